@@ -1,0 +1,1 @@
+"""Physical assets of the community: PV plants (pvlib) and consumers (load profiles)."""

@@ -1,0 +1,330 @@
+"""Consumers: seeded, diverse load profiles from archetypes, scaled to each member's annual_kwh.
+
+An archetype is a small parametric model of mean power by local hour, day type (workday,
+Saturday, Sunday or holiday) and month, written as a base level plus Gaussian "bumps" (morning,
+midday, evening) or opening-hours plateaus. Each member draws its own variation from a generator
+seeded by (scenario seed, member id), so adding a member never changes another member's profile:
+
+* a time shift of its habits (households ±~1 h, others less);
+* its own amplitude for each bump;
+* a persistent day-to-day factor (AR(1), log-normal);
+* interval noise (appliance cycles), strongest for households;
+* for households, one to three weeks away in summer (Milan empties around Ferragosto).
+
+The shapes follow the published evidence in ``MILAN_FIGURES.md`` §2.2: three daily household
+peaks with the largest in the evening (families ≈ 600 W at 19:30-22:30), energy-poor households
+≈ 110 W at night to ≈ 280 W in the evening, and households drawing about one third of their energy
+in band F1 (weekdays 08-19; ENEA: F1 33.4 %). Holidays are Italian national holidays plus
+Sant'Ambrogio (7 December, Milan), from the ``holidays`` package.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import holidays
+import numpy as np
+import pandas as pd
+
+from twin.stochastic import ar1, member_rng
+from twin.timeutil import LOCAL_TZ, interval_hours
+
+WORKDAY, SATURDAY, HOLIDAY = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class Bump:
+    """A Gaussian bump of relative power centred on a local hour."""
+
+    hour: float
+    width_h: float
+    height: float
+
+
+@dataclass(frozen=True)
+class Plateau:
+    """Opening hours: relative power ``height`` between ``opens`` and ``closes`` (local hours)."""
+
+    opens: float
+    closes: float
+    height: float
+
+
+@dataclass(frozen=True)
+class Archetype:
+    """Parameters of one kind of consumer (relative units; scaled to annual_kwh later)."""
+
+    name: str
+    base: float
+    day_shapes: dict[int, tuple[Bump | Plateau, ...]]
+    monthly_factor: tuple[float, ...]  # Jan..Dec
+    shift_std_h: float
+    bump_height_cv: float
+    daily_cv: float
+    interval_cv: float
+    closed_periods: tuple[tuple[tuple[int, int], tuple[int, int], float], ...] = ()
+    """((month, day) from, (month, day) to inclusive, factor on the non-base part)."""
+    summer_away: bool = False
+    note: str = field(default="", compare=False)
+
+
+_HOUSEHOLD_SEASON = (1.18, 1.10, 1.00, 0.92, 0.88, 0.94, 1.04, 0.96, 0.90, 0.95, 1.05, 1.20)
+_FLAT = (1.0,) * 12
+
+ARCHETYPES: dict[str, Archetype] = {
+    "household": Archetype(
+        name="household",
+        base=0.30,
+        day_shapes={
+            WORKDAY: (Bump(7.4, 1.0, 0.45), Bump(12.8, 2.6, 0.42), Bump(20.5, 1.7, 0.90)),
+            SATURDAY: (Bump(9.3, 1.4, 0.55), Bump(13.0, 1.4, 0.55), Bump(20.4, 1.8, 0.95)),
+            HOLIDAY: (Bump(9.8, 1.5, 0.55), Bump(13.0, 1.3, 0.70), Bump(20.2, 1.8, 0.90)),
+        },
+        monthly_factor=_HOUSEHOLD_SEASON,
+        shift_std_h=0.7,
+        bump_height_cv=0.35,
+        daily_cv=0.20,
+        interval_cv=0.45,
+        summer_away=True,
+        note="Three daily peaks, the evening one largest (Besagni et al. 2020; MILAN_FIGURES §2.2).",
+    ),
+    "energy_poor_household": Archetype(
+        name="energy_poor_household",
+        base=0.40,
+        day_shapes={
+            WORKDAY: (Bump(7.5, 1.0, 0.18), Bump(13.0, 1.5, 0.22), Bump(20.0, 2.2, 0.62)),
+            SATURDAY: (Bump(9.0, 1.5, 0.22), Bump(13.0, 1.5, 0.28), Bump(20.0, 2.2, 0.62)),
+            HOLIDAY: (Bump(9.5, 1.5, 0.22), Bump(13.0, 1.5, 0.30), Bump(20.0, 2.2, 0.60)),
+        },
+        monthly_factor=(1.12, 1.08, 1.0, 0.95, 0.92, 0.95, 1.0, 0.95, 0.93, 0.97, 1.05, 1.12),
+        shift_std_h=0.6,
+        bump_height_cv=0.30,
+        daily_cv=0.15,
+        interval_cv=0.35,
+        note="About 110 W at night to 280 W in the evening (Besagni et al. 2020).",
+    ),
+    "shop": Archetype(
+        name="shop",
+        base=0.35,
+        day_shapes={
+            WORKDAY: (Plateau(9.0, 19.5, 0.65),),
+            SATURDAY: (Plateau(9.0, 19.5, 0.70),),
+            HOLIDAY: (),
+        },
+        monthly_factor=(1.05, 1.0, 0.95, 0.93, 0.97, 1.05, 1.12, 1.05, 0.98, 0.93, 0.97, 1.05),
+        shift_std_h=0.3,
+        bump_height_cv=0.15,
+        daily_cv=0.08,
+        interval_cv=0.12,
+        closed_periods=(((8, 10), (8, 23), 0.0),),
+        note="Refrigeration and standby as base; opening hours Mon-Sat.",
+    ),
+    "office": Archetype(
+        name="office",
+        base=0.22,
+        day_shapes={
+            WORKDAY: (Plateau(8.0, 18.5, 0.78),),
+            SATURDAY: (Plateau(9.0, 13.0, 0.10),),
+            HOLIDAY: (),
+        },
+        monthly_factor=(1.08, 1.04, 0.97, 0.92, 0.95, 1.05, 1.15, 0.85, 0.98, 0.95, 1.0, 1.06),
+        shift_std_h=0.25,
+        bump_height_cv=0.10,
+        daily_cv=0.06,
+        interval_cv=0.08,
+        closed_periods=(((12, 24), (12, 31), 0.5), ((8, 10), (8, 21), 0.5)),
+        note="Weekday working hours; summer cooling, winter lighting.",
+    ),
+    "school": Archetype(
+        name="school",
+        base=0.15,
+        day_shapes={
+            WORKDAY: (Plateau(7.75, 16.5, 0.85),),
+            SATURDAY: (),
+            HOLIDAY: (),
+        },
+        monthly_factor=(1.12, 1.08, 1.0, 0.92, 0.9, 0.9, 0.9, 0.9, 0.95, 1.0, 1.06, 1.12),
+        shift_std_h=0.2,
+        bump_height_cv=0.10,
+        daily_cv=0.06,
+        interval_cv=0.08,
+        # Lombardy school calendar (typical): summer break, Christmas and Easter-time breaks.
+        closed_periods=(((6, 9), (9, 11), 0.12), ((12, 23), (12, 31), 0.0), ((1, 1), (1, 6), 0.0)),
+        note="Term-time weekdays 07:45-16:30; closed in summer and at Christmas.",
+    ),
+    "public_building": Archetype(
+        name="public_building",
+        base=0.25,
+        day_shapes={
+            WORKDAY: (Plateau(8.0, 20.0, 0.75),),
+            SATURDAY: (Plateau(9.0, 13.0, 0.40),),
+            HOLIDAY: (),
+        },
+        monthly_factor=(1.1, 1.05, 1.0, 0.93, 0.93, 1.0, 1.05, 0.85, 0.95, 0.97, 1.02, 1.1),
+        shift_std_h=0.25,
+        bump_height_cv=0.12,
+        daily_cv=0.08,
+        interval_cv=0.10,
+        note="Municipal gym, library or office: long weekday opening, Saturday mornings.",
+    ),
+    "university": Archetype(
+        name="university",
+        base=0.38,
+        day_shapes={
+            WORKDAY: (Plateau(8.0, 19.0, 0.62),),
+            SATURDAY: (Plateau(8.5, 13.0, 0.12),),
+            HOLIDAY: (),
+        },
+        monthly_factor=(1.05, 1.05, 1.02, 0.98, 0.98, 1.02, 1.05, 0.8, 0.98, 1.0, 1.02, 1.02),
+        shift_std_h=0.2,
+        bump_height_cv=0.08,
+        daily_cv=0.05,
+        interval_cv=0.06,
+        closed_periods=(((8, 8), (8, 23), 0.3), ((12, 24), (12, 31), 0.4)),
+        note="Labs and servers as base; teaching hours on weekdays; August closure.",
+    ),
+    "condominium_services": Archetype(
+        name="condominium_services",
+        base=0.65,
+        day_shapes={
+            WORKDAY: (Bump(8.0, 1.2, 0.25), Bump(19.5, 2.5, 0.45)),
+            SATURDAY: (Bump(9.5, 1.5, 0.25), Bump(19.5, 2.5, 0.45)),
+            HOLIDAY: (Bump(10.0, 1.5, 0.25), Bump(19.5, 2.5, 0.45)),
+        },
+        monthly_factor=(1.15, 1.08, 1.0, 0.93, 0.88, 0.86, 0.86, 0.85, 0.92, 1.0, 1.1, 1.17),
+        shift_std_h=0.3,
+        bump_height_cv=0.15,
+        daily_cv=0.05,
+        interval_cv=0.10,
+        note="Lifts, pumps and common lighting.",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Consumer:
+    """What the load model needs to know about one member."""
+
+    member_id: str
+    archetype: str
+    annual_kwh: float
+
+
+def day_types(local_days: pd.DatetimeIndex) -> np.ndarray:
+    """WORKDAY, SATURDAY or HOLIDAY (Sundays and Milan's public holidays) for local dates."""
+    years = sorted(set(local_days.year))
+    it_holidays = holidays.Italy(subdiv="MI", years=years)
+    is_holiday = np.array([d in it_holidays for d in local_days.date])
+    weekday = local_days.weekday.to_numpy()
+    return np.where(is_holiday | (weekday == 6), HOLIDAY, np.where(weekday == 5, SATURDAY, WORKDAY))
+
+
+def _in_period(month: np.ndarray, day: np.ndarray, start: tuple[int, int],
+               end: tuple[int, int]) -> np.ndarray:
+    code = month * 100 + day
+    lo, hi = start[0] * 100 + start[1], end[0] * 100 + end[1]
+    return (code >= lo) & (code <= hi) if lo <= hi else (code >= lo) | (code <= hi)
+
+
+def _circular_gap(hours: np.ndarray, centre: float) -> np.ndarray:
+    return (hours - centre + 12.0) % 24.0 - 12.0
+
+
+def _smooth_plateau(hours: np.ndarray, opens: float, closes: float) -> np.ndarray:
+    rise = 1.0 / (1.0 + np.exp(-(hours - opens) / 0.25))
+    fall = 1.0 / (1.0 + np.exp(-(closes - hours) / 0.25))
+    return rise * fall
+
+
+def archetype_power(
+    archetype: Archetype,
+    index: pd.DatetimeIndex,
+    consumers: Sequence[Consumer],
+    seed: int,
+) -> np.ndarray:
+    """Mean power of each consumer of one archetype in each interval. [kW], ``(time, member)``.
+
+    Each column is scaled so that its mean power is ``annual_kwh / 8760`` over ``index``: a
+    calendar year of simulation gives exactly ``annual_kwh``.
+    """
+    n_t, n_m = len(index), len(consumers)
+    step_h = interval_hours(index)
+    local = index.tz_convert(LOCAL_TZ)
+    hours = (local.hour + local.minute / 60.0 + step_h / 2).to_numpy()
+    month = local.month.to_numpy()
+    dom = local.day.to_numpy()
+    days = local.normalize()
+    day_start, day_of = np.unique(days.asi8, return_inverse=True)
+    dtype_of_day = day_types(pd.DatetimeIndex(days[np.r_[0, np.flatnonzero(np.diff(day_of)) + 1]]))
+    dtype = dtype_of_day[day_of]
+    n_days = len(day_start)
+
+    rngs = [member_rng(seed, c.member_id) for c in consumers]
+    shift = np.array([r.normal(0.0, archetype.shift_std_h) for r in rngs])
+    shift = np.clip(shift, -2.5 * archetype.shift_std_h, 2.5 * archetype.shift_std_h)
+    h = hours[:, None] - shift[None, :]  # (time, member)
+
+    variable = np.zeros((n_t, n_m))
+    for kind, shapes in archetype.day_shapes.items():
+        rows = dtype == kind
+        if not rows.any():
+            continue
+        for shape in shapes:
+            heights = shape.height * np.array(
+                [r.lognormal(-archetype.bump_height_cv**2 / 2, archetype.bump_height_cv)
+                 for r in rngs])
+            hk = h[rows]
+            if isinstance(shape, Bump):
+                g = np.exp(-0.5 * (_circular_gap(hk, shape.hour) / shape.width_h) ** 2)
+            else:
+                g = _smooth_plateau(hk, shape.opens, shape.closes)
+            variable[rows] += g * heights[None, :]
+
+    for start, end, factor in archetype.closed_periods:
+        variable[_in_period(month, dom, start, end)] *= factor
+
+    if archetype.summer_away:
+        away = np.ones((n_t, n_m))
+        day_month = month[np.r_[0, np.flatnonzero(np.diff(day_of)) + 1]]
+        day_dom = dom[np.r_[0, np.flatnonzero(np.diff(day_of)) + 1]]
+        summer = np.flatnonzero(_in_period(day_month, day_dom, (7, 15), (8, 31)))
+        for j, r in enumerate(rngs):
+            weeks = r.integers(0, 4)  # 0 to 3 weeks away
+            if weeks and len(summer) > 7 * weeks:
+                first = summer[r.integers(0, len(summer) - 7 * weeks + 1)]
+                gone = (day_of >= first) & (day_of < first + 7 * weeks)
+                away[gone, j] = 0.0
+        variable *= away
+
+    season = np.asarray(archetype.monthly_factor)[month - 1][:, None]
+    daily = np.exp(archetype.daily_cv * np.column_stack(
+        [ar1(r, n_days, 0.6) for r in rngs]) - archetype.daily_cv**2 / 2)
+    noise = np.column_stack([r.lognormal(-archetype.interval_cv**2 / 2, archetype.interval_cv, n_t)
+                             for r in rngs])
+    power = (archetype.base + variable) * season * daily[day_of] * noise
+
+    annual = np.array([c.annual_kwh for c in consumers])
+    mean_kw = annual / 8760.0
+    return power * (mean_kw / power.mean(axis=0))[None, :]
+
+
+def load_power_kw(consumers: Sequence[Consumer], index: pd.DatetimeIndex, seed: int) -> np.ndarray:
+    """Mean power of every consumer in every interval. [kW], shape ``(time, member)``."""
+    out = np.zeros((len(index), len(consumers)))
+    by_archetype: dict[str, list[int]] = {}
+    for j, c in enumerate(consumers):
+        if c.archetype not in ARCHETYPES:
+            raise ValueError(f"unknown archetype {c.archetype!r} for member {c.member_id!r}")
+        by_archetype.setdefault(c.archetype, []).append(j)
+    for name, cols in by_archetype.items():
+        out[:, cols] = archetype_power(ARCHETYPES[name], index, [consumers[j] for j in cols], seed)
+    return out
+
+
+def reference_year_index(year: int, step: str = "1h") -> pd.DatetimeIndex:
+    """UTC index of one local calendar year (helper for tests and calibration)."""
+    from twin.timeutil import time_index
+
+    return time_index(dt.date(year, 1, 1), dt.date(year + 1, 1, 1), step)

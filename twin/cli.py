@@ -1,0 +1,126 @@
+"""The ``cer-twin`` command line: thin, it parses, calls the library and prints.
+
+Exit codes: 0 success; 2 user error (bad scenario, data file or argument: a message naming the
+file and field, no traceback); 1 an unexpected internal error (a bug: please report it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+from rich import box
+from rich.console import Console
+from rich.table import Table
+
+from twin._version import __version__
+from twin.errors import TwinError
+
+EXIT_OK, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cer-twin",
+        description="Digital twin of an Italian renewable energy community (CER). "
+        "With no scenario, runs the built-in CER.ca.MI Solidale scenario.",
+    )
+    parser.add_argument("--version", action="version", version=f"cer-twin {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    run = sub.add_parser("run", help="simulate a scenario and print shared energy and incentives",
+                         description="Simulate a scenario's period, print a table per "
+                         "configuration and for the community, and write results.nc and "
+                         "summary.csv.")
+    run.add_argument("scenario", nargs="?", default=None,
+                     help="scenario TOML file, or the name of a built-in one "
+                     "(default: cercami-solidale.toml)")
+    run.add_argument("--out", type=Path, default=None,
+                     help="output folder (default: ./results/<scenario name>)")
+    run.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    return parser
+
+
+ROWS = [
+    ("Members (at end)", "members", "{:,.0f}"),
+    ("Plants kW (at end)", "plants_kw", "{:,.0f}"),
+    ("Injected MWh", "injected_mwh", "{:,.1f}"),
+    ("Withdrawn MWh", "withdrawn_mwh", "{:,.1f}"),
+    ("Shared MWh", "shared_mwh", "{:,.1f}"),
+    ("Shared/injected %", "shared_pct_of_injected", "{:,.1f}"),
+    ("Self-sufficiency %", "self_sufficiency_pct", "{:,.1f}"),
+    ("TIP premium €", "premium_eur", "{:,.0f}"),
+    ("Valorization €", "valorization_eur", "{:,.0f}"),
+    ("GSE fees €", "gse_fees_eur", "{:,.0f}"),
+    ("FUND", "fund_eur", "{:,.0f}"),
+    (" earmarked (55%) €", "excess_premium_eur", "{:,.0f}"),
+    ("RID, producers €", "rid_eur", "{:,.0f}"),
+]
+"""Rows of the printed table: label, summary column, format."""
+
+
+def _summary_table(title: str, summary: pd.DataFrame, names: dict[str, str],
+                   solidarity: bool) -> Table:
+    """Metrics as rows, configurations and the community as columns (fits 80 columns)."""
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("", no_wrap=True)
+    for cid in summary.index:
+        table.add_column(names.get(str(cid), "Community"), justify="right", min_width=11,
+                         style="bold" if cid == "community" else None)
+    fund = "Solidarity fund €" if solidarity else "Net incentives €"
+    for label, key, fmt in ROWS:
+        label = fund if label == "FUND" else label
+        table.add_row(label, *[fmt.format(v) for v in summary[key]],
+                      style="bold" if key == "fund_eur" else None)
+    return table
+
+
+def _run(args: argparse.Namespace, console: Console, err: Console) -> int:
+    import twin
+
+    sim = twin.load(args.scenario)
+    stem = sim.loaded.path.stem
+    out = args.out if args.out is not None else Path("results") / stem
+    if args.quiet:
+        result = sim.run()
+    else:
+        with err.status(f"Simulating {sim.name}…") as status:
+            result = sim.run(progress=lambda msg: status.update(f"Simulating {sim.name}: {msg}"))
+    paths = result.write(out)
+    if not args.quiet:
+        sc = sim.loaded.scenario
+        title = (f"{sim.name}, {sc.simulation.start} to {sc.simulation.end} (excl.), "
+                 f"{sc.simulation.time_step} steps, seed {sc.simulation.seed}")
+        names = {c.id: c.name for c in sc.configurations}
+        console.print(_summary_table(title, result.summary, names, sc.community.solidarity))
+        console.print(f"Weather: {result.dataset.attrs['weather_source']}; "
+                      f"prices: {result.dataset.attrs['price_source']}.")
+        console.print(f"Wrote {paths['results']} and {paths['summary']}")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``cer-twin`` console script."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    console = Console()
+    err = Console(stderr=True)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        if args.command == "run":
+            return _run(args, console, err)
+    except TwinError as error:
+        err.print(f"[bold red]error:[/] {error}", highlight=False, markup=True)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        return 130
+    return EXIT_USAGE
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,228 @@
+"""The simulation engine: SimPy applies events at their effective times; arrays do the energy.
+
+Between two consecutive events nothing about the community changes, so the energy of that whole
+interval is one vectorised computation (DESIGN.md principle 2). The physical flows (PV output of
+every plant, load of every member, behind-the-meter netting) are computed for the whole period
+first; the SimPy process then walks the event timeline and, at each event, books the interval
+that just ended with the plants and members that were active during it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import simpy
+
+from twin.assets.loads import Consumer, load_power_kw
+from twin.assets.pv import plant_ac_power_kw
+from twin.events import (
+    DomainEvent,
+    MemberJoined,
+    PlantCommissioned,
+    PlantDecommissioned,
+    compile_events,
+    replay,
+)
+from twin.events.state import CommunityState
+from twin.prices import align_prices, builtin_zonal_price, read_price_csv
+from twin.scenario import LoadedScenario
+from twin.timeutil import SimClock, interval_hours, power_to_energy_kwh, time_index
+from weather import align_typical_year, generate_milan_weather, read_epw
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """Exogenous inputs of a run, on the simulation grid."""
+
+    index: pd.DatetimeIndex
+    """Simulation steps (UTC, interval start)."""
+    hourly: pd.DatetimeIndex
+    """Hours of the period (UTC, interval start): the grid of the rules."""
+    weather: pd.DataFrame
+    weather_meta: dict
+    price_eur_per_mwh: pd.Series
+    """Hourly zonal price on ``hourly``. [€/MWh]"""
+    price_meta: dict
+
+
+def load_inputs(loaded: LoadedScenario) -> Inputs:
+    """Weather and prices for a scenario, from the built-in models or the files it names."""
+    sc = loaded.scenario
+    sim = sc.simulation
+    index = time_index(sim.start, sim.end, sim.time_step)
+    hourly = time_index(sim.start, sim.end, "1h")
+    weather_seed = sc.weather.seed if sc.weather.seed is not None else sim.seed
+    if sc.weather.source == "builtin":
+        weather, weather_meta = generate_milan_weather(index, weather_seed)
+    else:
+        assert sc.weather.path is not None
+        data, weather_meta = read_epw(loaded.resolve(sc.weather.path))
+        weather = align_typical_year(data, weather_meta, index)
+    if sc.prices.source == "builtin":
+        price = builtin_zonal_price(hourly, sim.seed, sc.community.market_zone)
+        price_meta = {"source": f"builtin-{sc.community.market_zone} (seed {sim.seed})"}
+    else:
+        assert sc.prices.path is not None
+        path = loaded.resolve(sc.prices.path)
+        series, price_meta = read_price_csv(path, sc.prices.column or sc.community.market_zone)
+        price = align_prices(series, hourly, str(path))
+    return Inputs(index, hourly, weather, weather_meta, price, price_meta)
+
+
+@dataclass(frozen=True)
+class PhysicalFlows:
+    """Energy at each connection point, whatever the membership. [kWh per interval]"""
+
+    plants: list[PlantCommissioned]
+    members: list[MemberJoined]
+    production_kwh: np.ndarray  # (time, plant) AC output
+    injection_kwh: np.ndarray  # (time, plant) after behind-the-meter self-consumption
+    withdrawal_kwh: np.ndarray  # (time, member) after behind-the-meter self-consumption
+
+
+def physical_flows(events: Sequence[DomainEvent], inputs: Inputs, seed: int) -> PhysicalFlows:
+    """PV output, loads and behind-the-meter netting for every plant and member of the log."""
+    plants = [e for e in events if isinstance(e, PlantCommissioned)]
+    members = [e for e in events if isinstance(e, MemberJoined)]
+    step_h = interval_hours(inputs.index)
+    production = power_to_energy_kwh(plant_ac_power_kw(plants, inputs.weather), step_h)
+    stops = {e.plant_id: e.effective_utc for e in events if isinstance(e, PlantDecommissioned)}
+    for j, p in enumerate(plants):
+        if p.plant_id in stops:
+            production[inputs.index >= stops[p.plant_id], j] = 0.0
+    consumers = [Consumer(m.member_id, m.archetype, m.annual_kwh) for m in members]
+    withdrawal = power_to_energy_kwh(load_power_kw(consumers, inputs.index, seed), step_h)
+
+    injection = production.copy()
+    member_col = {m.member_id: i for i, m in enumerate(members)}
+    hosts: dict[str, list[int]] = {}
+    for j, p in enumerate(plants):
+        if p.host_member is not None:
+            hosts.setdefault(p.host_member, []).append(j)
+    for host, cols in hosts.items():
+        i = member_col[host]
+        pv = production[:, cols].sum(axis=1)
+        load = withdrawal[:, i].copy()
+        surplus = np.maximum(pv - load, 0.0)
+        share = np.divide(production[:, cols], pv[:, None], out=np.zeros((len(pv), len(cols))),
+                          where=pv[:, None] > 0)
+        injection[:, cols] = surplus[:, None] * share
+        withdrawal[:, i] = np.maximum(load - pv, 0.0)
+    return PhysicalFlows(plants, members, production, injection, withdrawal)
+
+
+@dataclass(frozen=True)
+class CountedFlows:
+    """Energy that counts for the community: only while a plant or member is active in it."""
+
+    plant_injection_kwh: np.ndarray  # (time, plant)
+    plant_active: np.ndarray  # (time, plant) bool
+    configuration_withdrawal_kwh: np.ndarray  # (time, configuration)
+    member_withdrawal_total_kwh: np.ndarray  # (member,)
+    final_state: CommunityState
+    segments: int
+
+
+class CommunityTimeline:
+    """SimPy process that applies each event at its effective time and books the intervals.
+
+    Event times are snapped to the first simulation step starting at or after them.
+    """
+
+    def __init__(self, env: simpy.Environment, clock: SimClock, index: pd.DatetimeIndex,
+                 events: Sequence[DomainEvent], flows: PhysicalFlows,
+                 configurations: Sequence[str]) -> None:
+        self.env = env
+        self.clock = clock
+        self.index = index
+        start = index[0].to_pydatetime()
+        self.state = replay((e for e in events if e.effective_utc <= start))
+        self.pending = [e for e in events if start < e.effective_utc]
+        self.flows = flows
+        self.plant_col = {p.plant_id: j for j, p in enumerate(flows.plants)}
+        self.member_col = {m.member_id: i for i, m in enumerate(flows.members)}
+        config_col = {c: k for k, c in enumerate(configurations)}
+        self.member_config = np.zeros((len(flows.members), len(configurations)))
+        for i, m in enumerate(flows.members):
+            self.member_config[i, config_col[m.configuration_id]] = 1.0
+        n_t = len(index)
+        self.plant_injection = np.zeros((n_t, len(flows.plants)))
+        self.plant_active = np.zeros((n_t, len(flows.plants)), dtype=bool)
+        self.config_withdrawal = np.zeros((n_t, len(configurations)))
+        self.member_total = np.zeros(len(flows.members))
+        self.booked_until = 0
+        self.segments = 0
+        self.process = env.process(self.run())
+
+    def _position(self, when: dt.datetime) -> int:
+        return int(self.index.searchsorted(pd.Timestamp(when), side="left"))
+
+    def _book(self, until: int) -> None:
+        """Book steps [booked_until, until) with the community as it is now."""
+        a, b = self.booked_until, until
+        if b <= a:
+            return
+        plants = np.zeros(len(self.flows.plants), dtype=bool)
+        plants[[self.plant_col[p] for p in self.state.plants]] = True
+        members = np.zeros(len(self.flows.members))
+        members[[self.member_col[m] for m in self.state.members]] = 1.0
+        self.plant_injection[a:b] = self.flows.injection_kwh[a:b] * plants
+        self.plant_active[a:b] = plants
+        self.config_withdrawal[a:b] = self.flows.withdrawal_kwh[a:b] @ (
+            self.member_config * members[:, None])
+        self.member_total += self.flows.withdrawal_kwh[a:b].sum(axis=0) * members
+        self.booked_until = b
+        self.segments += 1
+
+    def run(self):  # noqa: ANN201 - a SimPy process generator
+        for event in self.pending:
+            position = self._position(event.effective_utc)
+            if position >= len(self.index):
+                break
+            when = self.clock.to_sim_time(self.index[position])
+            yield self.env.timeout(when - self.env.now)
+            self._book(position)
+            self.state.apply(event)
+        end = self.clock.to_sim_time(self.index[-1]) + interval_hours(self.index) * 3600
+        yield self.env.timeout(end - self.env.now)
+        self._book(len(self.index))
+
+
+def count_flows(events: Sequence[DomainEvent], index: pd.DatetimeIndex, flows: PhysicalFlows,
+                configurations: Sequence[str]) -> CountedFlows:
+    """Run the SimPy timeline over the period and return what counted for the community."""
+    env = simpy.Environment()
+    timeline = CommunityTimeline(env, SimClock(index[0]), index, events, flows, configurations)
+    env.run()
+    return CountedFlows(timeline.plant_injection, timeline.plant_active,
+                        timeline.config_withdrawal, timeline.member_total, timeline.state,
+                        timeline.segments)
+
+
+def to_hourly(values: np.ndarray, steps_per_hour: int) -> np.ndarray:
+    """Sum energy (or any) of sub-hourly steps into hours; the first axis is time."""
+    if steps_per_hour == 1:
+        return values
+    return values.reshape(-1, steps_per_hour, *values.shape[1:]).sum(axis=1)
+
+
+def simulate_flows(loaded: LoadedScenario, inputs: Inputs,
+                   progress: Progress | None = None) -> tuple[list[DomainEvent], PhysicalFlows,
+                                                               CountedFlows]:
+    """Events, physical flows and counted flows of a scenario."""
+    say = progress or (lambda _msg: None)
+    sc = loaded.scenario
+    events = compile_events(sc)
+    say(f"compiled {len(events)} events")
+    flows = physical_flows(events, inputs, sc.simulation.seed)
+    say(f"computed PV for {len(flows.plants)} plants and loads for {len(flows.members)} members")
+    counted = count_flows(events, inputs.index, flows, [c.id for c in sc.configurations])
+    say(f"applied membership and plant events ({counted.segments} intervals)")
+    return events, flows, counted
+

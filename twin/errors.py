@@ -1,0 +1,24 @@
+"""Exceptions of cer-twin.
+
+Every error a user can cause (a bad scenario file, a bad weather or price file, a bad command-line
+argument) is a :class:`TwinError`; the CLI prints its message and exits with code 2, without a
+traceback. Anything else is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+
+class TwinError(Exception):
+    """Base class of the errors a user can cause and fix."""
+
+
+class ScenarioError(TwinError, ValueError):
+    """A scenario file is missing, unreadable or invalid."""
+
+
+class InputDataError(TwinError, ValueError):
+    """A weather, price or meter data file is unreadable or invalid."""
+
+
+class ConsistencyError(TwinError, ValueError):
+    """Events or state break a domain rule (for example a member leaving before joining)."""

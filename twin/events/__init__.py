@@ -1,0 +1,27 @@
+"""Domain events, their compilation from scenarios, and replay into community state."""
+
+from twin.events.compile import compile_events, member_ids
+from twin.events.domain import (
+    CommunityFounded,
+    ConfigurationRegistered,
+    DomainEvent,
+    MemberJoined,
+    MemberLeft,
+    PlantCommissioned,
+    PlantDecommissioned,
+)
+from twin.events.state import CommunityState, replay
+
+__all__ = [
+    "CommunityFounded",
+    "CommunityState",
+    "ConfigurationRegistered",
+    "DomainEvent",
+    "MemberJoined",
+    "MemberLeft",
+    "PlantCommissioned",
+    "PlantDecommissioned",
+    "compile_events",
+    "member_ids",
+    "replay",
+]

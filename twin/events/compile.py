@@ -1,0 +1,77 @@
+"""Compile a scenario into the ordered list of domain events that builds its community."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from twin.events.domain import (
+    CommunityFounded,
+    ConfigurationRegistered,
+    DomainEvent,
+    MemberJoined,
+    MemberLeft,
+    PlantCommissioned,
+    PlantDecommissioned,
+)
+from twin.scenario import MemberGroup, Plant, Scenario
+from twin.timeutil import local_midnight_utc
+
+# Order of events sharing one effective time: what others refer to comes first.
+_RANK = {
+    CommunityFounded: 0,
+    ConfigurationRegistered: 1,
+    PlantDecommissioned: 2,
+    MemberLeft: 3,
+    PlantCommissioned: 4,
+    MemberJoined: 5,
+}
+
+
+def _utc(day: dt.date) -> dt.datetime:
+    return local_midnight_utc(day).to_pydatetime()
+
+
+def member_ids(group: MemberGroup) -> list[str]:
+    """Ids of the members of a group: the group id itself for a single member, else numbered."""
+    if group.count == 1:
+        return [group.id]
+    width = max(3, len(str(group.count)))
+    return [f"{group.id}-{i:0{width}d}" for i in range(1, group.count + 1)]
+
+
+def plant_joined_on(plant: Plant, founded_on: dt.date) -> dt.date:
+    """The day a plant starts counting for its configuration."""
+    return plant.joined_on or max(plant.entry_into_operation, founded_on)
+
+
+def compile_events(scenario: Scenario) -> list[DomainEvent]:
+    """Every event of the scenario, ordered by effective time (stable within one instant)."""
+    c = scenario.community
+    founded = _utc(c.founded_on)
+    events: list[DomainEvent] = [
+        CommunityFounded(effective_utc=founded, name=c.name, region=c.region,
+                         market_zone=c.market_zone, solidarity=c.solidarity)
+    ]
+    events += [
+        ConfigurationRegistered(effective_utc=founded, configuration_id=cfg.id, name=cfg.name,
+                                cabina_primaria=cfg.cabina_primaria)
+        for cfg in scenario.configurations
+    ]
+    for p in scenario.plants:
+        fields = p.model_dump(exclude={"id", "name", "configuration", "joined_on",
+                                       "decommissioned_on"})
+        events.append(PlantCommissioned(
+            effective_utc=_utc(plant_joined_on(p, c.founded_on)), plant_id=p.id,
+            configuration_id=p.configuration, **fields))
+        if p.decommissioned_on is not None:
+            events.append(PlantDecommissioned(effective_utc=_utc(p.decommissioned_on),
+                                              plant_id=p.id))
+    for g in scenario.members:
+        for mid in member_ids(g):
+            events.append(MemberJoined(
+                effective_utc=_utc(max(g.joined_on, c.founded_on)), member_id=mid,
+                configuration_id=g.configuration, category=g.category, archetype=g.archetype,
+                annual_kwh=g.annual_kwh, group_id=g.id))
+            if g.left_on is not None:
+                events.append(MemberLeft(effective_utc=_utc(g.left_on), member_id=mid))
+    return sorted(events, key=lambda e: (e.effective_utc, _RANK[type(e)]))

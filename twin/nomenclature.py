@@ -1,0 +1,56 @@
+"""The glossary of result variables: one entry per name, used to set Dataset attrs.
+
+Conventions (STYLE.md habits 1-4): units in names; two non-negative flows instead of a signed net
+value; time is UTC, stored naive with ``attrs['timezone'] = 'UTC'``, each step labelled by its
+interval **start**; energy per interval has ``cell_methods: time: sum``, power ``time: mean``.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Variable(NamedTuple):
+    units: str
+    long_name: str
+    cell_methods: str
+
+
+VARIABLES: dict[str, Variable] = {
+    "injected_energy_kwh": Variable(
+        "kWh", "energy injected by the plant while it counts for its configuration",
+        "time: sum"),
+    "configuration_injected_energy_kwh": Variable(
+        "kWh", "energy injected by the configuration's active plants", "time: sum"),
+    "configuration_withdrawn_energy_kwh": Variable(
+        "kWh", "energy withdrawn by the configuration's active members", "time: sum"),
+    "shared_energy_kwh": Variable(
+        "kWh", "shared energy: hourly min(injection, withdrawal) under one cabina primaria",
+        "time: sum"),
+    "allocated_shared_energy_kwh": Variable(
+        "kWh", "shared energy allocated to the plant by seniority", "time: sum"),
+    "incentivised_energy_kwh": Variable(
+        "kWh", "energy on which the plant earns the DM 414 premium", "time: sum"),
+    "zonal_price_eur_per_mwh": Variable("EUR/MWh", "hourly zonal price Pz", "time: mean"),
+    "tip_eur_per_mwh": Variable(
+        "EUR/MWh", "DM 414 premium rate of the plant (0 when not eligible)", "time: mean"),
+    "premium_eur": Variable("EUR", "DM 414 premium earned by the plant", "time: sum"),
+    "valorization_eur": Variable(
+        "EUR", "ARERA valorization TRAS_E x shared energy of the configuration", "time: sum"),
+    "rid_revenue_eur": Variable(
+        "EUR", "Ritiro Dedicato revenue of the producer at the zonal price", "time: sum"),
+    "gse_fee_eur": Variable("EUR", "GSE management fee of the plant over the period", "sum"),
+    "excess_premium_eur": Variable(
+        "EUR", "premium earmarked by the 55%/45% rule over the period", "sum"),
+    "member_withdrawn_energy_kwh": Variable(
+        "kWh", "energy withdrawn by the member while active in the community", "time: sum"),
+    "plant_production_energy_kwh": Variable(
+        "kWh", "AC energy produced by the plant over the period (before self-consumption)",
+        "time: sum"),
+}
+
+
+def attrs_for(name: str) -> dict[str, str]:
+    """Attrs of a result variable; a name missing from the glossary is a bug."""
+    v = VARIABLES[name]
+    return {"units": v.units, "long_name": v.long_name, "cell_methods": v.cell_methods}

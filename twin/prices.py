@@ -1,0 +1,157 @@
+"""Hourly zonal prices Pz: a built-in NORD model that needs no download, and a file reader.
+
+Built-in model
+--------------
+Monthly levels are the published monthly PUN (from 2025 the PUN Index GME) in €/MWh
+(``MILAN_FIGURES.md`` §4.1; 2026 January-April from ``CER_RULES.md`` §5.2), times
+:data:`NORD_TO_PUN` for the NORD zone. A month with no published figure takes the same month of the
+latest year that has one [U: an assumption, not a forecast]. Within each month an hourly shape
+reproduces the published band pattern (§4.3): cheap nights (F3), a morning ramp, a midday solar dip
+from spring to autumn (daytime dearer in winter), the evening maximum at about 20 h, and cheaper
+daytime on Sundays and holidays. A seeded day-to-day level (AR(1)) and hourly noise add
+variability, and each month is finally rescaled so that its hour-weighted mean equals its target.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from twin.assets.loads import HOLIDAY, WORKDAY, day_types
+from twin.errors import InputDataError
+from twin.stochastic import ar1
+from twin.timeutil import LOCAL_TZ
+
+PUN_MONTHLY_EUR_PER_MWH: dict[int, tuple[float, ...]] = {
+    2023: (174.49, 161.07, 136.38, 134.97, 105.73, 105.34, 112.09, 111.89, 115.70, 134.26,
+           121.74, 115.46),
+    2024: (99.16, 87.63, 88.86, 86.80, 94.88, 103.17, 112.32, 128.44, 117.13, 116.69, 130.92,
+           135.06),
+    2025: (143.03, 150.36, 120.55, 99.85, 93.58, 111.78, 113.13, 108.79, 109.08, 111.04, 117.1,
+           119.0),
+    2026: (132.7, 114.4, 143.4, 119.5),
+}
+"""Monthly PUN / PUN Index GME. [€/MWh] Sources: MILAN_FIGURES.md §4.1 (2023-2025; Dec 2025 is a
+month-to-17-Dec value [U]) and CER_RULES.md §5.2 (2026 January-April)."""
+
+NORD_TO_PUN = 0.975
+"""NORD zonal price as a share of the PUN: the stop-gap of MILAN_FIGURES.md §6 item 3 [U]
+(NORD was 2.3-2.5 % below PUN in the weekly examples of §4.2)."""
+
+# Shape parameters (relative to the month's mean), tuned to the F1/F2/F3 ratios of §4.3.
+MIDDAY_DIP = (-0.02, 0.04, 0.14, 0.24, 0.28, 0.26, 0.22, 0.20, 0.16, 0.08, 0.01, -0.02)
+"""Depth of the 13 h solar dip by month; negative values make daytime dearer (winter). [-]"""
+DAILY_LEVEL_STD = 0.12
+HOURLY_NOISE_STD = 0.05
+
+
+def monthly_target_eur_per_mwh(year: int, month: int, zone: str = "NORD") -> float:
+    """Target monthly mean of the built-in zonal price. [€/MWh]"""
+    if zone != "NORD":
+        raise InputDataError(f"the built-in price model covers the NORD zone only, not {zone!r}; "
+                             "give a price file for other zones")
+    years = sorted(y for y, months in PUN_MONTHLY_EUR_PER_MWH.items() if len(months) >= month)
+    usable = [y for y in years if y <= year] or years
+    return PUN_MONTHLY_EUR_PER_MWH[usable[-1]][month - 1] * NORD_TO_PUN
+
+
+def _bump(hours: np.ndarray, centre: float, width: float) -> np.ndarray:
+    gap = (hours - centre + 12.0) % 24.0 - 12.0
+    return np.exp(-0.5 * (gap / width) ** 2)
+
+
+def builtin_zonal_price(index: pd.DatetimeIndex, seed: int, zone: str = "NORD") -> pd.Series:
+    """Hourly zonal price on an hourly UTC index (interval start). [€/MWh]"""
+    local = index.tz_convert(LOCAL_TZ)
+    hours = (local.hour + 0.5).to_numpy()
+    month = local.month.to_numpy()
+    days = local.normalize()
+    _, day_of = np.unique(days.asi8, return_inverse=True)
+    first = np.r_[0, np.flatnonzero(np.diff(day_of)) + 1]
+    dtype = day_types(pd.DatetimeIndex(days[first]))[day_of]
+    workday = (dtype == WORKDAY).astype(float)
+    holiday = (dtype == HOLIDAY).astype(float)
+
+    shape = (
+        1.0
+        - 0.13 * _bump(hours, 3.5, 2.3)
+        + (0.06 + 0.14 * workday) * _bump(hours, 8.7, 1.2)
+        - np.asarray(MIDDAY_DIP)[month - 1] * _bump(hours, 13.5, 2.4)
+        + 0.30 * _bump(hours, 20.0, 1.6)
+        - 0.07 * holiday * _bump(hours, 13.0, 4.0)
+    )
+    rng = np.random.default_rng(np.random.SeedSequence([seed, 0x9E1CE]))
+    level = np.exp(DAILY_LEVEL_STD * ar1(rng, len(first), 0.7))[day_of]
+    noise = 1.0 + HOURLY_NOISE_STD * rng.standard_normal(len(index))
+    raw = shape * level * noise
+
+    price = np.empty(len(index))
+    ym = (local.year * 100 + local.month).to_numpy()
+    for code in np.unique(ym):
+        sel = ym == code
+        target = monthly_target_eur_per_mwh(int(code // 100), int(code % 100), zone)
+        price[sel] = raw[sel] * target / raw[sel].mean()
+    return pd.Series(price, index=index, name="zonal_price_eur_per_mwh")
+
+
+def read_price_csv(
+    path: str | Path, column: str, time_column: str = "time_utc_start", max_gap_h: int = 3
+) -> tuple[pd.Series, dict[str, Any]]:
+    """Read an hourly (or 15-minute) zonal price file with UTC interval-start times.
+
+    The file needs a UTC ISO-8601 time column (``time_utc_start``) and a price column in €/MWh.
+    15-minute prices are averaged to the hour (the GME 60-minute series; CER_RULES.md §1.4).
+    Gaps of up to ``max_gap_h`` hours are filled by linear interpolation and counted in the
+    metadata (a documented repair); longer gaps are an error.
+    """
+    path = Path(path)
+    try:
+        frame = pd.read_csv(path)
+    except FileNotFoundError:
+        raise InputDataError(f"{path}: price file not found") from None
+    except (pd.errors.ParserError, UnicodeDecodeError) as err:
+        raise InputDataError(f"{path}: not a readable CSV file ({err})") from None
+    for col in (time_column, column):
+        if col not in frame:
+            raise InputDataError(f"{path}: column {col!r} is missing (found {list(frame.columns)})")
+    try:
+        times = pd.to_datetime(frame[time_column], utc=True, format="ISO8601")
+    except (ValueError, TypeError) as err:
+        raise InputDataError(f"{path}: field {time_column!r}: expected ISO-8601 UTC times "
+                             f"({err})") from None
+    values = pd.to_numeric(frame[column], errors="coerce")
+    bad_text = values.isna() & frame[column].notna()
+    if bad_text.any():
+        row = int(np.flatnonzero(bad_text)[0])
+        raise InputDataError(f"{path}: field {column!r} at line {row + 2}: expected a number; "
+                             f"found {frame[column].iloc[row]!r}")
+    series = pd.Series(values.to_numpy(), index=pd.DatetimeIndex(times), name=column)
+    if series.index.duplicated().any():
+        dup = series.index[series.index.duplicated()][0]
+        raise InputDataError(f"{path}: field {time_column!r}: duplicate time {dup}")
+    series = series.sort_index().resample("1h").mean()
+    missing = series.isna()
+    if missing.any():
+        runs = missing.ne(missing.shift()).cumsum()[missing]
+        longest = int(runs.value_counts().max())
+        if longest > max_gap_h:
+            first = series.index[missing][0]
+            raise InputDataError(f"{path}: field {column!r}: {longest} consecutive hours missing "
+                                 f"(first at {first}); at most {max_gap_h} are filled")
+        series = series.interpolate(limit_area="inside")
+    meta = {"source": f"csv:{path.name}", "column": column, "filled_hours": int(missing.sum()),
+            "interval": "start"}
+    return series.rename("zonal_price_eur_per_mwh"), meta
+
+
+def align_prices(series: pd.Series, index: pd.DatetimeIndex, source: str) -> pd.Series:
+    """Prices on an hourly UTC index; an error names the first hour the file does not cover."""
+    aligned = series.reindex(index)
+    if aligned.isna().any():
+        first = index[aligned.isna().to_numpy()][0]
+        raise InputDataError(f"{source}: no price for {first} (the file covers "
+                             f"{series.index.min()} to {series.index.max()})")
+    return aligned

@@ -1,0 +1,77 @@
+"""Summary tables and output files of a run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import xarray as xr
+
+SUMMARY_COLUMNS = {
+    "members": "members active at the end",
+    "plants_kw": "plant power counted at the end [kW]",
+    "injected_mwh": "energy injected [MWh]",
+    "withdrawn_mwh": "energy withdrawn [MWh]",
+    "shared_mwh": "shared energy [MWh]",
+    "shared_pct_of_injected": "shared / injected [%]",
+    "self_sufficiency_pct": "shared / withdrawn [%]",
+    "premium_eur": "DM 414 premium (TIP) [EUR]",
+    "valorization_eur": "ARERA valorization [EUR]",
+    "gse_fees_eur": "GSE fees [EUR]",
+    "fund_eur": "premium + valorization - GSE fees [EUR]",
+    "excess_premium_eur": "premium earmarked by the 55% rule [EUR]",
+    "rid_eur": "Ritiro Dedicato revenue of producers [EUR]",
+}
+"""Columns of ``summary.csv``. For a solidarity CER ``fund_eur`` is the solidarity fund."""
+
+
+def summary_table(ds: xr.Dataset) -> pd.DataFrame:
+    """One row per configuration and one for the community, columns :data:`SUMMARY_COLUMNS`."""
+    by_config = ds["plant_configuration"]
+    rows = {}
+    for cid in ds["configuration"].to_numpy():
+        plants = by_config == cid
+        members = ds["member_configuration"] == cid
+        rows[str(cid)] = _row(ds, plants.to_numpy(), members.to_numpy(),
+                              ds["configuration"].to_numpy() == cid)
+    rows["community"] = _row(ds, np.ones(ds.sizes["plant"], bool),
+                             np.ones(ds.sizes["member"], bool),
+                             np.ones(ds.sizes["configuration"], bool))
+    table = pd.DataFrame.from_dict(rows, orient="index")[list(SUMMARY_COLUMNS)]
+    table.index.name = "configuration"
+    return table
+
+
+def _row(ds: xr.Dataset, plants: np.ndarray, members: np.ndarray, configs: np.ndarray) -> dict:
+    injected = float(ds["configuration_injected_energy_kwh"][:, configs].sum()) / 1000.0
+    withdrawn = float(ds["configuration_withdrawn_energy_kwh"][:, configs].sum()) / 1000.0
+    shared = float(ds["shared_energy_kwh"][:, configs].sum()) / 1000.0
+    premium = float(ds["premium_eur"][:, plants].sum())
+    valorization = float(ds["valorization_eur"][:, configs].sum())
+    fees = float(ds["gse_fee_eur"][plants].sum())
+    return {
+        "members": int(ds["member_active_at_end"][members].sum()),
+        "plants_kw": float(ds["plant_power_kw"][plants & ds["plant_active_at_end"].to_numpy()].sum()),
+        "injected_mwh": injected,
+        "withdrawn_mwh": withdrawn,
+        "shared_mwh": shared,
+        "shared_pct_of_injected": 100.0 * shared / injected if injected else 0.0,
+        "self_sufficiency_pct": 100.0 * shared / withdrawn if withdrawn else 0.0,
+        "premium_eur": premium,
+        "valorization_eur": valorization,
+        "gse_fees_eur": fees,
+        "fund_eur": premium + valorization - fees,
+        "excess_premium_eur": float(ds["excess_premium_eur"][configs].sum()),
+        "rid_eur": float(ds["rid_revenue_eur"][:, plants].sum()),
+    }
+
+
+def write_outputs(ds: xr.Dataset, summary: pd.DataFrame, out_dir: Path) -> dict[str, Path]:
+    """Write ``results.nc`` (NetCDF4 via h5netcdf) and ``summary.csv`` into ``out_dir``."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = {"results": out_dir / "results.nc", "summary": out_dir / "summary.csv"}
+    encoding = {name: {"zlib": True, "complevel": 4} for name in ds.data_vars}
+    ds.to_netcdf(paths["results"], engine="h5netcdf", encoding=encoding)
+    summary.round(3).to_csv(paths["summary"])
+    return paths

@@ -1,0 +1,72 @@
+"""Shared energy (energia condivisa) and its split among plants.
+
+TIAD art. 1 as restated in RO-2024 Appendice A, and RO-2024 §2.2.2.1.2 [V]: for each **hour**,
+the shared energy of a configuration is the minimum of the energy injected by its plants and the
+energy withdrawn by its points, both summed over the configuration. It is netted hourly, never
+over longer periods. The incentivised part (EACI) is split among plants in order of entry into
+operation, earliest first (RO-2024 App. A).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+
+def shared_energy_kwh(injected_kwh: ArrayLike, withdrawn_kwh: ArrayLike) -> np.ndarray:
+    """Hourly shared energy: ``min(injected, withdrawn)`` element by element. [kWh]
+
+    Parameters
+    ----------
+    injected_kwh : array_like
+        Energy injected by the configuration's plants in each hour. [kWh]
+    withdrawn_kwh : array_like
+        Energy withdrawn by the configuration's points in each hour. [kWh]
+
+    Notes
+    -----
+    TIAD (ARERA 727/2022/R/eel, All. A, art. 1) via RO-2024 App. A and §2.2.2.1.2:
+    ``E_ACI,h = min(E_immessa,h ; E_prelevata,h)``. Summing the hourly minima is what GSE pays
+    on; the minimum of monthly totals would overstate it (CER_RULES.md §1.2).
+    """
+    inj = np.asarray(injected_kwh, dtype=float)
+    wd = np.asarray(withdrawn_kwh, dtype=float)
+    if (inj < 0).any() or (wd < 0).any():
+        raise ValueError("injected and withdrawn energy must be non-negative")
+    return np.minimum(inj, wd)
+
+
+def allocate_by_seniority(shared_kwh: ArrayLike, injected_kwh: ArrayLike,
+                          seniority: ArrayLike) -> np.ndarray:
+    """Split each hour's shared energy among plants, earliest entry into operation first.
+
+    Parameters
+    ----------
+    shared_kwh : array_like, shape (time,)
+        Shared energy of the configuration. [kWh]
+    injected_kwh : array_like, shape (time, plant)
+        Energy injected by each plant. [kWh]
+    seniority : array_like, shape (plant,)
+        Sort key of each plant (e.g. entry-into-operation date as a number); lower goes first.
+        Ties keep the given order.
+
+    Returns
+    -------
+    ndarray, shape (time, plant)
+        Shared energy allocated to each plant; each plant gets at most its injection and the
+        allocations of an hour add up to ``min(shared, total injection)``. [kWh]
+
+    Notes
+    -----
+    RO-2024 Appendice A: EACI is "ripartita per impianto/UP in ordine di data di entrata in
+    esercizio, a partire da quello entrato in esercizio per primo" [V].
+    """
+    shared = np.asarray(shared_kwh, dtype=float)
+    inj = np.asarray(injected_kwh, dtype=float)
+    order = np.argsort(np.asarray(seniority), kind="stable")
+    cumulative = np.cumsum(inj[:, order], axis=1)
+    before = cumulative - inj[:, order]
+    allocated_sorted = np.clip(np.minimum(cumulative, shared[:, None]) - before, 0.0, None)
+    allocated = np.empty_like(allocated_sorted)
+    allocated[:, order] = allocated_sorted
+    return allocated

@@ -1,0 +1,399 @@
+"""Scenario files: TOML, validated by pydantic, with errors that name the file and the field.
+
+A scenario describes a community (configurations, plants, members) and how to simulate it
+(period, time step, seed, weather, prices, rule switches). A what-if file may ``extend`` another
+scenario and hold only the differences: tables are merged key by key, and arrays of tables
+(``configurations``, ``plants``, ``members``) are merged by ``id`` (an item with a known id updates
+that item, a new id appends one).
+
+Dates in scenario files are **local (Europe/Rome) calendar dates**; the twin turns them into UTC
+instants at local midnight (:func:`twin.timeutil.local_midnight_utc`).
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import hashlib
+import tomllib
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from twin.errors import ScenarioError
+
+SCHEMA_VERSION = 1
+
+MarketZone = Literal["NORD", "CNOR", "CSUD", "SUD", "CALA", "SICI", "SARD"]
+
+Region = Literal[
+    "Abruzzo", "Basilicata", "Calabria", "Campania", "Emilia-Romagna", "Friuli-Venezia Giulia",
+    "Lazio", "Liguria", "Lombardia", "Marche", "Molise", "Piemonte", "Puglia", "Sardegna",
+    "Sicilia", "Toscana", "Trentino-Alto Adige", "Umbria", "Valle d'Aosta", "Veneto",
+]
+
+MemberCategory = Literal[
+    "household",
+    "energy_poor_household",
+    "sme",
+    "public_body",
+    "third_sector",
+    "religious_body",
+    "environmental_body",
+    "university",
+]
+"""Holder categories (CER_RULES.md §10). Large enterprises cannot be CER members (RO-2024 §1.2.2.3)
+and are refused by the schema."""
+
+Archetype = Literal[
+    "household",
+    "energy_poor_household",
+    "shop",
+    "office",
+    "school",
+    "public_building",
+    "university",
+    "condominium_services",
+]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Community(_Model):
+    name: str = Field(description="Name of the community.")
+    founded_on: dt.date = Field(
+        description="Date the CER was regularly constituted (statute meeting RO-2024 §1.2.2.2)."
+    )
+    region: Region = Field(description="Region of the plants; decides the FC zonale of DM 414.")
+    market_zone: MarketZone = Field(description="Day-ahead market zone of the zonal price Pz.")
+    solidarity: bool = Field(
+        True,
+        description="True when incentives are not paid out to members but fund projects and "
+        "energy-poor families (as in CER.ca.MI Solidale).",
+    )
+
+
+class Configuration(_Model):
+    id: str = Field(description="Identifier used by plants and members.")
+    name: str = Field(description="Human-readable name (neighbourhood).")
+    cabina_primaria: str = Field(description="Code of the cabina primaria (primary substation).")
+
+
+class Plant(_Model):
+    id: str
+    name: str = ""
+    configuration: str = Field(description="Id of the configuration the plant belongs to.")
+    source: Literal["pv"] = "pv"
+    capacity_kwp: float = Field(gt=0, description="DC capacity at STC. [kWp]")
+    inverter_kw: float = Field(gt=0, description="Inverter AC rating. [kW]")
+    tilt_deg: float = Field(ge=0, le=90, description="Module tilt from horizontal. [°]")
+    azimuth_deg: float = Field(ge=0, lt=360, description="Module azimuth, 180 = south. [°]")
+    latitude: float = Field(ge=-90, le=90, description="[°N]")
+    longitude: float = Field(ge=-180, le=180, description="[°E]")
+    mounting: Literal["open_rack", "roof_mounted"] = Field(
+        "open_rack", description="Decides the SAPM cell-temperature parameters."
+    )
+    system_losses_pct: float = Field(14.0, ge=0, lt=100, description="DC system losses. [%]")
+    degradation_pct_per_year: float = Field(0.5, ge=0, lt=10, description="[%/year]")
+    albedo: float = Field(0.2, ge=0, le=1, description="Ground reflectance. [-]")
+    entry_into_operation: dt.date = Field(description="Date of entry into operation.")
+    joined_on: dt.date | None = Field(
+        None,
+        description="Date the plant starts counting for its configuration; default: the later of "
+        "entry_into_operation and the community's founded_on.",
+    )
+    decommissioned_on: dt.date | None = None
+    lifecycle: Literal["existing", "new"] = Field(
+        description="existing: built and operating today; new: planned (what-if, expansion). "
+        "The legal 'existing plant' of DM 414 (in operation by 2021-12-15) is derived from "
+        "entry_into_operation, not from this field."
+    )
+    grant_intensity_pct: float = Field(
+        0.0, ge=0, le=100, description="Capital grant as a share of the reference cost. [%]"
+    )
+    building_obligation_kw: float = Field(
+        0.0,
+        ge=0,
+        description="P0 of D.Lgs. 199/2021 art. 26 when the plant meets a new-building "
+        "obligation; the premium is paid on (P - P0)/P of its energy. [kW]",
+    )
+    pre_constitution_exception: bool = Field(
+        False,
+        description="The plant entered operation before the CER was constituted but qualifies "
+        "under the documented exception (built for the CER; RO-2024 §1.2.1.2 point 5).",
+    )
+    owner: str | None = Field(None, description="Id of the member who owns the plant.")
+    host_member: str | None = Field(
+        None,
+        description="Id of a single member whose POD the plant sits behind; its output first "
+        "covers that member's load and only the surplus is injected.",
+    )
+
+
+class MemberGroup(_Model):
+    id: str
+    name: str = ""
+    configuration: str
+    category: MemberCategory
+    archetype: Archetype
+    annual_kwh: float = Field(gt=0, description="Annual withdrawal of one member. [kWh]")
+    count: int = Field(1, ge=1, description="Number of alike members in this group.")
+    joined_on: dt.date
+    left_on: dt.date | None = None
+
+
+class Simulation(_Model):
+    start: dt.date = Field(description="First local day simulated.")
+    end: dt.date = Field(description="Local day after the last one simulated (exclusive).")
+    time_step: Literal["1h", "15min"] = "1h"
+    seed: int = Field(0, ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Simulation:
+        if self.end <= self.start:
+            raise ValueError(f"end ({self.end}) must be after start ({self.start})")
+        return self
+
+
+class Weather(_Model):
+    source: Literal["builtin", "epw"] = "builtin"
+    path: str | None = Field(None, description="Weather file, relative to the scenario file.")
+    seed: int | None = Field(None, ge=0, description="Weather seed; default: simulation seed.")
+
+    @model_validator(mode="after")
+    def _path_when_file(self) -> Weather:
+        if self.source != "builtin" and not self.path:
+            raise ValueError(f"source '{self.source}' needs a path")
+        return self
+
+
+class Prices(_Model):
+    source: Literal["builtin", "csv"] = "builtin"
+    path: str | None = Field(None, description="Price file, relative to the scenario file.")
+    column: str | None = Field(None, description="Price column; default: the market zone.")
+
+    @model_validator(mode="after")
+    def _path_when_file(self) -> Prices:
+        if self.source != "builtin" and not self.path:
+            raise ValueError(f"source '{self.source}' needs a path")
+        return self
+
+
+class Rules(_Model):
+    existing_plant_allocation: Literal["seniority", "new_plants_only"] = Field(
+        "seniority",
+        description="How shared energy is split when a configuration holds pre-2021-12-16 "
+        "plants (CER_RULES.md §1.5, [U]).",
+    )
+    excess_formula: Literal["literal_2025", "proportional"] = Field(
+        "literal_2025", description="Reading of the 55%/45% excess-premium rule (CER_RULES §3)."
+    )
+
+
+class Scenario(_Model):
+    schema_version: Literal[1] = 1
+    community: Community
+    simulation: Simulation
+    weather: Weather = Weather()
+    prices: Prices = Prices()
+    rules: Rules = Rules()
+    configurations: list[Configuration] = Field(min_length=1)
+    plants: list[Plant] = Field(default_factory=list)
+    members: list[MemberGroup] = Field(default_factory=list)
+
+
+# ----------------------------------------------------------------------------------------------
+# Loading
+
+
+def builtin_scenarios_dir() -> Path:
+    """Folder of the built-in scenarios: inside the installed package, or ``scenarios/`` of a
+    source checkout (where the package is imported without being installed)."""
+    packaged = Path(str(resources.files("twin"))) / "scenarios"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "scenarios"
+
+
+DEFAULT_SCENARIO = "cercami-solidale.toml"
+
+
+def resolve_scenario_path(name: str | Path | None) -> Path:
+    """A scenario path as given, or the built-in file of that name (``None``: the default)."""
+    if name is None:
+        return builtin_scenarios_dir() / DEFAULT_SCENARIO
+    path = Path(name)
+    if path.exists():
+        return path
+    builtin = builtin_scenarios_dir() / path.name
+    if path.parent == Path(".") and builtin.exists():
+        return builtin
+    raise ScenarioError(f"{path}: scenario file not found")
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as f:
+            return tomllib.load(f)
+    except FileNotFoundError:
+        raise ScenarioError(f"{path}: scenario file not found") from None
+    except tomllib.TOMLDecodeError as err:
+        raise ScenarioError(f"{path}: not valid TOML: {err}") from None
+
+
+def merge_scenarios(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    """Deep-merge ``override`` onto ``base``; arrays of tables with ``id`` merge by id."""
+    out = copy.deepcopy(base)
+    for key, value in override.items():
+        old = out.get(key)
+        if isinstance(old, dict) and isinstance(value, dict):
+            out[key] = merge_scenarios(old, value)
+        elif _is_id_list(old) and _is_id_list(value):
+            merged = {item["id"]: item for item in old}
+            for item in value:
+                merged[item["id"]] = merge_scenarios(merged.get(item["id"], {}), item)
+            out[key] = list(merged.values())
+        else:
+            out[key] = copy.deepcopy(value)
+    return out
+
+
+def _is_id_list(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, dict) and "id" in v for v in value)
+
+
+def _raw_with_extends(path: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any]:
+    raw = _read_toml(path)
+    parent = raw.pop("extends", None)
+    if parent is None:
+        return raw
+    if not isinstance(parent, str):
+        raise ScenarioError(f"{path}: field extends: expected a file name, found {parent!r}")
+    parent_path = (path.parent / parent).resolve()
+    if not parent_path.exists():
+        parent_path = builtin_scenarios_dir() / parent
+    if parent_path in seen:
+        raise ScenarioError(f"{path}: field extends: circular reference to {parent}")
+    if not parent_path.exists():
+        raise ScenarioError(f"{path}: field extends: no scenario file named {parent!r}")
+    return merge_scenarios(_raw_with_extends(parent_path, (*seen, path.resolve())), raw)
+
+
+def _field_path(loc: tuple[Any, ...], raw: dict[str, Any]) -> str:
+    """``('plants', 3, 'capacity_kwp')`` → ``plants[3] (id 'x').capacity_kwp``."""
+    parts: list[str] = []
+    node: Any = raw
+    for item in loc:
+        if isinstance(item, int):
+            ident = ""
+            if isinstance(node, list) and item < len(node) and isinstance(node[item], dict):
+                if "id" in node[item]:
+                    ident = f" (id {node[item]['id']!r})"
+            parts[-1] += f"[{item}]{ident}"
+        else:
+            parts.append(str(item))
+        try:
+            node = node[item]
+        except (KeyError, IndexError, TypeError):
+            node = None
+    return ".".join(parts) or "(top level)"
+
+
+def _format_validation_error(path: Path, err: ValidationError, raw: dict[str, Any]) -> str:
+    lines = [f"{path}: invalid scenario ({err.error_count()} problem(s))"]
+    for e in err.errors(include_url=False):
+        where = _field_path(tuple(e["loc"]), raw)
+        if e["type"] == "missing":
+            lines.append(f"  {where}: required field is missing")
+        elif e["type"] == "extra_forbidden":
+            lines.append(f"  {where}: unknown field (found {e['input']!r})")
+        else:
+            msg = e["msg"].removeprefix("Value error, ")
+            lines.append(f"  {where}: expected: {msg[0].lower()}{msg[1:]}; found: {e['input']!r}")
+    return "\n".join(lines)
+
+
+def _check_references(path: Path, sc: Scenario) -> None:
+    """Cross-field rules that a per-field schema cannot express."""
+    problems: list[str] = []
+    for section in ("configurations", "plants", "members"):
+        ids = [item.id for item in getattr(sc, section)]
+        for dup in sorted({i for i in ids if ids.count(i) > 1}):
+            problems.append(f"{section}: id {dup!r} appears more than once")
+    configs = {c.id for c in sc.configurations}
+    members = {m.id: m for m in sc.members}
+    for i, p in enumerate(sc.plants):
+        where = f"plants[{i}] (id {p.id!r})"
+        if p.configuration not in configs:
+            problems.append(
+                f"{where}.configuration: expected one of {sorted(configs)}; "
+                f"found {p.configuration!r}"
+            )
+        for field in ("owner", "host_member"):
+            ref = getattr(p, field)
+            if ref is not None and ref not in members:
+                problems.append(f"{where}.{field}: expected a member id; found {ref!r}")
+        if p.host_member in members and members[p.host_member].count != 1:
+            problems.append(f"{where}.host_member: expected a single member (count 1); "
+                            f"found group {p.host_member!r} of {members[p.host_member].count}")
+        if p.decommissioned_on is not None and p.decommissioned_on <= p.entry_into_operation:
+            problems.append(f"{where}.decommissioned_on: expected a date after "
+                            f"entry_into_operation ({p.entry_into_operation}); "
+                            f"found {p.decommissioned_on}")
+        if p.joined_on is not None and p.joined_on < p.entry_into_operation:
+            problems.append(f"{where}.joined_on: expected a date on or after "
+                            f"entry_into_operation ({p.entry_into_operation}); found {p.joined_on}")
+        if p.building_obligation_kw > min(p.capacity_kwp, p.inverter_kw):
+            problems.append(f"{where}.building_obligation_kw: expected at most the plant power "
+                            f"({min(p.capacity_kwp, p.inverter_kw)} kW); "
+                            f"found {p.building_obligation_kw}")
+    for i, m in enumerate(sc.members):
+        where = f"members[{i}] (id {m.id!r})"
+        if m.configuration not in configs:
+            problems.append(
+                f"{where}.configuration: expected one of {sorted(configs)}; "
+                f"found {m.configuration!r}"
+            )
+        if m.left_on is not None and m.left_on <= m.joined_on:
+            problems.append(f"{where}.left_on: expected a date after joined_on ({m.joined_on}); "
+                            f"found {m.left_on}")
+    if problems:
+        raise ScenarioError("\n".join([f"{path}: invalid scenario ({len(problems)} problem(s))"]
+                                      + [f"  {p}" for p in problems]))
+
+
+class LoadedScenario(_Model):
+    """A validated scenario with where it came from."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    path: Path
+    scenario: Scenario
+    sha256: str = Field(description="Hash of the merged, validated scenario (provenance).")
+
+    def resolve(self, relative: str) -> Path:
+        """A path given in the scenario file, relative to the file's folder."""
+        return (self.path.parent / relative).resolve()
+
+
+def load_scenario(name: str | Path | None = None) -> LoadedScenario:
+    """Read, merge (``extends``) and validate a scenario file.
+
+    Raises
+    ------
+    ScenarioError
+        With the file, the field path, what was expected and what was found.
+    """
+    path = resolve_scenario_path(name)
+    raw = _raw_with_extends(path)
+    try:
+        scenario = Scenario.model_validate(raw)
+    except ValidationError as err:
+        raise ScenarioError(_format_validation_error(path, err, raw)) from None
+    _check_references(path, scenario)
+    digest = hashlib.sha256(scenario.model_dump_json().encode()).hexdigest()
+    return LoadedScenario(path=path, scenario=scenario, sha256=digest)

@@ -1,0 +1,73 @@
+"""One clock and one time-zone policy.
+
+* Inside the twin every timestamp is tz-aware UTC and every interval is labelled by its **start**.
+* ``Europe/Rome`` appears only where the law needs local time (dates in scenario files, calendar
+  years of the GSE settlement, tariff bands, holidays), through the helpers below.
+* SimPy time is a float: seconds since the simulation's UTC start. :class:`SimClock` converts both
+  ways; nothing else does arithmetic on ``env.now``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+LOCAL_TZ = "Europe/Rome"
+"""Time zone of the Italian rules (delibere ARERA, GSE Regole operative)."""
+
+STEP_HOURS = {"1h": 1.0, "15min": 0.25}
+"""Supported simulation time steps and their length in hours."""
+
+
+def local_midnight_utc(day: dt.date) -> pd.Timestamp:
+    """Start of a local (Europe/Rome) calendar day, as a UTC timestamp."""
+    return pd.Timestamp(day).tz_localize(LOCAL_TZ).tz_convert("UTC")
+
+
+def time_index(start: dt.date, end: dt.date, step: str) -> pd.DatetimeIndex:
+    """UTC interval-start labels covering local days ``start`` (inclusive) to ``end`` (exclusive)."""
+    return pd.date_range(
+        local_midnight_utc(start),
+        local_midnight_utc(end),
+        freq=step,
+        inclusive="left",
+        name="time",
+    )
+
+
+def to_local(index: pd.DatetimeIndex) -> pd.DatetimeIndex:
+    """Local (Europe/Rome) wall-clock labels of UTC timestamps."""
+    return index.tz_convert(LOCAL_TZ)
+
+
+def interval_hours(index: pd.DatetimeIndex) -> float:
+    """Length of one interval of a regular index. [h]"""
+    if index.freq is None:
+        raise ValueError("the time index has no fixed frequency")
+    return pd.Timedelta(index.freq).total_seconds() / 3600.0
+
+
+def power_to_energy_kwh(power_kw: np.ndarray, step_hours: float) -> np.ndarray:
+    """Energy per interval from the mean power over the interval: kW × h = kWh.
+
+    This is the only place where power becomes energy (STYLE.md habit 3).
+    """
+    return power_kw * step_hours
+
+
+@dataclass(frozen=True)
+class SimClock:
+    """Maps SimPy's float time (seconds since ``start_utc``) to UTC timestamps and back."""
+
+    start_utc: pd.Timestamp
+
+    def to_sim_time(self, when: pd.Timestamp) -> float:
+        """Seconds from the simulation start to ``when`` (tz-aware)."""
+        return (when - self.start_utc).total_seconds()
+
+    def to_timestamp(self, sim_time: float) -> pd.Timestamp:
+        """The UTC timestamp of a SimPy time."""
+        return self.start_utc + pd.Timedelta(seconds=sim_time)

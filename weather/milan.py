@@ -1,0 +1,168 @@
+"""Built-in Milan weather: a seeded stochastic generator calibrated to UNI 10349 monthly values.
+
+The generator needs no download. For each simulated local day it draws a daily clear-sky index
+``k_d`` (ratio of the day's global horizontal irradiation to the clear-sky value) from a Beta
+distribution whose mean reproduces the month's UNI 10349 irradiation; a latent Gaussian AR(1)
+process gives the day-to-day persistence of Milan's cloudy and clear spells. Within the day a
+log-normal AR(1) factor varies the hourly clear-sky index, most on partly cloudy days. Global
+irradiance is split into direct and diffuse with the Erbs model. Temperature follows the UNI
+monthly mean with an AR(1) daily anomaly and a daily cycle whose range widens on clear days; wind
+follows the UNI monthly mean with a log-normal daily factor.
+
+One seed is one weather year; many seeds are Monte Carlo years. Calibration targets ship here as
+published figures with their source (``../shared/docs/MILAN_FIGURES.md`` §1.1).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pvlib
+from scipy import stats
+
+from twin.stochastic import ar1
+from twin.timeutil import LOCAL_TZ, interval_hours
+
+UNI_10349_MILANO = pd.DataFrame(
+    {
+        # Daily global horizontal irradiation H_h = H_d + H_b. [kWh/m²·day]
+        "ghi_kwh_per_m2_day": [1.36, 2.06, 3.28, 4.44, 5.28, 6.36, 6.47, 5.31, 4.22, 2.22, 1.19,
+                               1.00],
+        # Monthly mean air temperature. [°C]
+        "temp_air_c": [4.0, 7.1, 10.6, 13.4, 19.4, 22.8, 24.5, 24.3, 19.8, 14.1, 7.5, 3.5],
+        # Mean daily temperature range. [K]
+        "daily_range_k": [6.6, 6.4, 8.1, 7.6, 8.4, 8.5, 8.6, 8.5, 8.3, 5.8, 3.7, 4.8],
+        # Mean wind speed. [m/s]
+        "wind_speed_m_per_s": [1.5, 1.6, 2.2, 1.9, 1.8, 2.0, 1.9, 1.5, 1.6, 1.4, 1.2, 1.5],
+    },
+    index=pd.Index(range(1, 13), name="month"),
+)
+UNI_10349_MILANO.attrs["source"] = (
+    "UNI 10349-1:2016, Milano (z = 122 m, 45°28'N, 9°13'E), as transcribed in Regione Lombardia "
+    "CENED+2.0 Allegato H, Prospetti I-VI; see MILAN_FIGURES.md §1.1. Annual H_h 1,316.6 kWh/m²."
+)
+
+MILANO_SITE = {"latitude": 45.4667, "longitude": 9.2167, "altitude": 122.0, "name": "Milano"}
+
+# Generator parameters (documented choices, revisited by the weather validation work).
+DAILY_PERSISTENCE = 0.45
+"""Lag-1 autocorrelation of the latent daily cloudiness process. [-]"""
+BETA_CONCENTRATION = 2.6
+"""a + b of the Beta distribution of the daily clear-sky index; lower = more extreme days. [-]"""
+HOURLY_PERSISTENCE = 0.75
+"""Lag-1 autocorrelation of the hourly variability factor. [-]"""
+HOURLY_VARIABILITY = 0.45
+"""Log-standard deviation of hourly variability on a half-cloudy day (k_d = 0.5). [-]"""
+TEMP_ANOMALY_STD_K = 2.5
+"""Standard deviation of the daily mean temperature around the monthly mean. [K]"""
+TEMP_ANOMALY_PERSISTENCE = 0.75
+"""Lag-1 autocorrelation of the daily temperature anomaly. [-]"""
+
+
+def _monthly_values(column: str, months: np.ndarray, targets: pd.DataFrame) -> np.ndarray:
+    return targets[column].to_numpy()[months - 1]
+
+
+def generate_milan_weather(
+    index: pd.DatetimeIndex,
+    seed: int,
+    site: dict[str, Any] | None = None,
+    targets: pd.DataFrame | None = None,
+) -> tuple[pd.DataFrame, dict[str, Any]]:
+    """Generate weather for every interval of ``index`` (UTC, interval start).
+
+    Parameters
+    ----------
+    index : DatetimeIndex
+        Regular UTC index, labelled by interval start (``twin.timeutil.time_index``).
+    seed : int
+        Seed of the weather year; the same seed gives the same weather.
+    site : dict, optional
+        ``latitude``, ``longitude``, ``altitude``; default :data:`MILANO_SITE`.
+    targets : DataFrame, optional
+        Monthly targets with the columns of :data:`UNI_10349_MILANO` (default).
+
+    Returns
+    -------
+    data, metadata
+        As the readers in :mod:`weather`: ``ghi``, ``dni``, ``dhi`` [W/m², interval mean],
+        ``temp_air`` [°C], ``wind_speed`` [m/s].
+    """
+    site = site or MILANO_SITE
+    targets = UNI_10349_MILANO if targets is None else targets
+    rng = np.random.default_rng(np.random.SeedSequence([seed, 0x57EA7]))
+    step_h = interval_hours(index)
+    mid = index + pd.Timedelta(hours=step_h / 2)
+    location = pvlib.location.Location(site["latitude"], site["longitude"], tz="UTC",
+                                       altitude=site["altitude"])
+    solpos = location.get_solarposition(mid)
+    clearsky = location.get_clearsky(mid, solar_position=solpos, model="ineichen")
+    cs_ghi = clearsky["ghi"].to_numpy()
+
+    local = index.tz_convert(LOCAL_TZ)
+    day_codes, day_of_interval = np.unique(
+        (local.year * 10000 + local.month * 100 + local.day).to_numpy(), return_inverse=True
+    )
+    n_days = len(day_codes)
+    day_month = (day_codes // 100) % 100
+    day_year = day_codes // 10000
+
+    # Mean clear-sky daily irradiation per (year, month) of the index: the target ratio.
+    cs_daily = np.bincount(day_of_interval, weights=cs_ghi * step_h, minlength=n_days) / 1000.0
+    ym = day_year * 100 + day_month
+    ym_codes, ym_of_day = np.unique(ym, return_inverse=True)
+    cs_month_mean = np.bincount(ym_of_day, weights=cs_daily) / np.bincount(ym_of_day)
+    target = _monthly_values("ghi_kwh_per_m2_day", day_month, targets)
+    mean_kd = np.clip(target / cs_month_mean[ym_of_day], 0.05, 0.95)
+
+    # Daily clear-sky index: Beta marginal with the month's mean, persistent via a Gaussian copula.
+    u = stats.norm.cdf(ar1(rng, n_days, DAILY_PERSISTENCE))
+    a = mean_kd * BETA_CONCENTRATION
+    k_day = stats.beta.ppf(u, a, BETA_CONCENTRATION - a)
+
+    # Hourly variability, strongest on half-cloudy days, renormalised to keep each day's total.
+    kd_i = k_day[day_of_interval]
+    sigma = HOURLY_VARIABILITY * 4.0 * kd_i * (1.0 - kd_i)
+    factor = np.exp(sigma * ar1(rng, len(index), HOURLY_PERSISTENCE) - sigma**2 / 2)
+    day_cs = np.bincount(day_of_interval, weights=cs_ghi, minlength=n_days)
+    day_var = np.bincount(day_of_interval, weights=cs_ghi * factor, minlength=n_days)
+    norm = np.divide(day_cs, day_var, out=np.ones(n_days), where=day_var > 0)
+    k_hour = np.clip(kd_i * factor * norm[day_of_interval], 0.0, 1.2)
+    ghi = k_hour * cs_ghi
+
+    doy = mid.dayofyear.to_numpy()
+    erbs = pvlib.irradiance.erbs(ghi, solpos["zenith"].to_numpy(), doy)
+    dhi = np.clip(erbs["dhi"], 0.0, ghi)
+    dni = np.clip(erbs["dni"], 0.0, None)
+
+    # Temperature: monthly mean + persistent daily anomaly + a daily cycle peaking at 15:00 local.
+    anomaly = TEMP_ANOMALY_STD_K * ar1(rng, n_days, TEMP_ANOMALY_PERSISTENCE)
+    anomaly -= np.bincount(ym_of_day, weights=anomaly)[ym_of_day] / np.bincount(ym_of_day)[
+        ym_of_day
+    ]  # keep each month's mean on target
+    t_day = _monthly_values("temp_air_c", day_month, targets) + anomaly
+    day_range = _monthly_values("daily_range_k", day_month, targets) * (0.6 + 0.8 * k_day)
+    local_hour = (local.hour + local.minute / 60.0 + step_h / 2).to_numpy()
+    cycle = np.cos(2 * np.pi * (local_hour - 15.0) / 24.0)
+    temp_air = t_day[day_of_interval] + 0.5 * day_range[day_of_interval] * cycle
+
+    # Wind: monthly mean × log-normal daily factor (mean 1) × a mild afternoon maximum.
+    wind_day = np.exp(0.4 * ar1(rng, n_days, 0.5) - 0.08)
+    diurnal = 1.0 + 0.3 * np.cos(2 * np.pi * (local_hour - 14.0) / 24.0)
+    wind = _monthly_values("wind_speed_m_per_s", day_month, targets)[day_of_interval]
+    wind_speed = wind * wind_day[day_of_interval] * diurnal
+
+    data = pd.DataFrame(
+        {"ghi": ghi, "dni": dni, "dhi": dhi, "temp_air": temp_air, "wind_speed": wind_speed},
+        index=index,
+    )
+    metadata = {
+        **{k: site[k] for k in ("latitude", "longitude", "altitude")},
+        "source": f"builtin-milan (seed {seed})",
+        "seed": seed,
+        "interval": "start",
+        "calibration": targets.attrs.get("source", "custom monthly targets"),
+    }
+    return data, metadata
