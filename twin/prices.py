@@ -42,8 +42,10 @@ NORD_TO_PUN = 0.975
 (NORD was 2.3-2.5 % below PUN in the weekly examples of §4.2)."""
 
 # Shape parameters (relative to the month's mean), tuned to the F1/F2/F3 ratios of §4.3.
-MIDDAY_DIP = (-0.02, 0.04, 0.14, 0.24, 0.28, 0.26, 0.22, 0.20, 0.16, 0.08, 0.01, -0.02)
-"""Depth of the 13 h solar dip by month; negative values make daytime dearer (winter). [-]"""
+MIDDAY_DIP = (0.0, 0.04, 0.14, 0.24, 0.28, 0.26, 0.22, 0.20, 0.16, 0.08, 0.0, 0.0)
+"""Depth of the 13 h solar dip by month. [-]"""
+WINTER_WORKDAY_PREMIUM = (0.12, 0.06, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.08, 0.17)
+"""Extra level of workday hours 08-19 by month: in winter F1 is the dearest band. [-]"""
 DAILY_LEVEL_STD = 0.12
 HOURLY_NOISE_STD = 0.05
 
@@ -61,6 +63,10 @@ def monthly_target_eur_per_mwh(year: int, month: int, zone: str = "NORD") -> flo
 def _bump(hours: np.ndarray, centre: float, width: float) -> np.ndarray:
     gap = (hours - centre + 12.0) % 24.0 - 12.0
     return np.exp(-0.5 * (gap / width) ** 2)
+
+
+def _plateau(hours: np.ndarray, start: float, end: float) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-(hours - start) / 0.5)) / (1.0 + np.exp(-(end - hours) / 0.5))
 
 
 def builtin_zonal_price(index: pd.DatetimeIndex, seed: int, zone: str = "NORD") -> pd.Series:
@@ -82,6 +88,7 @@ def builtin_zonal_price(index: pd.DatetimeIndex, seed: int, zone: str = "NORD") 
         - np.asarray(MIDDAY_DIP)[month - 1] * _bump(hours, 13.5, 2.4)
         + 0.30 * _bump(hours, 20.0, 1.6)
         - 0.07 * holiday * _bump(hours, 13.0, 4.0)
+        + np.asarray(WINTER_WORKDAY_PREMIUM)[month - 1] * workday * _plateau(hours, 8.0, 19.0)
     )
     rng = np.random.default_rng(np.random.SeedSequence([seed, 0x9E1CE]))
     level = np.exp(DAILY_LEVEL_STD * ar1(rng, len(first), 0.7))[day_of]

@@ -132,7 +132,7 @@ def generate_milan_weather(
     k_hour = np.clip(kd_i * factor * norm[day_of_interval], 0.0, 1.2)
     ghi = k_hour * cs_ghi
 
-    doy = mid.dayofyear.to_numpy()
+    doy = mid.day_of_year.to_numpy()
     erbs = pvlib.irradiance.erbs(ghi, solpos["zenith"].to_numpy(), doy)
     dhi = np.clip(erbs["dhi"], 0.0, ghi)
     dni = np.clip(erbs["dni"], 0.0, None)

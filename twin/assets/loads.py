@@ -217,7 +217,7 @@ def day_types(local_days: pd.DatetimeIndex) -> np.ndarray:
     years = sorted(set(local_days.year))
     it_holidays = holidays.Italy(subdiv="MI", years=years)
     is_holiday = np.array([d in it_holidays for d in local_days.date])
-    weekday = local_days.weekday.to_numpy()
+    weekday = local_days.day_of_week.to_numpy()
     return np.where(is_holiday | (weekday == 6), HOLIDAY, np.where(weekday == 5, SATURDAY, WORKDAY))
 
 

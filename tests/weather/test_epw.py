@@ -1,0 +1,63 @@
+"""EPW reader and typical-year alignment, on the real Milano-Linate TMYx file."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from twin.errors import InputDataError
+from twin.timeutil import time_index
+from weather import align_typical_year, read_epw
+
+
+def test_read_epw_gives_utc_interval_start_and_canonical_columns(milano_epw):
+    data, meta = read_epw(milano_epw)
+    assert list(data.columns) == ["ghi", "dni", "dhi", "temp_air", "wind_speed"]
+    assert str(data.index.tz) == "UTC"
+    assert meta["interval"] == "start" and meta["utc_offset_h"] == 1.0
+    # The first EPW row (hour 1 = 00:00-01:00 local standard time) starts at 23:00 UTC.
+    assert data.index[0].hour == 23
+    assert len(data) == 8760
+    # Annual global horizontal irradiation of this TMYx file. [kWh/m²]
+    assert data["ghi"].sum() / 1000 == pytest.approx(1493.3, abs=0.5)
+
+
+def test_typical_year_aligns_on_any_year_including_leap_years(milano_epw):
+    data, meta = read_epw(milano_epw)
+    leap = time_index(dt.date(2024, 1, 1), dt.date(2025, 1, 1), "1h")
+    aligned = align_typical_year(data, meta, leap)
+    assert len(aligned) == 8784 and not aligned.isna().any().any()
+    feb28 = aligned.loc["2024-02-28T10:00Z", "ghi"]
+    feb29 = aligned.loc["2024-02-29T10:00Z", "ghi"]
+    assert feb28 == feb29
+    # Noon local standard time stays noon: same values as the file at the same LST hour.
+    assert aligned.loc["2024-06-21T11:00Z", "ghi"] == data.loc[
+        data.index[(data.index + pd.Timedelta(hours=1)).strftime("%m-%d %H") == "06-21 12"][0],
+        "ghi"]
+
+
+def test_quarter_hour_alignment_repeats_the_hourly_mean(milano_epw):
+    data, meta = read_epw(milano_epw)
+    quarter = time_index(dt.date(2026, 6, 1), dt.date(2026, 6, 2), "15min")
+    aligned = align_typical_year(data, meta, quarter)
+    ghi = aligned["ghi"].to_numpy().reshape(-1, 4)
+    assert (ghi == ghi[:, :1]).all()
+
+
+def test_bad_values_name_the_file_field_and_row(tmp_path, milano_epw):
+    lines = milano_epw.read_text().splitlines()
+    fields = lines[8 + 12].split(",")
+    fields[13] = "-50"  # global horizontal radiation of the 13th hour
+    lines[8 + 12] = ",".join(fields)
+    broken = tmp_path / "broken.epw"
+    broken.write_text("\n".join(lines) + "\n")
+    with pytest.raises(InputDataError, match=r"broken\.epw: field 'ghi' .*row 13.*found -50"):
+        read_epw(broken)
+
+
+def test_missing_file():
+    with pytest.raises(InputDataError, match="not found"):
+        read_epw("/nonexistent.epw")

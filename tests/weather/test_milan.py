@@ -1,0 +1,59 @@
+"""The built-in Milan weather generator: seeded, calibrated to UNI 10349."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from twin.timeutil import time_index
+from weather import UNI_10349_MILANO, generate_milan_weather
+
+YEAR = time_index(dt.date(2026, 1, 1), dt.date(2027, 1, 1), "1h")
+DAYS = np.array([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])
+
+
+def monthly_ghi_kwh(data: pd.DataFrame) -> np.ndarray:
+    local = data.tz_convert("Europe/Rome")
+    return local["ghi"].groupby(local.index.month).sum().to_numpy() / 1000.0
+
+
+def test_same_seed_same_weather_other_seed_other_weather():
+    a, meta = generate_milan_weather(YEAR, seed=5)
+    b, _ = generate_milan_weather(YEAR, seed=5)
+    c, _ = generate_milan_weather(YEAR, seed=6)
+    pd.testing.assert_frame_equal(a, b)
+    assert not np.allclose(a["ghi"], c["ghi"])
+    assert meta["interval"] == "start" and str(a.index.tz) == "UTC"
+
+
+def test_mean_of_ten_seeds_reproduces_uni_monthly_irradiation_within_5_percent():
+    target = UNI_10349_MILANO["ghi_kwh_per_m2_day"].to_numpy() * DAYS
+    mean = np.mean([monthly_ghi_kwh(generate_milan_weather(YEAR, s)[0]) for s in range(10)],
+                   axis=0)
+    np.testing.assert_allclose(mean, target, rtol=0.05)
+    assert mean.sum() == pytest.approx(1316.6, rel=0.03)
+
+
+def test_monthly_mean_temperature_is_on_target():
+    data, _ = generate_milan_weather(YEAR, seed=1)
+    local = data.tz_convert("Europe/Rome")
+    monthly = local["temp_air"].groupby(local.index.month).mean().to_numpy()
+    np.testing.assert_allclose(monthly, UNI_10349_MILANO["temp_air_c"], atol=0.5)
+
+
+def test_irradiance_components_are_consistent():
+    data, _ = generate_milan_weather(YEAR, seed=2)
+    assert (data[["ghi", "dni", "dhi"]] >= 0).all().all()
+    assert (data["dhi"] <= data["ghi"] + 1e-9).all()
+    assert data["ghi"].max() < 1200
+    assert (data["wind_speed"] > 0).all()
+
+
+def test_quarter_hour_grid_gives_the_same_climate():
+    quarter = time_index(dt.date(2026, 1, 1), dt.date(2027, 1, 1), "15min")
+    data, _ = generate_milan_weather(quarter, seed=4)
+    annual = data["ghi"].sum() * 0.25 / 1000.0
+    assert annual == pytest.approx(1316.6, rel=0.08)
