@@ -1,0 +1,57 @@
+"""Benchmark: the whole `cer-twin run` process on the built-in default scenario.
+
+    python bench/default_run.py [--repeat N]
+
+Reports the median wall time of N runs of the CLI process, next to the median time of a bare
+`python -c "import twin"` measured in the same session (the fixed start-up cost), and appends a
+line to bench/RESULTS.md. Target (issue 2): the default year finishes in seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+RESULTS = Path(__file__).with_name("RESULTS.md")
+
+
+def median_seconds(cmd: list[str], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(cmd, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    out = tempfile.mkdtemp()
+    run = median_seconds([sys.executable, "-m", "twin", "run", "--quiet", "--out", out],
+                         args.repeat)
+    imp = median_seconds([sys.executable, "-c", "import twin"], args.repeat)
+    line = (f"| {dt.date.today()} | default scenario, 1 year hourly, whole CLI process | "
+            f"{run:.2f} s | import twin {imp:.2f} s (ratio {run / imp:.1f}) | "
+            f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+            f"Python {platform.python_version()} | `python bench/default_run.py --repeat "
+            f"{args.repeat}` |")
+    print(line)
+    if not RESULTS.exists():
+        RESULTS.write_text("# Benchmark results\n\n| date | what | median | reference | machine "
+                           "| command |\n|---|---|---|---|---|---|\n")
+    with RESULTS.open("a") as f:
+        f.write(line + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,88 @@
+"""Print the validation figures quoted in docs/models.md (run on demand, not a test).
+
+    python bench/validate_models.py
+
+Reads the real reference files from ../shared/data where present.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from twin.assets.loads import WORKDAY, Consumer, day_types, load_power_kw
+from twin.assets.pv import plant_ac_power_kw
+from twin.events import PlantCommissioned
+from twin.prices import align_prices, builtin_zonal_price, read_price_csv
+from twin.timeutil import time_index
+from weather import UNI_10349_MILANO, align_typical_year, generate_milan_weather, read_epw
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+EPW = DATA / "weather" / "ITA_LM_Milano-Linate.AP.160800_TMYx.2004-2018.epw"
+PRICES = DATA / "prices" / "it_day_ahead_zonal_prices_2024_hourly.csv"
+YEAR = time_index(dt.date(2026, 1, 1), dt.date(2027, 1, 1), "1h")
+DAYS = np.array([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])
+
+
+def monthly(series: pd.Series) -> np.ndarray:
+    local = series.tz_convert("Europe/Rome")
+    return local.groupby(local.index.month).sum().to_numpy()
+
+
+def roof(tilt: float = 30.0) -> PlantCommissioned:
+    return PlantCommissioned(
+        effective_utc=dt.datetime(2025, 1, 1, tzinfo=dt.UTC), plant_id="roof",
+        configuration_id="c", source="pv", capacity_kwp=1.0, inverter_kw=1.0, tilt_deg=tilt,
+        azimuth_deg=180.0, latitude=45.47, longitude=9.22, mounting="open_rack",
+        system_losses_pct=14.0, degradation_pct_per_year=0.0, albedo=0.2,
+        entry_into_operation=dt.date(2025, 1, 1), lifecycle="existing", grant_intensity_pct=0.0,
+        building_obligation_kw=0.0, pre_constitution_exception=False, owner=None,
+        host_member=None)
+
+
+def main() -> None:
+    target = UNI_10349_MILANO["ghi_kwh_per_m2_day"].to_numpy() * DAYS
+    years = np.array([monthly(generate_milan_weather(YEAR, s)[0]["ghi"]) / 1000 for s in
+                      range(20)])
+    mean = years.mean(axis=0)
+    print("Built-in weather vs UNI 10349 Milano, monthly GHI, mean of 20 seeds [kWh/m²]:")
+    print("  target   ", np.round(target, 1).tolist())
+    print("  generated", np.round(mean, 1).tolist())
+    print(f"  max monthly deviation {np.max(np.abs(mean / target - 1)) * 100:.1f} %; annual "
+          f"{mean.sum():.0f} vs {target.sum():.0f} kWh/m²; annual spread over seeds "
+          f"{years.sum(axis=1).min():.0f}-{years.sum(axis=1).max():.0f}")
+    default_weather = generate_milan_weather(YEAR, 2026)[0]
+    print(f"  default scenario seed 2026: {default_weather['ghi'].sum() / 1000:.0f} kWh/m²")
+
+    builtin_yield = plant_ac_power_kw([roof()], default_weather)[:, 0].sum()
+    print(f"PV 30° south, 14 % losses, built-in weather seed 2026: {builtin_yield:.0f} kWh/kWp")
+    if EPW.exists():
+        data, meta = read_epw(EPW)
+        tmy = align_typical_year(data, meta, YEAR)
+        print(f"Milano-Linate TMYx 2004-2018: GHI {tmy['ghi'].sum() / 1000:.0f} kWh/m²; "
+              f"PV 30° south: {plant_ac_power_kw([roof()], tmy)[:, 0].sum():.0f} kWh/kWp")
+
+    homes = [Consumer(f"h{i}", "household", 2000.0) for i in range(200)]
+    load = load_power_kw(homes, YEAR, 1).sum(axis=1)
+    local = YEAR.tz_convert("Europe/Rome")
+    f1 = (day_types(local.normalize()) == WORKDAY) & (local.hour >= 8) & (local.hour < 19)
+    print(f"Households: F1 share {load[f1].sum() / load.sum() * 100:.1f} % (ENEA 33.4 %); "
+          f"peak of 200 homes {load.max() / 200:.2f} kW/home")
+
+    if PRICES.exists():
+        year24 = time_index(dt.date(2024, 1, 1), dt.date(2025, 1, 1), "1h")
+        real, _ = read_price_csv(PRICES, "NORD")
+        real = align_prices(real, year24, str(PRICES))
+        model = builtin_zonal_price(year24, 0)
+        hour = year24.tz_convert("Europe/Rome").hour
+        corr_shape = np.corrcoef(real.groupby(hour).mean(), model.groupby(hour).mean())[0, 1]
+        print(f"NORD 2024: real mean {real.mean():.2f}, built-in {model.mean():.2f} €/MWh; "
+              f"mean daily shape correlation {corr_shape:.2f}; hourly correlation "
+              f"{np.corrcoef(real, model)[0, 1]:.2f}")
+
+
+if __name__ == "__main__":
+    main()
