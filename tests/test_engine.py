@@ -78,8 +78,8 @@ def test_quarter_hour_steps_sum_to_hours():
 
 
 def test_quarter_hour_run_matches_hourly_run_closely(tmp_path):
-    from tests.conftest import TESTS, write_scenario
     import twin
+    from tests.conftest import TESTS, write_scenario
 
     text = (TESTS / "data" / "scenarios" / "tiny.toml").read_text()
     hourly = twin.load(write_scenario(tmp_path, text, "h.toml")).run().summary

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from twin.assets.loads import WORKDAY, SATURDAY, day_types
+from twin.assets.loads import SATURDAY, WORKDAY, day_types
 from twin.errors import InputDataError
 from twin.prices import (
     NORD_TO_PUN,

@@ -45,8 +45,8 @@ def test_late_plant_earns_only_after_entering_operation(tiny_run):
 def test_same_scenario_and_seed_give_identical_results(tiny_run):
     import xarray as xr
 
-    from tests.conftest import TESTS
     import twin
+    from tests.conftest import TESTS
 
     again = twin.load(TESTS / "data" / "scenarios" / "tiny.toml").run()
     xr.testing.assert_identical(again.dataset, tiny_run.dataset)

@@ -64,12 +64,14 @@ ROWS = [
 def _summary_table(title: str, summary: pd.DataFrame, names: dict[str, str],
                    solidarity: bool) -> Table:
     """Metrics as rows, configurations and the community as columns (fits 80 columns)."""
-    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, padding=(0, 0), pad_edge=False)
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, padding=(0, 0),
+                  pad_edge=False)
     table.add_column("", no_wrap=True)
     for cid in summary.index:
         header = names.get(str(cid), "Community")
         if len(header) > 11:  # break long names at a hyphen or space to fit 80 columns
-            header = header.replace("-", "-\n", 1) if "-" in header else header.replace(" ", "\n", 1)
+            sep = "-" if "-" in header else " "
+            header = header.replace(sep, "-\n" if sep == "-" else "\n", 1)
         table.add_column(header, justify="right", min_width=11,
                          style="bold" if cid == "community" else None)
     fund = "Solidarity fund €" if solidarity else "Net incentives €"

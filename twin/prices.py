@@ -23,7 +23,7 @@ import pandas as pd
 from twin.assets.loads import HOLIDAY, WORKDAY, day_types
 from twin.errors import InputDataError
 from twin.stochastic import ar1
-from twin.timeutil import LOCAL_TZ
+from twin.timeutil import LOCAL_TZ, local_days
 
 PUN_MONTHLY_EUR_PER_MWH: dict[int, tuple[float, ...]] = {
     2023: (174.49, 161.07, 136.38, 134.97, 105.73, 105.34, 112.09, 111.89, 115.70, 134.26,
@@ -74,10 +74,8 @@ def builtin_zonal_price(index: pd.DatetimeIndex, seed: int, zone: str = "NORD") 
     local = index.tz_convert(LOCAL_TZ)
     hours = (local.hour + 0.5).to_numpy()
     month = local.month.to_numpy()
-    days = local.normalize()
-    _, day_of = np.unique(days.asi8, return_inverse=True)
-    first = np.r_[0, np.flatnonzero(np.diff(day_of)) + 1]
-    dtype = day_types(pd.DatetimeIndex(days[first]))[day_of]
+    day_of, days = local_days(index)
+    dtype = day_types(days)[day_of]
     workday = (dtype == WORKDAY).astype(float)
     holiday = (dtype == HOLIDAY).astype(float)
 
@@ -91,7 +89,7 @@ def builtin_zonal_price(index: pd.DatetimeIndex, seed: int, zone: str = "NORD") 
         + np.asarray(WINTER_WORKDAY_PREMIUM)[month - 1] * workday * _plateau(hours, 8.0, 19.0)
     )
     rng = np.random.default_rng(np.random.SeedSequence([seed, 0x9E1CE]))
-    level = np.exp(DAILY_LEVEL_STD * ar1(rng, len(first), 0.7))[day_of]
+    level = np.exp(DAILY_LEVEL_STD * ar1(rng, len(days), 0.7))[day_of]
     noise = 1.0 + HOURLY_NOISE_STD * rng.standard_normal(len(index))
     raw = shape * level * noise
 

@@ -52,7 +52,8 @@ def _row(ds: xr.Dataset, plants: np.ndarray, members: np.ndarray, configs: np.nd
     fees = float(ds["gse_fee_eur"][plants].sum())
     return {
         "members": int(ds["member_active_at_end"][members].sum()),
-        "plants_kw": float(ds["plant_power_kw"][plants & ds["plant_active_at_end"].to_numpy()].sum()),
+        "plants_kw": float(
+            ds["plant_power_kw"][plants & ds["plant_active_at_end"].to_numpy()].sum()),
         "injected_mwh": injected,
         "withdrawn_mwh": withdrawn,
         "shared_mwh": shared,

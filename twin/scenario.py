@@ -18,7 +18,7 @@ import hashlib
 import tomllib
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -159,28 +159,27 @@ class Simulation(_Model):
         return self
 
 
-class Weather(_Model):
+class _DataSource(_Model):
+    """A built-in model or a file (``path``, relative to the scenario file)."""
+
+    source: str = "builtin"
+    path: str | None = Field(None, description="Data file, relative to the scenario file.")
+
+    @model_validator(mode="after")
+    def _path_when_file(self) -> _DataSource:
+        if self.source != "builtin" and not self.path:
+            raise ValueError(f"source '{self.source}' needs a path")
+        return self
+
+
+class Weather(_DataSource):
     source: Literal["builtin", "epw"] = "builtin"
-    path: str | None = Field(None, description="Weather file, relative to the scenario file.")
     seed: int | None = Field(None, ge=0, description="Weather seed; default: simulation seed.")
 
-    @model_validator(mode="after")
-    def _path_when_file(self) -> Weather:
-        if self.source != "builtin" and not self.path:
-            raise ValueError(f"source '{self.source}' needs a path")
-        return self
 
-
-class Prices(_Model):
+class Prices(_DataSource):
     source: Literal["builtin", "csv"] = "builtin"
-    path: str | None = Field(None, description="Price file, relative to the scenario file.")
     column: str | None = Field(None, description="Price column; default: the market zone.")
-
-    @model_validator(mode="after")
-    def _path_when_file(self) -> Prices:
-        if self.source != "builtin" and not self.path:
-            raise ValueError(f"source '{self.source}' needs a path")
-        return self
 
 
 class Rules(_Model):

@@ -12,9 +12,9 @@ import pandas as pd
 import xarray as xr
 
 from twin._version import __version__
+from twin.assets.pv import tariff_power_kw
 from twin.engine import CountedFlows, Inputs, PhysicalFlows, to_hourly
 from twin.nomenclature import attrs_for
-from twin.rules.parameters import EXISTING_PLANT_CUTOFF
 from twin.rules import (
     allocate_by_seniority,
     excess_premium_eur,
@@ -27,7 +27,7 @@ from twin.rules import (
     tras_e_eur_per_mwh,
     valorization_eur,
 )
-from twin.assets.pv import tariff_power_kw
+from twin.rules.parameters import EXISTING_PLANT_CUTOFF
 from twin.scenario import LoadedScenario
 from twin.timeutil import LOCAL_TZ, interval_hours, local_midnight_utc
 

@@ -28,7 +28,7 @@ def local_midnight_utc(day: dt.date) -> pd.Timestamp:
 
 
 def time_index(start: dt.date, end: dt.date, step: str) -> pd.DatetimeIndex:
-    """UTC interval-start labels covering local days ``start`` (inclusive) to ``end`` (exclusive)."""
+    """UTC interval-start labels of local days ``start`` (inclusive) to ``end`` (exclusive)."""
     return pd.date_range(
         local_midnight_utc(start),
         local_midnight_utc(end),
@@ -41,6 +41,17 @@ def time_index(start: dt.date, end: dt.date, step: str) -> pd.DatetimeIndex:
 def to_local(index: pd.DatetimeIndex) -> pd.DatetimeIndex:
     """Local (Europe/Rome) wall-clock labels of UTC timestamps."""
     return index.tz_convert(LOCAL_TZ)
+
+
+def local_days(index: pd.DatetimeIndex) -> tuple[np.ndarray, pd.DatetimeIndex]:
+    """Local (Europe/Rome) calendar days of a UTC index.
+
+    Returns the day number of each step (0, 1, … in order) and the local midnight of each day.
+    """
+    midnights = index.tz_convert(LOCAL_TZ).normalize()
+    _, day_of = np.unique(midnights.asi8, return_inverse=True)
+    first = np.r_[0, np.flatnonzero(np.diff(day_of)) + 1]
+    return day_of, pd.DatetimeIndex(midnights[first])
 
 
 def interval_hours(index: pd.DatetimeIndex) -> float:

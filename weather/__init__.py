@@ -8,7 +8,7 @@ source's interval convention. :func:`generate_milan_weather` is the built-in off
 
 from weather.align import align_typical_year
 from weather.epw import read_epw
-from weather.milan import UNI_10349_MILANO, MILANO_SITE, generate_milan_weather
+from weather.milan import MILANO_SITE, UNI_10349_MILANO, generate_milan_weather
 
 __all__ = [
     "MILANO_SITE",

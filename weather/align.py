@@ -11,7 +11,8 @@ from twin.errors import InputDataError
 
 
 def _keys(local_standard: pd.DatetimeIndex) -> np.ndarray:
-    return (local_standard.month * 10000 + local_standard.day * 100 + local_standard.hour).to_numpy()
+    ls = local_standard
+    return (ls.month * 10000 + ls.day * 100 + ls.hour).to_numpy()
 
 
 def align_typical_year(

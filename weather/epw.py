@@ -35,7 +35,8 @@ def check_weather(data: pd.DataFrame, source: str) -> None:
             i = int(np.argmax(bad))
             raise InputDataError(
                 f"{source}: field {col!r} at {data.index[i]} (row {i + 1}): expected a value "
-                f"in [{lo}, {hi}]; found {float(values[i])!r} ({int(bad.sum())} bad value(s) in all)"
+                f"in [{lo}, {hi}]; found {float(values[i])!r} "
+                f"({int(bad.sum())} bad value(s) in all)"
             )
 
 

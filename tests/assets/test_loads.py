@@ -5,8 +5,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from twin.assets.loads import ARCHETYPES, WORKDAY, Consumer, day_types, load_power_kw, \
-    reference_year_index
+from twin.assets.loads import (
+    ARCHETYPES,
+    WORKDAY,
+    Consumer,
+    day_types,
+    load_power_kw,
+    reference_year_index,
+)
 
 YEAR = reference_year_index(2026)
 

@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from twin.stochastic import ar1, member_rng
-from twin.timeutil import LOCAL_TZ, interval_hours
+from twin.timeutil import LOCAL_TZ, interval_hours, local_days
 
 WORKDAY, SATURDAY, HOLIDAY = 0, 1, 2
 
@@ -88,7 +88,7 @@ ARCHETYPES: dict[str, Archetype] = {
         daily_cv=0.20,
         interval_cv=0.45,
         summer_away=True,
-        note="Three daily peaks, the evening one largest (Besagni et al. 2020; MILAN_FIGURES §2.2).",
+        note="Three daily peaks, the evening one largest (Besagni et al. 2020).",
     ),
     "energy_poor_household": Archetype(
         name="energy_poor_household",
@@ -255,11 +255,9 @@ def archetype_power(
     hours = (local.hour + local.minute / 60.0 + step_h / 2).to_numpy()
     month = local.month.to_numpy()
     dom = local.day.to_numpy()
-    days = local.normalize()
-    day_start, day_of = np.unique(days.asi8, return_inverse=True)
-    dtype_of_day = day_types(pd.DatetimeIndex(days[np.r_[0, np.flatnonzero(np.diff(day_of)) + 1]]))
-    dtype = dtype_of_day[day_of]
-    n_days = len(day_start)
+    day_of, days = local_days(index)
+    dtype = day_types(days)[day_of]
+    n_days = len(days)
 
     rngs = [member_rng(seed, c.member_id) for c in consumers]
     shift = np.array([r.normal(0.0, archetype.shift_std_h) for r in rngs])
@@ -287,9 +285,8 @@ def archetype_power(
 
     if archetype.summer_away:
         away = np.ones((n_t, n_m))
-        day_month = month[np.r_[0, np.flatnonzero(np.diff(day_of)) + 1]]
-        day_dom = dom[np.r_[0, np.flatnonzero(np.diff(day_of)) + 1]]
-        summer = np.flatnonzero(_in_period(day_month, day_dom, (7, 15), (8, 31)))
+        summer = np.flatnonzero(_in_period(days.month.to_numpy(), days.day.to_numpy(), (7, 15),
+                                           (8, 31)))
         for j, r in enumerate(rngs):
             weeks = r.integers(0, 4)  # 0 to 3 weeks away
             if weeks and len(summer) > 7 * weeks:
