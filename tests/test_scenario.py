@@ -74,6 +74,13 @@ def test_member_leaving_before_joining(tmp_path):
            "found 2024-06-05" in msg
 
 
+def test_member_leaving_before_the_community_was_founded(tmp_path):
+    msg = _broken(tmp_path, "joined_on = 2025-02-01\nleft_on = 2026-06-05",
+                  "joined_on = 2024-02-01\nleft_on = 2024-06-05")
+    assert "members[1] (id 'leaver').left_on: expected a date after community.founded_on " \
+           "(2025-01-01); found 2024-06-05" in msg
+
+
 def test_unknown_field_and_missing_field(tmp_path):
     msg = _broken(tmp_path, "tilt_deg = 20.0\n", "tilt_degrees = 20.0\n")
     assert "plants[0] (id 'early').tilt_deg: required field is missing" in msg

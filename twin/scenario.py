@@ -339,6 +339,11 @@ def _check_references(path: Path, sc: Scenario) -> None:
         if p.host_member in members and members[p.host_member].count != 1:
             problems.append(f"{where}.host_member: expected a single member (count 1); "
                             f"found group {p.host_member!r} of {members[p.host_member].count}")
+        if p.decommissioned_on is not None and p.decommissioned_on <= plant_joined_on(
+                p, sc.community.founded_on):
+            problems.append(f"{where}.decommissioned_on: expected a date after the plant joins "
+                            f"({plant_joined_on(p, sc.community.founded_on)}); "
+                            f"found {p.decommissioned_on}")
         if p.decommissioned_on is not None and p.decommissioned_on <= p.entry_into_operation:
             problems.append(f"{where}.decommissioned_on: expected a date after "
                             f"entry_into_operation ({p.entry_into_operation}); "
@@ -360,9 +365,17 @@ def _check_references(path: Path, sc: Scenario) -> None:
         if m.left_on is not None and m.left_on <= m.joined_on:
             problems.append(f"{where}.left_on: expected a date after joined_on ({m.joined_on}); "
                             f"found {m.left_on}")
+        elif m.left_on is not None and m.left_on <= sc.community.founded_on:
+            problems.append(f"{where}.left_on: expected a date after community.founded_on "
+                            f"({sc.community.founded_on}); found {m.left_on}")
     if problems:
         raise ScenarioError("\n".join([f"{path}: invalid scenario ({len(problems)} problem(s))"]
                                       + [f"  {p}" for p in problems]))
+
+
+def plant_joined_on(plant: Plant, founded_on: dt.date) -> dt.date:
+    """The day a plant starts counting for its configuration."""
+    return plant.joined_on or max(plant.entry_into_operation, founded_on)
 
 
 class LoadedScenario(_Model):

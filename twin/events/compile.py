@@ -13,7 +13,7 @@ from twin.events.domain import (
     PlantCommissioned,
     PlantDecommissioned,
 )
-from twin.scenario import MemberGroup, Plant, Scenario
+from twin.scenario import MemberGroup, Scenario, plant_joined_on
 from twin.timeutil import local_midnight_utc
 
 # Order of events sharing one effective time: what others refer to comes first.
@@ -37,11 +37,6 @@ def member_ids(group: MemberGroup) -> list[str]:
         return [group.id]
     width = max(3, len(str(group.count)))
     return [f"{group.id}-{i:0{width}d}" for i in range(1, group.count + 1)]
-
-
-def plant_joined_on(plant: Plant, founded_on: dt.date) -> dt.date:
-    """The day a plant starts counting for its configuration."""
-    return plant.joined_on or max(plant.entry_into_operation, founded_on)
 
 
 def compile_events(scenario: Scenario) -> list[DomainEvent]:
