@@ -40,6 +40,16 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--out", type=Path, default=None,
                      help="output folder (default: ./results/<scenario name>)")
     run.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    explain = sub.add_parser("explain", help="explain one hour of one configuration",
+                             description="Run a scenario and print the derivation of one hour "
+                             "of one configuration: flows, shared energy, the split among "
+                             "plants, premium, valorization and RID, with their legal sources.")
+    explain.add_argument("scenario", nargs="?", default=None,
+                         help="scenario TOML file or built-in name (default: the CER.ca.MI one)")
+    explain.add_argument("--hour", required=True,
+                         help="start of the hour, ISO 8601; local Europe/Rome time unless it "
+                         "has an offset (e.g. 2026-06-15T13:00 or 2026-06-15T11:00Z)")
+    explain.add_argument("--configuration", required=True, help="configuration id")
     return parser
 
 
@@ -106,6 +116,19 @@ def _run(args: argparse.Namespace, console: Console, err: Console) -> int:
     return EXIT_OK
 
 
+def _explain(args: argparse.Namespace, console: Console, err: Console) -> int:
+    import twin
+    from twin.explain import explain_hour, parse_hour
+
+    hour = parse_hour(args.hour)
+    sim = twin.load(args.scenario)
+    with err.status(f"Simulating {sim.name}…"):
+        result = sim.run()
+    console.print(explain_hour(result.dataset, hour, args.configuration), highlight=False,
+                  markup=False)
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``cer-twin`` console script."""
     parser = _parser()
@@ -118,6 +141,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "run":
             return _run(args, console, err)
+        if args.command == "explain":
+            return _explain(args, console, err)
     except TwinError as error:
         err.print(f"[bold red]error:[/] {error}", highlight=False, markup=True)
         return EXIT_USAGE
