@@ -29,6 +29,7 @@ from twin.events import (
 )
 from twin.events.state import CommunityState
 from twin.prices import align_prices, builtin_zonal_price, read_price_csv
+from twin.rules.parameters import F_EXEMPT_CATEGORIES, NATURAL_PERSON_CATEGORIES
 from twin.scenario import LoadedScenario
 from twin.timeutil import SimClock, interval_hours, power_to_energy_kwh, time_index
 from weather import align_typical_year, generate_milan_weather, read_epw
@@ -117,16 +118,38 @@ def physical_flows(events: Sequence[DomainEvent], inputs: Inputs, seed: int) -> 
     return PhysicalFlows(plants, members, production, injection, withdrawal)
 
 
+OTHER, F_EXEMPT_BODY, NATURAL_PERSON = 0, 1, 2
+"""Holder classes of withdrawal points for the F exemption (RO-2024 §2.2.2.1.2)."""
+
+
+def holder_class(category: str) -> int:
+    """OTHER, F_EXEMPT_BODY or NATURAL_PERSON for a member category."""
+    if category in F_EXEMPT_CATEGORIES:
+        return F_EXEMPT_BODY
+    if category in NATURAL_PERSON_CATEGORIES:
+        return NATURAL_PERSON
+    return OTHER
+
+
 @dataclass(frozen=True)
 class CountedFlows:
-    """Energy that counts for the community: only while a plant or member is active in it."""
+    """Energy that counts for the community: only while a plant or member is active in it.
+
+    Withdrawal is the withdrawal for sharing (tariff-exempt withdrawals netted out), split by
+    holder class (:data:`OTHER`, :data:`F_EXEMPT_BODY`, :data:`NATURAL_PERSON`).
+    """
 
     plant_injection_kwh: np.ndarray  # (time, plant)
     plant_active: np.ndarray  # (time, plant) bool
-    configuration_withdrawal_kwh: np.ndarray  # (time, configuration)
+    configuration_withdrawal_by_class_kwh: np.ndarray  # (time, configuration, class)
     member_withdrawal_total_kwh: np.ndarray  # (member,)
     final_state: CommunityState
     segments: int
+
+    @property
+    def configuration_withdrawal_kwh(self) -> np.ndarray:
+        """Withdrawal for sharing per configuration. [kWh], ``(time, configuration)``"""
+        return self.configuration_withdrawal_by_class_kwh.sum(axis=-1)
 
 
 class CommunityTimeline:
@@ -148,13 +171,17 @@ class CommunityTimeline:
         self.plant_col = {p.plant_id: j for j, p in enumerate(flows.plants)}
         self.member_col = {m.member_id: i for i, m in enumerate(flows.members)}
         config_col = {c: k for k, c in enumerate(configurations)}
-        self.member_config = np.zeros((len(flows.members), len(configurations)))
+        self.n_config = len(configurations)
+        # Column (configuration, holder class) of each member, weighted by the share of its
+        # withdrawal that counts for sharing (TIAD: tariff-exempt withdrawals are netted out).
+        self.member_columns = np.zeros((len(flows.members), self.n_config * 3))
         for i, m in enumerate(flows.members):
-            self.member_config[i, config_col[m.configuration_id]] = 1.0
+            column = config_col[m.configuration_id] * 3 + holder_class(m.category)
+            self.member_columns[i, column] = 1.0 - m.tariff_exempt_share
         n_t = len(index)
         self.plant_injection = np.zeros((n_t, len(flows.plants)))
         self.plant_active = np.zeros((n_t, len(flows.plants)), dtype=bool)
-        self.config_withdrawal = np.zeros((n_t, len(configurations)))
+        self.config_withdrawal = np.zeros((n_t, self.n_config * 3))
         self.member_total = np.zeros(len(flows.members))
         self.booked_until = 0
         self.segments = 0
@@ -175,7 +202,7 @@ class CommunityTimeline:
         self.plant_injection[a:b] = self.flows.injection_kwh[a:b] * plants
         self.plant_active[a:b] = plants
         self.config_withdrawal[a:b] = self.flows.withdrawal_kwh[a:b] @ (
-            self.member_config * members[:, None])
+            self.member_columns * members[:, None])
         self.member_total += self.flows.withdrawal_kwh[a:b].sum(axis=0) * members
         self.booked_until = b
         self.segments += 1
@@ -200,9 +227,9 @@ def count_flows(events: Sequence[DomainEvent], index: pd.DatetimeIndex, flows: P
     env = simpy.Environment()
     timeline = CommunityTimeline(env, SimClock(index[0]), index, events, flows, configurations)
     env.run()
-    return CountedFlows(timeline.plant_injection, timeline.plant_active,
-                        timeline.config_withdrawal, timeline.member_total, timeline.state,
-                        timeline.segments)
+    by_class = timeline.config_withdrawal.reshape(len(index), len(configurations), 3)
+    return CountedFlows(timeline.plant_injection, timeline.plant_active, by_class,
+                        timeline.member_total, timeline.state, timeline.segments)
 
 
 def to_hourly(values: np.ndarray, steps_per_hour: int) -> np.ndarray:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pandas as pd
 import xarray as xr
 
 from twin.errors import TwinError
 from twin.rules import band_of, fc_zonale_eur_per_mwh, reduction_factor
-from twin.rules.parameters import VARIABLE_REFERENCE_EUR_PER_MWH, tras_e_eur_per_mwh
+from twin.rules.parameters import Parameter, Parameters
 from twin.timeutil import LOCAL_TZ
 
 
@@ -43,10 +45,16 @@ def explain_hour(ds: xr.Dataset, hour_utc: pd.Timestamp, configuration: str) -> 
     wd = float(h["configuration_withdrawn_energy_kwh"])
     shared = float(h["shared_energy_kwh"])
     region = str(ds.attrs.get("region", ""))
+    version = str(h["rule_version"].values)
+    snapshot = json.loads(ds.attrs["rule_versions"])[version]
+    params = Parameters([Parameter(k, tuple(v) if isinstance(v, list) else v, "", "")
+                         for k, v in snapshot.items()])
+    reference = params.scalar("tip_reference_price_eur_per_mwh")
+    exempt_share = float(h["f_exempt_share"])
     lines = [
         f"Configuration {configuration} ({str(h['configuration_name'].values)}, cabina primaria "
         f"{str(h['cabina_primaria'].values)}), hour starting {local:%Y-%m-%d %H:%M %Z} "
-        f"({hour_utc:%H:%M} UTC).",
+        f"({hour_utc:%H:%M} UTC), rule version {version}.",
         "",
         "1. Shared energy (TIAD via RO-2024 App. A, §2.2.2.1.2): min(injection, withdrawal) "
         "over the configuration in this hour.",
@@ -64,8 +72,9 @@ def explain_hour(ds: xr.Dataset, hour_utc: pd.Timestamp, configuration: str) -> 
                      f"{float(p['injected_energy_kwh']):10.3f} "
                      f"{float(p['allocated_shared_energy_kwh']):10.3f}")
     lines += ["", "3. Premium, DM 414/2023 Allegato 1 (RO-2024 App. B):",
-              f"   TIP = (min[CAP; base + max(0; {VARIABLE_REFERENCE_EUR_PER_MWH:g} − Pz)] + FC) "
-              f"× (1 − F), Pz = {price:.2f} €/MWh, FC for {region}"]
+              f"   TIP = (min[CAP; base + max(0; {reference:g} − Pz)] + FC) × (1 − F × (1 − e)),",
+              f"   Pz = {price:.2f} €/MWh, FC for {region}, e = share of withdrawal exempt "
+              f"from F = {exempt_share:.3f}"]
     premium_total = 0.0
     for j in order:
         p = hp.isel(plant=j)
@@ -74,26 +83,29 @@ def explain_hour(ds: xr.Dataset, hour_utc: pd.Timestamp, configuration: str) -> 
             lines.append(f"   {name}: no premium: {str(p['plant_eligibility'].values)}")
             continue
         power = float(p["plant_power_kw"])
-        band = band_of(power)
-        fc = fc_zonale_eur_per_mwh(region)
-        f = reduction_factor(float(p["plant_grant_intensity_pct"]))
-        variable = max(0.0, VARIABLE_REFERENCE_EUR_PER_MWH - price)
+        band = band_of(power, params)
+        fc = fc_zonale_eur_per_mwh(region, parameters=params)
+        f = reduction_factor(float(p["plant_grant_intensity_pct"]), params)
+        variable = max(0.0, reference - price)
         tip = float(p["tip_eur_per_mwh"])
         energy = float(p["incentivised_energy_kwh"])
         premium = float(p["premium_eur"])
         premium_total += premium
         lines.append(
             f"   {name}, {power:g} kW: (min({band.cap_eur_per_mwh:g}; "
-            f"{band.base_eur_per_mwh:g} + {variable:.2f}) + {fc:g}) × (1 − {f:g}) = "
+            f"{band.base_eur_per_mwh:g} + {variable:.2f}) + {fc:g}) × (1 − {f:g} × "
+            f"{1 - exempt_share:.3f}) = "
             f"{tip:.2f} €/MWh")
         lines.append(f"      × {energy:.3f} kWh incentivised = € {premium:.4f}")
-    tras_e = tras_e_eur_per_mwh(local.year)
+    tras_e = params.scalar("tras_e_eur_per_mwh")
     valorization = float(h["valorization_eur"])
     lines += [
         f"   premium of the hour: € {premium_total:.4f}",
         "",
         f"4. ARERA valorization (TIAD, RO-2024 §2.2.2.2): TRAS_E {tras_e:.2f} €/MWh × "
-        f"{shared:.3f} kWh = € {valorization:.4f}",
+        f"{shared:.3f} kWh" + (" + BTAU and avoided losses (building group)"
+                               if str(h["configuration_kind"].values) != "cer" else "")
+        + f" = € {valorization:.4f}",
         "",
         f"5. Ritiro Dedicato to producers: {inj:.3f} kWh × {price:.2f} €/MWh = € "
         f"{float(hp['rid_revenue_eur'].sum()):.4f}",

@@ -32,6 +32,11 @@ VARIABLES: dict[str, Variable] = {
     "incentivised_energy_kwh": Variable(
         "kWh", "energy on which the plant earns the DM 414 premium", "time: sum"),
     "zonal_price_eur_per_mwh": Variable("EUR/MWh", "hourly zonal price Pz", "time: mean"),
+    "market_zone_shared_energy_kwh": Variable(
+        "kWh", "shared energy over the whole market zone (earns nothing from GSE)", "time: sum"),
+    "f_exempt_share": Variable(
+        "1", "share of the configuration's withdrawal exempt from the grant reduction F",
+        "time: mean"),
     "tip_eur_per_mwh": Variable(
         "EUR/MWh", "DM 414 premium rate of the plant (0 when not eligible)", "time: mean"),
     "premium_eur": Variable("EUR", "DM 414 premium earned by the plant", "time: sum"),

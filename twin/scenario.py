@@ -81,6 +81,11 @@ class Configuration(_Model):
     id: str = Field(description="Identifier used by plants and members.")
     name: str = Field(description="Human-readable name (neighbourhood).")
     cabina_primaria: str = Field(description="Code of the cabina primaria (primary substation).")
+    kind: Literal["cer", "self_consumer_group"] = Field(
+        "cer",
+        description="cer: valorization TRAS_E only; self_consumer_group: a building-level group "
+        "(AUC), which adds BTAU and avoided losses (TIAD via RO-2024 §2.2.2.2).",
+    )
 
 
 class Plant(_Model):
@@ -96,6 +101,9 @@ class Plant(_Model):
     longitude: float = Field(ge=-180, le=180, description="[°E]")
     mounting: Literal["open_rack", "roof_mounted"] = Field(
         "open_rack", description="Decides the SAPM cell-temperature parameters."
+    )
+    voltage: Literal["lv", "mv"] = Field(
+        "lv", description="Connection voltage; decides c_PR of a self-consumer group."
     )
     system_losses_pct: float = Field(14.0, ge=0, lt=100, description="DC system losses. [%]")
     degradation_pct_per_year: float = Field(0.5, ge=0, lt=10, description="[%/year]")
@@ -144,6 +152,11 @@ class MemberGroup(_Model):
     count: int = Field(1, ge=1, description="Number of alike members in this group.")
     joined_on: dt.date
     left_on: dt.date | None = None
+    tariff_exempt_share: float = Field(
+        0.0, ge=0, le=1,
+        description="Share of the withdrawal on which transmission and distribution tariffs are "
+        "not applied (delibere 109/2021, 574/2014); netted out of shared energy. [-]",
+    )
 
 
 class Simulation(_Model):
@@ -191,6 +204,24 @@ class Rules(_Model):
     excess_formula: Literal["literal_2025", "proportional"] = Field(
         "literal_2025", description="Reading of the 55%/45% excess-premium rule (CER_RULES §3)."
     )
+    f_exempt_allocation: Literal["pro_rata", "none"] = Field(
+        "pro_rata",
+        description="How the energy 'afferente' to F-exempt withdrawal points is found: hourly "
+        "pro rata of their withdrawal (default), or none (F on all energy) [U, CER_RULES §2.4].",
+    )
+    natural_persons_f_exempt: bool = Field(
+        True,
+        description="Natural persons exempt from F from 2025-06-26 (DM 127/2025, RO July "
+        "2025) [S].",
+    )
+
+
+class ParameterOverride(_Model):
+    name: str = Field(description="Name of a rule parameter (twin/rules/parameters.py).")
+    value: float | list[float] = Field(description="New value, in the parameter's unit.")
+    valid_from: dt.date | None = Field(None, description="First day (default: always).")
+    valid_to: dt.date | None = Field(None, description="Day after the last (default: open).")
+    source: str = Field(description="Where the value comes from (a decree, a delibera, ...).")
 
 
 class Scenario(_Model):
@@ -203,6 +234,9 @@ class Scenario(_Model):
     configurations: list[Configuration] = Field(min_length=1)
     plants: list[Plant] = Field(default_factory=list)
     members: list[MemberGroup] = Field(default_factory=list)
+    parameters: list[ParameterOverride] = Field(
+        default_factory=list, description="Rule parameters overridden for a validity period."
+    )
 
 
 # ----------------------------------------------------------------------------------------------
@@ -368,6 +402,23 @@ def _check_references(path: Path, sc: Scenario) -> None:
         elif m.left_on is not None and m.left_on <= sc.community.founded_on:
             problems.append(f"{where}.left_on: expected a date after community.founded_on "
                             f"({sc.community.founded_on}); found {m.left_on}")
+    from twin.rules.parameters import DEFAULT_PARAMETERS
+
+    for i, o in enumerate(sc.parameters):
+        where = f"parameters[{i}]"
+        if o.name not in DEFAULT_PARAMETERS:
+            names = sorted({r.name for r in DEFAULT_PARAMETERS.records})
+            problems.append(f"{where}.name: expected one of {names}; found {o.name!r}")
+            continue
+        default = DEFAULT_PARAMETERS.get(o.name)
+        if isinstance(default, tuple) != isinstance(o.value, list) or (
+                isinstance(default, tuple) and len(default) != len(o.value)):
+            shape = f"a list of {len(default)} numbers" if isinstance(default, tuple) \
+                else "a number"
+            problems.append(f"{where}.value: expected {shape}; found {o.value!r}")
+        if o.valid_from and o.valid_to and o.valid_to <= o.valid_from:
+            problems.append(f"{where}.valid_to: expected a date after valid_from "
+                            f"({o.valid_from}); found {o.valid_to}")
     if problems:
         raise ScenarioError("\n".join([f"{path}: invalid scenario ({len(problems)} problem(s))"]
                                       + [f"  {p}" for p in problems]))

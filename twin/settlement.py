@@ -2,10 +2,17 @@
 
 Takes the counted flows of the engine (sub-hourly steps are summed to the hour first: every rule
 is hourly, CER_RULES.md §1.4) and returns the result Dataset with an audit trail per hour and
-plant: allocated shared energy, premium rate, incentivised energy and euro.
+plant: allocated shared energy, premium rate, incentivised energy, euro and the rule version (a
+hash of every parameter in force that hour). :func:`apply_rules` is the array core, usable on its
+own (benchmarks, notebooks).
 """
 
 from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -13,143 +20,290 @@ import xarray as xr
 
 from twin._version import __version__
 from twin.assets.pv import tariff_power_kw
-from twin.engine import CountedFlows, Inputs, PhysicalFlows, to_hourly
+from twin.engine import (
+    F_EXEMPT_BODY,
+    NATURAL_PERSON,
+    CountedFlows,
+    Inputs,
+    PhysicalFlows,
+    to_hourly,
+)
+from twin.events import TariffParameterSet
 from twin.nomenclature import attrs_for
 from twin.rules import (
     allocate_by_seniority,
     excess_premium_eur,
+    group_valorization_extra_eur,
     gse_fee_eur_per_year,
     premium_eligibility,
     premium_end,
     rid_revenue_eur,
     shared_energy_kwh,
     tip_eur_per_mwh,
-    tras_e_eur_per_mwh,
     valorization_eur,
 )
-from twin.rules.parameters import EXISTING_PLANT_CUTOFF
-from twin.scenario import LoadedScenario
-from twin.timeutil import LOCAL_TZ, interval_hours, local_midnight_utc
+from twin.rules.parameters import (
+    DEFAULT_PARAMETERS,
+    EXISTING_PLANT_CUTOFF,
+    NATURAL_PERSONS_F_EXEMPT_FROM,
+    Parameter,
+    Parameters,
+)
+from twin.scenario import LoadedScenario, Rules
+from twin.timeutil import interval_hours, local_days, local_midnight_utc
+
+DEFAULT_RULES = Rules()
 
 
-def settle(loaded: LoadedScenario, inputs: Inputs, flows: PhysicalFlows,
+@dataclass(frozen=True)
+class PlantTerms:
+    """What the rules need to know about one plant."""
+
+    configuration: int
+    power_kw: float
+    entry_into_operation: dt.date
+    eligible: bool
+    grant_intensity_pct: float = 0.0
+    building_obligation_kw: float = 0.0
+    source: str = "pv"
+    voltage: str = "lv"
+
+    @property
+    def existing(self) -> bool:
+        return self.entry_into_operation < EXISTING_PLANT_CUTOFF
+
+
+def apply_rules(
+    hourly: pd.DatetimeIndex,
+    price_eur_per_mwh: np.ndarray,
+    injected_kwh: np.ndarray,
+    plant_active: np.ndarray,
+    withdrawn_by_class_kwh: np.ndarray,
+    plants: list[PlantTerms],
+    configuration_kinds: list[str],
+    region: str,
+    rules: Rules = DEFAULT_RULES,
+    parameters: Parameters = DEFAULT_PARAMETERS,
+) -> dict[str, Any]:
+    """Every rule on hourly arrays.
+
+    Parameters
+    ----------
+    hourly : DatetimeIndex
+        UTC hour starts.
+    price_eur_per_mwh : ndarray (time,)
+        Hourly zonal price. [€/MWh]
+    injected_kwh, plant_active : ndarray (time, plant)
+        Injection that counts for the community and whether the plant is in it. [kWh], bool
+    withdrawn_by_class_kwh : ndarray (time, configuration, 3)
+        Withdrawal for sharing by holder class (other, F-exempt body, natural person). [kWh]
+    plants, configuration_kinds, region, rules, parameters
+        Plant terms, ``"cer"`` or ``"self_consumer_group"`` per configuration, the region of the
+        plants, rule switches and parameters.
+
+    Returns
+    -------
+    dict
+        Arrays named as the result variables (see :mod:`twin.nomenclature`) plus
+        ``rule_version`` per hour and ``rule_versions`` (version → parameter values).
+    """
+    n_t, n_p = injected_kwh.shape
+    n_c = len(configuration_kinds)
+    price = np.asarray(price_eur_per_mwh, dtype=float)
+    withdrawn = withdrawn_by_class_kwh.sum(axis=-1)
+    day_of, days = local_days(hourly)
+    day_dates = days.date
+    local_date = day_dates[day_of]
+
+    # F applies to the energy not afferent to exempt withdrawal points (RO-2024 §2.2.2.1.2).
+    if rules.f_exempt_allocation == "none":
+        exempt_share = np.zeros((n_t, n_c))
+    else:
+        natural_ok = rules.natural_persons_f_exempt & (
+            np.array([d >= NATURAL_PERSONS_F_EXEMPT_FROM for d in day_dates])[day_of])
+        exempt = withdrawn_by_class_kwh[..., F_EXEMPT_BODY] + np.where(
+            natural_ok[:, None], withdrawn_by_class_kwh[..., NATURAL_PERSON], 0.0)
+        exempt_share = np.divide(exempt, withdrawn, out=np.zeros((n_t, n_c)), where=withdrawn > 0)
+
+    plant_config = np.array([p.configuration for p in plants], dtype=int)
+    seniority = np.array([p.entry_into_operation.toordinal() for p in plants])
+    existing = np.array([p.existing for p in plants], dtype=bool)
+    inj_config = np.zeros((n_t, n_c))
+    shared = np.zeros((n_t, n_c))
+    allocated = np.zeros((n_t, n_p))
+    allocated_all = np.zeros((n_t, n_p))
+    for k in range(n_c):
+        cols = np.flatnonzero(plant_config == k)
+        inj_config[:, k] = injected_kwh[:, cols].sum(axis=1)
+        shared[:, k] = shared_energy_kwh(inj_config[:, k], withdrawn[:, k])
+        if not len(cols):
+            continue
+        allocated_all[:, cols] = allocate_by_seniority(shared[:, k], injected_kwh[:, cols],
+                                                       seniority[cols])
+        if rules.existing_plant_allocation == "new_plants_only":
+            new = cols[~existing[cols]]
+            base = shared_energy_kwh(injected_kwh[:, new].sum(axis=1), withdrawn[:, k])
+            if len(new):
+                allocated[:, new] = allocate_by_seniority(base, injected_kwh[:, new],
+                                                          seniority[new])
+        else:
+            allocated[:, cols] = allocated_all[:, cols]
+
+    eligible = np.array([p.eligible for p in plants], dtype=bool)
+    ends = np.array([local_midnight_utc(premium_end(p.entry_into_operation, parameters)).value
+                     for p in plants], dtype=np.int64)
+    in_window = hourly.as_unit("ns").asi8[:, None] < ends[None, :]
+    earns = eligible[None, :] & in_window & plant_active
+    obligation = np.array([1.0 - p.building_obligation_kw / p.power_kw for p in plants])
+
+    # Parameters may change at dates: compute each segment with the values in force.
+    leap = np.array([pd.Timestamp(d).is_leap_year for d in day_dates])[day_of]
+    hours_in_year = np.where(leap, 8784.0, 8760.0)
+    tip = np.zeros((n_t, n_p))
+    tras_e = np.zeros(n_t)
+    btau = np.zeros(n_t)
+    fees = np.zeros(n_p)
+    rule_version = np.empty(n_t, dtype=object)
+    versions: dict[str, dict[str, Any]] = {}
+    changes = parameters.change_dates(day_dates[0], day_dates[-1] + dt.timedelta(days=1))
+    bounds = [int(np.searchsorted(local_date, d)) for d in changes] + [n_t]
+    for d, a, b in zip(changes, bounds[:-1], bounds[1:], strict=True):
+        if b <= a:
+            continue
+        version = parameters.version(d)
+        versions.setdefault(version, parameters.snapshot(d))
+        rule_version[a:b] = version
+        tras_e[a:b] = parameters.scalar("tras_e_eur_per_mwh", d)
+        btau[a:b] = parameters.scalar("btau_eur_per_mwh", d)
+        for j, p in enumerate(plants):
+            tip[a:b, j] = tip_eur_per_mwh(
+                p.power_kw, price[a:b], region, p.grant_intensity_pct, p.source,
+                f_exempt_share=exempt_share[a:b, p.configuration], parameters=parameters, on=d)
+            fees[j] += gse_fee_eur_per_year(p.power_kw, parameters, d) * float(
+                (earns[a:b, j] / hours_in_year[a:b]).sum())
+    tip = np.where(earns, tip, 0.0)
+    incentivised = np.where(earns, allocated * obligation[None, :], 0.0)
+    premium = incentivised / 1000.0 * tip
+
+    valorization = valorization_eur(shared, tras_e[:, None])
+    for k, kind in enumerate(configuration_kinds):
+        if kind == "self_consumer_group":
+            cols = np.flatnonzero(plant_config == k)
+            by_voltage = {v: allocated_all[:, cols[[plants[j].voltage == v for j in cols]]]
+                          .sum(axis=1) for v in ("lv", "mv")}
+            valorization[:, k] += group_valorization_extra_eur(shared[:, k], by_voltage, btau,
+                                                               price, parameters)
+
+    excess = np.zeros(n_c)
+    years = np.array([d.year for d in day_dates])[day_of]
+    for k in range(n_c):
+        cols = np.flatnonzero(plant_config == k)
+        for year in np.unique(years):
+            rows = years == year
+            earning = earns[rows][:, cols]
+            with_grant = any(plants[j].grant_intensity_pct > 0 for j, e in
+                             zip(cols, earning.any(axis=0), strict=True) if e)
+            excess[k] += excess_premium_eur(
+                incentivised[rows][:, cols].sum(), (injected_kwh[rows][:, cols] * earning).sum(),
+                premium[rows][:, cols].sum(), with_grant=with_grant,
+                formula=rules.excess_formula, parameters=parameters,
+                on=dt.date(int(year), 7, 1))
+
+    return {
+        "injected_energy_kwh": injected_kwh,
+        "allocated_shared_energy_kwh": allocated,
+        "incentivised_energy_kwh": incentivised,
+        "tip_eur_per_mwh": tip,
+        "premium_eur": premium,
+        "rid_revenue_eur": rid_revenue_eur(injected_kwh, price[:, None]),
+        "configuration_injected_energy_kwh": inj_config,
+        "configuration_withdrawn_energy_kwh": withdrawn,
+        "f_exempt_share": exempt_share,
+        "shared_energy_kwh": shared,
+        "valorization_eur": valorization,
+        "market_zone_shared_energy_kwh": shared_energy_kwh(inj_config.sum(axis=1),
+                                                           withdrawn.sum(axis=1)),
+        "zonal_price_eur_per_mwh": price,
+        "gse_fee_eur": fees,
+        "excess_premium_eur": excess,
+        "rule_version": rule_version.astype(str),
+        "rule_versions": versions,
+    }
+
+
+def scenario_parameters(events: list) -> Parameters:  # noqa: ANN001 - list of DomainEvent
+    """Default parameters overridden by the log's ``TariffParameterSet`` events, in log order."""
+    changes = [e for e in events if isinstance(e, TariffParameterSet)]
+    return DEFAULT_PARAMETERS.overridden([
+        Parameter(e.name, e.value, "", e.source, e.valid_from, e.valid_to) for e in changes])
+
+
+def settle(loaded: LoadedScenario, inputs: Inputs, events: list, flows: PhysicalFlows,
            counted: CountedFlows) -> xr.Dataset:
     """Shared energy, premium, valorization, RID and fees of every hour, plant and configuration."""
     sc = loaded.scenario
     community = sc.community
+    parameters = scenario_parameters(events)
     steps = round(1.0 / interval_hours(inputs.index))
-    hourly = inputs.hourly
-    local = hourly.tz_convert(LOCAL_TZ)
-    price = inputs.price_eur_per_mwh.to_numpy()
     plants = flows.plants
     configs = [c.id for c in sc.configurations]
-
-    inj = to_hourly(counted.plant_injection_kwh, steps)
-    active = to_hourly(counted.plant_active.astype(float), steps) > 0
-    wd_config = to_hourly(counted.configuration_withdrawal_kwh, steps)
-    plant_config = np.array([p.configuration_id for p in plants], dtype=object)
-    power = np.array([tariff_power_kw(p) for p in plants])
-    seniority = np.array([p.entry_into_operation.toordinal() for p in plants])
+    config_index = {c: k for k, c in enumerate(configs)}
     eligibility = [
-        premium_eligibility(power[j], p.entry_into_operation, community.founded_on,
-                            p.grant_intensity_pct, p.pre_constitution_exception)
-        for j, p in enumerate(plants)
+        premium_eligibility(tariff_power_kw(p), p.entry_into_operation, community.founded_on,
+                            p.grant_intensity_pct, p.pre_constitution_exception, parameters)
+        for p in plants
     ]
-    eligible = np.array([e.eligible for e in eligibility], dtype=bool)
-    existing = np.array([p.entry_into_operation < EXISTING_PLANT_CUTOFF for p in plants])
-    ends = np.array([local_midnight_utc(premium_end(p.entry_into_operation)).value
-                     for p in plants])
-    in_window = hourly.as_unit("ns").asi8[:, None] < ends[None, :]
-    earns = eligible[None, :] & in_window & active
-    obligation = np.array([1.0 - p.building_obligation_kw / power[j] if power[j] > 0 else 0.0
-                           for j, p in enumerate(plants)])
+    terms = [
+        PlantTerms(config_index[p.configuration_id], tariff_power_kw(p), p.entry_into_operation,
+                   e.eligible, p.grant_intensity_pct, p.building_obligation_kw, p.source,
+                   p.voltage)
+        for p, e in zip(plants, eligibility, strict=True)
+    ]
+    out = apply_rules(
+        inputs.hourly, inputs.price_eur_per_mwh.to_numpy(),
+        to_hourly(counted.plant_injection_kwh, steps),
+        to_hourly(counted.plant_active.astype(float), steps) > 0,
+        to_hourly(counted.configuration_withdrawal_by_class_kwh, steps),
+        terms, [c.kind for c in sc.configurations], community.region, sc.rules, parameters)
 
-    n_t, n_c, n_p = len(hourly), len(configs), len(plants)
-    inj_config = np.zeros((n_t, n_c))
-    shared = np.zeros((n_t, n_c))
-    allocated = np.zeros((n_t, n_p))
-    for k, cid in enumerate(configs):
-        cols = np.flatnonzero(plant_config == cid)
-        inj_config[:, k] = inj[:, cols].sum(axis=1)
-        shared[:, k] = shared_energy_kwh(inj_config[:, k], wd_config[:, k])
-        if sc.rules.existing_plant_allocation == "new_plants_only":
-            cols = cols[~existing[cols]]
-            base = shared_energy_kwh(inj[:, cols].sum(axis=1), wd_config[:, k])
-        else:
-            base = shared[:, k]
-        if len(cols):
-            allocated[:, cols] = allocate_by_seniority(base, inj[:, cols], seniority[cols])
-
-    tip = np.zeros((n_t, n_p))
-    for j, p in enumerate(plants):
-        tip[:, j] = tip_eur_per_mwh(power[j], price, community.region, p.grant_intensity_pct,
-                                    p.source)
-    tip = np.where(earns, tip, 0.0)
-    incentivised = np.where(earns, allocated * obligation[None, :], 0.0)
-    premium = incentivised / 1000.0 * tip
-    tras_e = np.array([tras_e_eur_per_mwh(y) for y in local.year])
-    valorization = valorization_eur(shared, tras_e[:, None])
-    rid = rid_revenue_eur(inj, price[:, None])
-
-    # GSE fee: the annual fee prorated by the hours the plant earned the premium in each year.
-    hours_in_year = np.where(pd.DatetimeIndex(local).is_leap_year, 8784, 8760)
-    fee_share = (earns / hours_in_year[:, None]).sum(axis=0)
-    fees = np.array([gse_fee_eur_per_year(pw) for pw in power]) * fee_share
-
-    excess = np.zeros(n_c)
-    years = local.year.to_numpy()
-    for k, cid in enumerate(configs):
-        cols = np.flatnonzero(plant_config == cid)
-        for year in np.unique(years):
-            rows = years == year
-            earning = earns[rows][:, cols]
-            excess[k] += excess_premium_eur(
-                incentivised[rows][:, cols].sum(),
-                (inj[rows][:, cols] * earning).sum(),
-                premium[rows][:, cols].sum(),
-                with_grant=bool((np.array([plants[j].grant_intensity_pct for j in cols]) > 0)
-                                [earning.any(axis=0)].any()),
-                formula=sc.rules.excess_formula,
-            )
-
-    time = hourly.tz_convert("UTC").tz_localize(None)
+    time = inputs.hourly.tz_convert("UTC").tz_localize(None)
     members = flows.members
+    by_dims = {
+        ("time", "plant"): ["injected_energy_kwh", "allocated_shared_energy_kwh",
+                            "incentivised_energy_kwh", "tip_eur_per_mwh", "premium_eur",
+                            "rid_revenue_eur"],
+        ("time", "configuration"): ["configuration_injected_energy_kwh",
+                                    "configuration_withdrawn_energy_kwh", "f_exempt_share",
+                                    "shared_energy_kwh", "valorization_eur"],
+        ("time",): ["market_zone_shared_energy_kwh", "zonal_price_eur_per_mwh"],
+        ("plant",): ["gse_fee_eur"],
+        ("configuration",): ["excess_premium_eur"],
+    }
+    data = {name: (d, out[name]) for d, names in by_dims.items() for name in names}
+    data["plant_production_energy_kwh"] = (("plant",), flows.production_kwh.sum(axis=0))
+    data["member_withdrawn_energy_kwh"] = (("member",), counted.member_withdrawal_total_kwh)
     ds = xr.Dataset(
-        {
-            "injected_energy_kwh": (("time", "plant"), inj),
-            "allocated_shared_energy_kwh": (("time", "plant"), allocated),
-            "incentivised_energy_kwh": (("time", "plant"), incentivised),
-            "tip_eur_per_mwh": (("time", "plant"), tip),
-            "premium_eur": (("time", "plant"), premium),
-            "rid_revenue_eur": (("time", "plant"), rid),
-            "configuration_injected_energy_kwh": (("time", "configuration"), inj_config),
-            "configuration_withdrawn_energy_kwh": (("time", "configuration"), wd_config),
-            "shared_energy_kwh": (("time", "configuration"), shared),
-            "valorization_eur": (("time", "configuration"), valorization),
-            "zonal_price_eur_per_mwh": (("time",), price),
-            "gse_fee_eur": (("plant",), fees),
-            "excess_premium_eur": (("configuration",), excess),
-            "plant_production_energy_kwh": (("plant",), flows.production_kwh.sum(axis=0)),
-            "member_withdrawn_energy_kwh": (("member",), counted.member_withdrawal_total_kwh),
-        },
+        data,
         coords={
             "time": ("time", time, {"timezone": "UTC", "interval": "start"}),
             "plant": ("plant", [p.plant_id for p in plants]),
             "member": ("member", [m.member_id for m in members]),
             "configuration": ("configuration", configs),
             "configuration_name": ("configuration", [c.name for c in sc.configurations]),
+            "configuration_kind": ("configuration", [c.kind for c in sc.configurations]),
             "cabina_primaria": ("configuration", [c.cabina_primaria for c in sc.configurations]),
-            "plant_configuration": ("plant", plant_config.astype(str)),
-            "plant_power_kw": ("plant", power, {"units": "kW",
-                                                "long_name": "min(DC STC, AC) power"}),
+            "rule_version": ("time", out["rule_version"]),
+            "plant_configuration": ("plant", [p.configuration_id for p in plants]),
+            "plant_power_kw": ("plant", [t.power_kw for t in terms],
+                               {"units": "kW", "long_name": "min(DC STC, AC) power"}),
             "plant_capacity_kwp": ("plant", [p.capacity_kwp for p in plants], {"units": "kWp"}),
             "plant_entry_into_operation": ("plant", [str(p.entry_into_operation) for p in plants]),
-            "plant_eligible": ("plant", eligible),
+            "plant_eligible": ("plant", [e.eligible for e in eligibility]),
+            "plant_eligibility": ("plant", [e.reason for e in eligibility]),
             "plant_grant_intensity_pct": ("plant", [p.grant_intensity_pct for p in plants],
                                           {"units": "%"}),
             "plant_building_obligation_kw": ("plant", [p.building_obligation_kw for p in plants],
                                              {"units": "kW"}),
-            "plant_eligibility": ("plant", [e.reason for e in eligibility]),
             "plant_active_at_end": ("plant", [p.plant_id in counted.final_state.plants
                                               for p in plants]),
             "member_configuration": ("member", [m.configuration_id for m in members]),
@@ -174,6 +328,9 @@ def settle(loaded: LoadedScenario, inputs: Inputs, flows: PhysicalFlows,
         "price_filled_hours": int(inputs.price_meta.get("filled_hours", 0)),
         "existing_plant_allocation": sc.rules.existing_plant_allocation,
         "excess_formula": sc.rules.excess_formula,
+        "f_exempt_allocation": sc.rules.f_exempt_allocation,
+        "natural_persons_f_exempt": int(sc.rules.natural_persons_f_exempt),
+        "rule_versions": json.dumps(out["rule_versions"], sort_keys=True),
         "cer_twin_version": __version__,
         "Conventions": "CF-1.8",
         "timezone": "UTC",

@@ -49,8 +49,8 @@ class Simulation:
     def run(self, progress: Progress | None = None) -> RunResult:
         """Simulate the scenario's period and apply the rules."""
         inputs: Inputs = load_inputs(self.loaded)
-        _events, flows, counted = simulate_flows(self.loaded, inputs, progress)
-        ds = settle(self.loaded, inputs, flows, counted)
+        events, flows, counted = simulate_flows(self.loaded, inputs, progress)
+        ds = settle(self.loaded, inputs, events, flows, counted)
         if progress:
             progress("applied the rules")
         return RunResult(ds, summary_table(ds))

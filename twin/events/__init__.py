@@ -9,6 +9,7 @@ from twin.events.domain import (
     MemberLeft,
     PlantCommissioned,
     PlantDecommissioned,
+    TariffParameterSet,
 )
 from twin.events.state import CommunityState, replay
 
@@ -21,6 +22,7 @@ __all__ = [
     "MemberLeft",
     "PlantCommissioned",
     "PlantDecommissioned",
+    "TariffParameterSet",
     "compile_events",
     "member_ids",
     "replay",

@@ -12,12 +12,15 @@ from twin.events.domain import (
     MemberLeft,
     PlantCommissioned,
     PlantDecommissioned,
+    TariffParameterSet,
 )
+from twin.rules.parameters import BEGINNING
 from twin.scenario import MemberGroup, Scenario, plant_joined_on
 from twin.timeutil import local_midnight_utc
 
 # Order of events sharing one effective time: what others refer to comes first.
 _RANK = {
+    TariffParameterSet: -1,
     CommunityFounded: 0,
     ConfigurationRegistered: 1,
     PlantDecommissioned: 2,
@@ -49,7 +52,7 @@ def compile_events(scenario: Scenario) -> list[DomainEvent]:
     ]
     events += [
         ConfigurationRegistered(effective_utc=founded, configuration_id=cfg.id, name=cfg.name,
-                                cabina_primaria=cfg.cabina_primaria)
+                                cabina_primaria=cfg.cabina_primaria, kind=cfg.kind)
         for cfg in scenario.configurations
     ]
     for p in scenario.plants:
@@ -66,7 +69,14 @@ def compile_events(scenario: Scenario) -> list[DomainEvent]:
             events.append(MemberJoined(
                 effective_utc=_utc(max(g.joined_on, c.founded_on)), member_id=mid,
                 configuration_id=g.configuration, category=g.category, archetype=g.archetype,
-                annual_kwh=g.annual_kwh, group_id=g.id))
+                annual_kwh=g.annual_kwh, group_id=g.id,
+                tariff_exempt_share=g.tariff_exempt_share))
             if g.left_on is not None:
                 events.append(MemberLeft(effective_utc=_utc(g.left_on), member_id=mid))
+    for o in scenario.parameters:
+        start = o.valid_from or BEGINNING
+        value = tuple(o.value) if isinstance(o.value, list) else float(o.value)
+        events.append(TariffParameterSet(
+            effective_utc=_utc(start), name=o.name, value=value, valid_from=start,
+            valid_to=o.valid_to, source=o.source))
     return sorted(events, key=lambda e: (e.effective_utc, _RANK[type(e)]))

@@ -39,6 +39,7 @@ class ConfigurationRegistered(DomainEvent):
     configuration_id: str
     name: str
     cabina_primaria: str
+    kind: str = "cer"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -49,6 +50,7 @@ class MemberJoined(DomainEvent):
     archetype: str
     annual_kwh: float
     group_id: str
+    tariff_exempt_share: float = 0.0
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -85,8 +87,25 @@ class PlantCommissioned(DomainEvent):
     pre_constitution_exception: bool
     owner: str | None
     host_member: str | None
+    voltage: str = "lv"
 
 
 @dataclass(frozen=True, kw_only=True)
 class PlantDecommissioned(DomainEvent):
     plant_id: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class TariffParameterSet(DomainEvent):
+    """A rule parameter takes a new value for a validity period (a rule change).
+
+    ``effective_utc`` is the start of the validity; ``valid_from``/``valid_to`` are the local
+    dates of the period (``valid_to`` exclusive, ``None`` = until changed). ``value`` is a number
+    or a tuple of numbers in the parameter's unit.
+    """
+
+    name: str
+    value: float | tuple[float, ...]
+    valid_from: dt.date
+    valid_to: dt.date | None
+    source: str

@@ -15,6 +15,7 @@ from twin.events.domain import (
     MemberLeft,
     PlantCommissioned,
     PlantDecommissioned,
+    TariffParameterSet,
 )
 
 
@@ -32,6 +33,7 @@ class CommunityState:
     plants: dict[str, PlantCommissioned] = field(default_factory=dict)
     former_members: set[str] = field(default_factory=set)
     former_plants: set[str] = field(default_factory=set)
+    parameter_changes: list[TariffParameterSet] = field(default_factory=list)
 
     def apply(self, event: DomainEvent) -> None:
         """Fold one event into the state, or raise :class:`ConsistencyError`."""
@@ -67,6 +69,8 @@ class CommunityState:
                     raise ConsistencyError(f"plant {pid!r} is decommissioned but not active")
                 del self.plants[pid]
                 self.former_plants.add(pid)
+            case TariffParameterSet():
+                self.parameter_changes.append(event)
             case _:
                 raise ConsistencyError(f"unknown event type {type(event).__name__}")
 

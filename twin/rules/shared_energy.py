@@ -70,3 +70,31 @@ def allocate_by_seniority(shared_kwh: ArrayLike, injected_kwh: ArrayLike,
     allocated = np.empty_like(allocated_sorted)
     allocated[:, order] = allocated_sorted
     return allocated
+
+
+def withdrawal_for_sharing_kwh(
+    withdrawn_kwh: ArrayLike,
+    *,
+    tariff_exempt_kwh: ArrayLike = 0.0,
+    storage_grid_charge_kwh: ArrayLike = 0.0,
+    storage_round_trip_efficiency: float = 1.0,
+) -> np.ndarray:
+    """Withdrawal that counts for sharing, with the two TIAD adjustments. [kWh]
+
+    TIAD art. 1 via RO-2024 App. A [V]:
+
+    * withdrawals on which transmission and distribution tariffs are not applied (delibere
+      109/2021 and 574/2014) are netted out: ``− tariff_exempt_kwh``;
+    * energy taken from the grid by storage for later re-injection counts times the storage's
+      average round-trip efficiency: ``+ |storage_grid_charge_kwh| × η``. ``withdrawn_kwh`` must
+      then exclude the storage's own withdrawals.
+    """
+    if not 0.0 < storage_round_trip_efficiency <= 1.0:
+        raise ValueError("storage round-trip efficiency must be in (0, 1], found "
+                         f"{storage_round_trip_efficiency}")
+    wd = np.asarray(withdrawn_kwh, dtype=float)
+    exempt = np.asarray(tariff_exempt_kwh, dtype=float)
+    if (exempt > wd + 1e-9).any() or (exempt < 0).any():
+        raise ValueError("tariff-exempt withdrawal must be between 0 and the withdrawal")
+    storage = np.abs(np.asarray(storage_grid_charge_kwh, dtype=float))
+    return wd - exempt + storage * storage_round_trip_efficiency

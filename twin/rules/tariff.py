@@ -6,7 +6,9 @@ Formula (DM 414 Allegato 1 = RO-2024 Appendice B; RO-2024 §2.2.2.1) [V], hourly
 
 with TP_base and CAP from the plant's power band, Pz_h the hourly zonal price of the plant's
 market zone, FC_zonale (+10 €/MWh North, +4 Centre; PV only) added after the cap, and F the
-capital-grant reduction.
+capital-grant reduction. F does not apply to the energy "afferente" to withdrawal points of exempt
+holders (public, religious, third-sector, environmental bodies; natural persons from the 2025
+rules): the share of exempt energy is an input (RO-2024 §2.2.2.1.2; CER_RULES §2.4).
 """
 
 from __future__ import annotations
@@ -17,38 +19,71 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
-from twin.rules import parameters as par
+from twin.rules.parameters import (
+    CENTRE_REGIONS,
+    DEFAULT_PARAMETERS,
+    EXISTING_PLANT_CUTOFF,
+    NORTH_REGIONS,
+    Parameters,
+)
 
 
-def band_of(power_kw: float) -> par.TariffBand:
-    """The DM 414 band of a plant power: ≤ 200, 200-600 (600 included), > 600 kW."""
-    for band in par.TARIFF_BANDS:
+@dataclass(frozen=True)
+class TariffBand:
+    """One power band of the DM 414 premium."""
+
+    number: int
+    max_power_kw: float
+    base_eur_per_mwh: float
+    cap_eur_per_mwh: float
+
+
+def bands(parameters: Parameters = DEFAULT_PARAMETERS,
+          on: dt.date | None = None) -> tuple[TariffBand, ...]:
+    """The DM 414 bands in force on a date."""
+    limits = parameters.get("tip_band_max_power_kw", on)
+    bases = parameters.get("tip_base_eur_per_mwh", on)
+    caps = parameters.get("tip_cap_eur_per_mwh", on)
+    assert isinstance(limits, tuple) and isinstance(bases, tuple) and isinstance(caps, tuple)
+    return tuple(TariffBand(i + 1, lim, b, c)
+                 for i, (lim, b, c) in enumerate(zip(limits, bases, caps, strict=True)))
+
+
+def band_of(power_kw: float, parameters: Parameters = DEFAULT_PARAMETERS,
+            on: dt.date | None = None) -> TariffBand:
+    """The band of a plant power: ≤ 200, 200-600 (600 included), > 600 kW (DM 414 All. 1)."""
+    table = bands(parameters, on)
+    for band in table:
         if power_kw <= band.max_power_kw:
             return band
-    return par.TARIFF_BANDS[-1]
+    return table[-1]
 
 
-def fc_zonale_eur_per_mwh(region: str, source: str = "pv") -> float:
+def fc_zonale_eur_per_mwh(region: str, source: str = "pv",
+                          parameters: Parameters = DEFAULT_PARAMETERS,
+                          on: dt.date | None = None) -> float:
     """FC zonale: +10 €/MWh in the North, +4 in the Centre, PV only (DM 414 All. 1) [V]."""
     if source != "pv":
         return 0.0
-    if region in par.NORTH_REGIONS:
-        return par.FC_NORTH_EUR_PER_MWH
-    if region in par.CENTRE_REGIONS:
-        return par.FC_CENTRE_EUR_PER_MWH
+    if region in NORTH_REGIONS:
+        return parameters.scalar("fc_north_eur_per_mwh", on)
+    if region in CENTRE_REGIONS:
+        return parameters.scalar("fc_centre_eur_per_mwh", on)
     return 0.0
 
 
-def reduction_factor(grant_intensity_pct: float) -> float:
+def reduction_factor(grant_intensity_pct: float, parameters: Parameters = DEFAULT_PARAMETERS,
+                     on: dt.date | None = None) -> float:
     """Capital-grant reduction F = 0.5 × intensity / 40 % (RO-2024 App. B §3) [V].
 
     Above 40 % the premium is not cumulable at all: F = 1 (no premium).
     """
     if grant_intensity_pct < 0:
         raise ValueError(f"grant intensity must be ≥ 0 %, found {grant_intensity_pct}")
-    if grant_intensity_pct > par.MAX_GRANT_INTENSITY_PCT:
+    limit = parameters.scalar("max_grant_intensity_pct", on)
+    if grant_intensity_pct > limit:
         return 1.0
-    return par.MAX_REDUCTION_F * grant_intensity_pct / par.MAX_GRANT_INTENSITY_PCT
+    return parameters.scalar("max_reduction_f", on) * grant_intensity_pct / limit
 
 
 def tip_eur_per_mwh(
@@ -57,6 +92,10 @@ def tip_eur_per_mwh(
     region: str,
     grant_intensity_pct: float = 0.0,
     source: str = "pv",
+    *,
+    f_exempt_share: ArrayLike = 0.0,
+    parameters: Parameters = DEFAULT_PARAMETERS,
+    on: dt.date | None = None,
 ) -> np.ndarray:
     """Hourly DM 414 premium of a plant. [€/MWh]
 
@@ -72,12 +111,17 @@ def tip_eur_per_mwh(
         Capital grant as a share of the reference investment cost. [%]
     source : str
         ``"pv"`` or another renewable source (FC zonale applies to PV only).
+    f_exempt_share : array_like
+        Share of the energy afferent to withdrawal points exempt from F, in [0, 1]. [-]
+    parameters, on
+        Rule parameters and the date they must be valid on (default: current rules).
 
     Returns
     -------
     ndarray
-        ``{min[CAP; TP_base + max(0; 180 − Pz)] + FC} × (1 − F)``, broadcast over the inputs;
-        0 for plants over 1 MW (valorization only, RO-2024 §1.2.1.2 b). [€/MWh]
+        ``{min[CAP; TP_base + max(0; 180 − Pz)] + FC} × (1 − F × (1 − exempt share))``,
+        broadcast over the inputs; 0 for plants over 1 MW (valorization only, RO-2024
+        §1.2.1.2 b) and for grants over 40 %. [€/MWh]
 
     Notes
     -----
@@ -86,21 +130,20 @@ def tip_eur_per_mwh(
     """
     power = np.asarray(power_kw, dtype=float)
     price = np.asarray(zonal_price_eur_per_mwh, dtype=float)
-    base = np.select(
-        [power <= b.max_power_kw for b in par.TARIFF_BANDS[:-1]],
-        [b.base_eur_per_mwh for b in par.TARIFF_BANDS[:-1]],
-        par.TARIFF_BANDS[-1].base_eur_per_mwh,
-    )
-    cap = np.select(
-        [power <= b.max_power_kw for b in par.TARIFF_BANDS[:-1]],
-        [b.cap_eur_per_mwh for b in par.TARIFF_BANDS[:-1]],
-        par.TARIFF_BANDS[-1].cap_eur_per_mwh,
-    )
-    variable = np.maximum(0.0, par.VARIABLE_REFERENCE_EUR_PER_MWH - price)
-    tip = (np.minimum(cap, base + variable) + fc_zonale_eur_per_mwh(region, source)) * (
-        1.0 - reduction_factor(grant_intensity_pct)
-    )
-    return np.where(power > par.MAX_INCENTIVISED_POWER_KW, 0.0, tip)
+    table = bands(parameters, on)
+    conditions = [power <= b.max_power_kw for b in table[:-1]]
+    base = np.select(conditions, [b.base_eur_per_mwh for b in table[:-1]],
+                     table[-1].base_eur_per_mwh)
+    cap = np.select(conditions, [b.cap_eur_per_mwh for b in table[:-1]],
+                    table[-1].cap_eur_per_mwh)
+    reference = parameters.scalar("tip_reference_price_eur_per_mwh", on)
+    variable = np.maximum(0.0, reference - price)
+    f = reduction_factor(grant_intensity_pct, parameters, on)
+    exempt = np.clip(np.asarray(f_exempt_share, dtype=float), 0.0, 1.0)
+    factor = 0.0 if f >= 1.0 else 1.0 - f * (1.0 - exempt)
+    tip = (np.minimum(cap, base + variable)
+           + fc_zonale_eur_per_mwh(region, source, parameters, on)) * factor
+    return np.where(power > parameters.scalar("max_incentivised_power_kw", on), 0.0, tip)
 
 
 @dataclass(frozen=True)
@@ -117,35 +160,39 @@ def premium_eligibility(
     community_founded_on: dt.date,
     grant_intensity_pct: float = 0.0,
     pre_constitution_exception: bool = False,
+    parameters: Parameters = DEFAULT_PARAMETERS,
 ) -> Eligibility:
     """Eligibility of a plant for the DM 414 premium (RO-2024 §1.2.1.2) [V].
 
     Ineligible plants still count for shared energy and the ARERA valorization.
     """
-    if entry_into_operation < par.EXISTING_PLANT_CUTOFF:
+    on = entry_into_operation
+    if entry_into_operation < EXISTING_PLANT_CUTOFF:
         return Eligibility(False, f"existing plant (in operation before "
-                           f"{par.EXISTING_PLANT_CUTOFF}): no premium, counts for sharing and "
+                           f"{EXISTING_PLANT_CUTOFF}): no premium, counts for sharing and "
                            "valorization (RO-2024 §1.2.1.2)")
-    if power_kw > par.MAX_INCENTIVISED_POWER_KW:
+    if power_kw > parameters.scalar("max_incentivised_power_kw", on):
         return Eligibility(False, f"{power_kw:g} kW is over 1 MW: valorization only "
                            "(RO-2024 §1.2.1.2 b)")
-    if grant_intensity_pct > par.MAX_GRANT_INTENSITY_PCT:
+    if grant_intensity_pct > parameters.scalar("max_grant_intensity_pct", on):
         return Eligibility(False, f"capital grant of {grant_intensity_pct:g} % is over 40 %: "
                            "premium not cumulable (RO-2024 App. B §3)")
     if entry_into_operation < community_founded_on and not pre_constitution_exception:
         return Eligibility(False, f"entered operation ({entry_into_operation}) before the CER "
                            f"was constituted ({community_founded_on}) (RO-2024 §1.2.1.2 point 5)")
-    band = par.TARIFF_BANDS.index(band_of(power_kw)) + 1
-    extra = " under the pre-constitution exception" if entry_into_operation < \
-        community_founded_on else ""
-    f = reduction_factor(grant_intensity_pct)
+    band = band_of(power_kw, parameters, on).number
+    extra = (" under the pre-constitution exception"
+             if entry_into_operation < community_founded_on else "")
+    f = reduction_factor(grant_intensity_pct, parameters, on)
     return Eligibility(True, f"eligible{extra}: new plant of {power_kw:g} kW, band {band}, "
-                       f"F = {f:g}, premium until {premium_end(entry_into_operation)}")
+                       f"F = {f:g}, premium until {premium_end(entry_into_operation, parameters)}")
 
 
-def premium_end(entry_into_operation: dt.date) -> dt.date:
+def premium_end(entry_into_operation: dt.date,
+                parameters: Parameters = DEFAULT_PARAMETERS) -> dt.date:
     """First day without premium: 20 years after entry into operation (RO-2024 §2.2.1) [V]."""
+    years = int(parameters.scalar("premium_years", entry_into_operation))
     try:
-        return entry_into_operation.replace(year=entry_into_operation.year + par.PREMIUM_YEARS)
+        return entry_into_operation.replace(year=entry_into_operation.year + years)
     except ValueError:  # 29 February
-        return dt.date(entry_into_operation.year + par.PREMIUM_YEARS, 3, 1)
+        return dt.date(entry_into_operation.year + years, 3, 1)
