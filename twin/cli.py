@@ -110,9 +110,16 @@ def _run(args: argparse.Namespace, console: Console, err: Console) -> int:
                  f"{sc.simulation.time_step} steps, seed {sc.simulation.seed}")
         names = {c.id: c.name for c in sc.configurations}
         console.print(_summary_table(title, result.summary, names, sc.community.solidarity))
+        cash = result.cash_timeline
+        settlements = cash.loc[cash["settlement_eur"] != 0, "settlement_eur"]
+        console.print(
+            f"GSE cash: advances net of fees € {cash['payment_eur'].sum() - settlements.sum():,.0f}"
+            + "".join(f"; settlement paid {month} € {value:,.0f}"
+                      for month, value in settlements.items())
+            + f"; total € {cash['payment_eur'].sum():,.0f} (monthly in cashflow.csv).")
         console.print(f"Weather: {result.dataset.attrs['weather_source']}; "
                       f"prices: {result.dataset.attrs['price_source']}.")
-        console.print(f"Wrote {paths['results']} and {paths['summary']}")
+        console.print(f"Wrote {paths['results']}, {paths['summary']} and {paths['cashflow']}")
     return EXIT_OK
 
 

@@ -49,6 +49,8 @@ VARIABLES: dict[str, Variable] = {
         "EUR", "premium earmarked by the 55%/45% rule over the period", "sum"),
     "member_withdrawn_energy_kwh": Variable(
         "kWh", "energy withdrawn by the member while active in the community", "time: sum"),
+    "plant_in_community": Variable(
+        "1", "1 while the plant counts for its configuration, else 0", "time: point"),
     "plant_production_energy_kwh": Variable(
         "kWh", "AC energy produced by the plant over the period (before self-consumption)",
         "time: sum"),

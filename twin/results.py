@@ -68,10 +68,13 @@ def _row(ds: xr.Dataset, plants: np.ndarray, members: np.ndarray, configs: np.nd
     }
 
 
-def write_outputs(ds: xr.Dataset, summary: pd.DataFrame, out_dir: Path) -> dict[str, Path]:
-    """Write ``results.nc`` (NetCDF4 via h5netcdf) and ``summary.csv`` into ``out_dir``."""
+def write_outputs(ds: xr.Dataset, summary: pd.DataFrame, cash: pd.DataFrame,
+                  out_dir: Path) -> dict[str, Path]:
+    """Write ``results.nc`` (NetCDF4 via h5netcdf), ``summary.csv`` and ``cashflow.csv``."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    paths = {"results": out_dir / "results.nc", "summary": out_dir / "summary.csv"}
+    paths = {"results": out_dir / "results.nc", "summary": out_dir / "summary.csv",
+             "cashflow": out_dir / "cashflow.csv"}
+    cash.round(2).to_csv(paths["cashflow"])
     encoding = {name: {"zlib": True, "complevel": 4} for name in ds.data_vars}
     ds.to_netcdf(paths["results"], engine="h5netcdf", encoding=encoding)
     summary.round(3).to_csv(paths["summary"])

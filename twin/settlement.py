@@ -281,6 +281,9 @@ def settle(loaded: LoadedScenario, inputs: Inputs, events: list, flows: Physical
     }
     data = {name: (d, out[name]) for d, names in by_dims.items() for name in names}
     data["plant_production_energy_kwh"] = (("plant",), flows.production_kwh.sum(axis=0))
+    data["plant_in_community"] = (("time", "plant"),
+                                  (to_hourly(counted.plant_active.astype(np.int8), steps) > 0)
+                                  .astype(np.int8))
     data["member_withdrawn_energy_kwh"] = (("member",), counted.member_withdrawal_total_kwh)
     ds = xr.Dataset(
         data,

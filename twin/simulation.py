@@ -8,10 +8,11 @@ from pathlib import Path
 import pandas as pd
 import xarray as xr
 
+from twin.cashflow import cash_timeline
 from twin.engine import Inputs, Progress, load_inputs, simulate_flows
 from twin.results import summary_table, write_outputs
 from twin.scenario import LoadedScenario, load_scenario
-from twin.settlement import settle
+from twin.settlement import scenario_parameters, settle
 
 
 @dataclass(frozen=True)
@@ -30,10 +31,12 @@ class RunResult:
 
     dataset: xr.Dataset
     summary: pd.DataFrame
+    cash_timeline: pd.DataFrame
+    """Monthly accruals, GSE advances, fees, settlement and payments (:mod:`twin.cashflow`)."""
 
     def write(self, out_dir: str | Path) -> dict[str, Path]:
-        """Write ``results.nc`` and ``summary.csv``."""
-        return write_outputs(self.dataset, self.summary, Path(out_dir))
+        """Write ``results.nc``, ``summary.csv`` and ``cashflow.csv``."""
+        return write_outputs(self.dataset, self.summary, self.cash_timeline, Path(out_dir))
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,7 @@ class Simulation:
         ds = settle(self.loaded, inputs, events, flows, counted)
         if progress:
             progress("applied the rules")
-        return RunResult(ds, summary_table(ds))
+        return RunResult(ds, summary_table(ds), cash_timeline(ds, scenario_parameters(events)))
 
 
 def load(scenario: str | Path | None = None) -> Simulation:
