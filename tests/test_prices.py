@@ -93,3 +93,37 @@ def test_price_file_must_cover_the_period(nord_2024_csv):
     real, _ = read_price_csv(nord_2024_csv, "NORD")
     with pytest.raises(InputDataError, match="no price for 2024-12-31 23:00"):
         align_prices(real, time_index(dt.date(2025, 1, 1), dt.date(2025, 1, 2), "1h"), "f.csv")
+
+
+def test_local_time_layout_with_dst_equals_the_utc_layout(tmp_path, nord_2024_csv):
+    frame = pd.read_csv(nord_2024_csv)
+    local_only = tmp_path / "local.csv"
+    frame.drop(columns=["time_utc_start"]).to_csv(local_only, index=False)
+    from_utc, _ = read_price_csv(nord_2024_csv, "NORD")
+    from_local, meta = read_price_csv(local_only, "NORD")
+    assert meta["time_layout"] == "local"
+    pd.testing.assert_series_equal(from_local, from_utc)
+
+
+def test_gme_layout_with_23_and_25_hour_days(tmp_path):
+    autumn = tmp_path / "autumn.csv"  # 25 hours: clocks go back
+    autumn.write_text("Data;Ora;NORD\n" + "".join(f"20241027;{h};{100 + h},5\n"
+                                                   for h in range(1, 26)))
+    spring = tmp_path / "spring.csv"  # 23 hours: clocks go forward
+    spring.write_text("Data;Ora;NORD\n" + "".join(f"20240331;{h};{50 + h},25\n"
+                                                   for h in range(1, 24)))
+    series, meta = read_price_csv(autumn, "NORD")
+    assert meta["time_layout"] == "gme" and len(series) == 25
+    assert series["2024-10-26T22:00Z"] == 101.5  # Ora 1 = 00:00 CEST = 22:00 UTC
+    assert series["2024-10-27T22:00Z"] == 125.5  # Ora 25 = 23:00 CET = 22:00 UTC
+    series, _ = read_price_csv(spring, "NORD")
+    assert len(series) == 23
+    assert series["2024-03-30T23:00Z"] == 51.25
+    assert series["2024-03-31T21:00Z"] == 73.25  # Ora 23 = 23:00 CEST
+
+
+def test_unknown_time_layout(tmp_path):
+    path = tmp_path / "p.csv"
+    path.write_text("when,NORD\n2024-01-01,1\n")
+    with pytest.raises(InputDataError, match="no time columns"):
+        read_price_csv(path, "NORD")

@@ -102,41 +102,84 @@ def builtin_zonal_price(index: pd.DatetimeIndex, seed: int, zone: str = "NORD") 
     return pd.Series(price, index=index, name="zonal_price_eur_per_mwh")
 
 
-def read_price_csv(
-    path: str | Path, column: str, time_column: str = "time_utc_start", max_gap_h: int = 3
-) -> tuple[pd.Series, dict[str, Any]]:
-    """Read an hourly (or 15-minute) zonal price file with UTC interval-start times.
-
-    The file needs a UTC ISO-8601 time column (``time_utc_start``) and a price column in €/MWh.
-    15-minute prices are averaged to the hour (the GME 60-minute series; CER_RULES.md §1.4).
-    Gaps of up to ``max_gap_h`` hours are filled by linear interpolation and counted in the
-    metadata (a documented repair); longer gaps are an error.
-    """
-    path = Path(path)
+def _read_table(path: Path) -> pd.DataFrame:
+    """A CSV with ',' separators, or ';' separators and decimal commas (Italian exports)."""
     try:
-        frame = pd.read_csv(path)
+        with path.open(encoding="utf-8-sig") as f:
+            header = f.readline()
+        if ";" in header:
+            return pd.read_csv(path, sep=";", decimal=",", encoding="utf-8-sig")
+        return pd.read_csv(path, encoding="utf-8-sig")
     except FileNotFoundError:
         raise InputDataError(f"{path}: price file not found") from None
     except (pd.errors.ParserError, UnicodeDecodeError) as err:
         raise InputDataError(f"{path}: not a readable CSV file ({err})") from None
-    for col in (time_column, column):
-        if col not in frame:
-            raise InputDataError(f"{path}: column {col!r} is missing (found {list(frame.columns)})")
-    try:
-        times = pd.to_datetime(frame[time_column], utc=True, format="ISO8601")
-    except (ValueError, TypeError) as err:
-        raise InputDataError(f"{path}: field {time_column!r}: expected ISO-8601 UTC times "
-                             f"({err})") from None
+
+
+def _times(frame: pd.DataFrame, path: Path) -> tuple[pd.DatetimeIndex, str]:
+    """UTC interval starts from one of the supported time layouts, and the layout's name."""
+    if "time_utc_start" in frame:
+        try:
+            return pd.DatetimeIndex(pd.to_datetime(frame["time_utc_start"], utc=True,
+                                                   format="ISO8601")), "utc"
+        except (ValueError, TypeError) as err:
+            raise InputDataError(f"{path}: field 'time_utc_start': expected ISO-8601 UTC "
+                                 f"times ({err})") from None
+    if {"date_local", "time_local_start"} <= set(frame.columns):
+        try:
+            wall = pd.to_datetime(frame["date_local"].astype(str) + " "
+                                  + frame["time_local_start"].astype(str))
+            local = pd.DatetimeIndex(wall).tz_localize(LOCAL_TZ, ambiguous="infer",
+                                                       nonexistent="raise")
+        except (ValueError, TypeError) as err:
+            raise InputDataError(f"{path}: fields 'date_local', 'time_local_start': expected "
+                                 f"Europe/Rome wall-clock times with DST ({err})") from None
+        return local.tz_convert("UTC"), "local"
+    if {"Data", "Ora"} <= set(frame.columns):
+        try:
+            days = pd.to_datetime(frame["Data"].astype(str), format="%Y%m%d")
+            hours = pd.to_numeric(frame["Ora"], errors="raise").astype(int)
+        except (ValueError, TypeError) as err:
+            raise InputDataError(f"{path}: fields 'Data' (YYYYMMDD), 'Ora' (1-25): {err}") from None
+        if ((hours < 1) | (hours > 25)).any():
+            row = int(np.flatnonzero((hours < 1) | (hours > 25))[0])
+            raise InputDataError(f"{path}: field 'Ora' at line {row + 2}: expected 1-25; "
+                                 f"found {hours.iloc[row]}")
+        midnight = pd.DatetimeIndex(days).tz_localize(LOCAL_TZ).tz_convert("UTC")
+        return midnight + pd.to_timedelta(hours.to_numpy() - 1, unit="h"), "gme"
+    raise InputDataError(f"{path}: no time columns: expected 'time_utc_start' (UTC), "
+                         f"'date_local' + 'time_local_start' (Europe/Rome) or GME 'Data' + "
+                         f"'Ora'; found {list(frame.columns)}")
+
+
+def read_price_csv(
+    path: str | Path, column: str, max_gap_h: int = 3
+) -> tuple[pd.Series, dict[str, Any]]:
+    """Read an hourly (or 15-minute) zonal price file. [€/MWh]
+
+    Three time layouts are recognised: ``time_utc_start`` (ISO 8601, UTC, interval start;
+    ENTSO-E style), ``date_local`` + ``time_local_start`` (Europe/Rome wall clock with DST; the
+    repeated hour of the October change is told apart by order), and GME's ``Data`` (YYYYMMDD) +
+    ``Ora`` (1 = 00:00-01:00 local; 23 or 25 hours on DST days), with ``;`` separators and
+    decimal commas. 15-minute prices are averaged to the hour (the GME 60-minute series;
+    CER_RULES.md §1.4). Gaps of up to ``max_gap_h`` hours are filled by linear interpolation and
+    counted in the metadata (a documented repair); longer gaps are an error.
+    """
+    path = Path(path)
+    frame = _read_table(path)
+    if column not in frame:
+        raise InputDataError(f"{path}: column {column!r} is missing (found {list(frame.columns)})")
+    times, layout = _times(frame, path)
     values = pd.to_numeric(frame[column], errors="coerce")
     bad_text = values.isna() & frame[column].notna()
     if bad_text.any():
         row = int(np.flatnonzero(bad_text)[0])
         raise InputDataError(f"{path}: field {column!r} at line {row + 2}: expected a number; "
                              f"found {frame[column].iloc[row]!r}")
-    series = pd.Series(values.to_numpy(), index=pd.DatetimeIndex(times), name=column)
+    series = pd.Series(values.to_numpy(), index=times.rename("time"), name=column)
     if series.index.duplicated().any():
         dup = series.index[series.index.duplicated()][0]
-        raise InputDataError(f"{path}: field {time_column!r}: duplicate time {dup}")
+        raise InputDataError(f"{path}: duplicate time {dup} (UTC)")
     series = series.sort_index().resample("1h").mean()
     missing = series.isna()
     if missing.any():
@@ -148,7 +191,7 @@ def read_price_csv(
                                  f"(first at {first}); at most {max_gap_h} are filled")
         series = series.interpolate(limit_area="inside")
     meta = {"source": f"csv:{path.name}", "column": column, "filled_hours": int(missing.sum()),
-            "interval": "start"}
+            "interval": "start", "time_layout": layout}
     return series.rename("zonal_price_eur_per_mwh"), meta
 
 

@@ -114,6 +114,9 @@ def apply_rules(
     day_of, days = local_days(hourly)
     day_dates = days.date
     local_date = day_dates[day_of]
+    years = np.array([d.year for d in day_dates])[day_of]
+    hours_in_year = np.where(np.array([pd.Timestamp(d).is_leap_year for d in day_dates])[day_of],
+                             8784.0, 8760.0)
 
     # F applies to the energy not afferent to exempt withdrawal points (RO-2024 §2.2.2.1.2).
     if rules.f_exempt_allocation == "none":
@@ -126,88 +129,103 @@ def apply_rules(
         exempt_share = np.divide(exempt, withdrawn, out=np.zeros((n_t, n_c)), where=withdrawn > 0)
 
     plant_config = np.array([p.configuration for p in plants], dtype=int)
+    config_cols = [np.flatnonzero(plant_config == k) for k in range(n_c)]
     seniority = np.array([p.entry_into_operation.toordinal() for p in plants])
     existing = np.array([p.existing for p in plants], dtype=bool)
+    new_only = rules.existing_plant_allocation == "new_plants_only"
+    power = np.array([p.power_kw for p in plants])
+    obligation = np.array([1.0 - p.building_obligation_kw / p.power_kw for p in plants])
+    grants = np.array([p.grant_intensity_pct > 0 for p in plants], dtype=bool)
+    groups: dict[tuple[float, str], list[int]] = {}
+    for j, p in enumerate(plants):
+        groups.setdefault((p.grant_intensity_pct, p.source), []).append(j)
+    # A plant earns while eligible, in the community and within its 20 years.
+    earn_until = np.array([
+        hourly.searchsorted(local_midnight_utc(premium_end(p.entry_into_operation, parameters)))
+        if p.eligible else 0 for p in plants])
+
     inj_config = np.zeros((n_t, n_c))
     shared = np.zeros((n_t, n_c))
     allocated = np.zeros((n_t, n_p))
-    allocated_all = np.zeros((n_t, n_p))
-    for k in range(n_c):
-        cols = np.flatnonzero(plant_config == k)
-        inj_config[:, k] = injected_kwh[:, cols].sum(axis=1)
-        shared[:, k] = shared_energy_kwh(inj_config[:, k], withdrawn[:, k])
-        if not len(cols):
-            continue
-        allocated_all[:, cols] = allocate_by_seniority(shared[:, k], injected_kwh[:, cols],
-                                                       seniority[cols])
-        if rules.existing_plant_allocation == "new_plants_only":
-            new = cols[~existing[cols]]
-            base = shared_energy_kwh(injected_kwh[:, new].sum(axis=1), withdrawn[:, k])
-            if len(new):
-                allocated[:, new] = allocate_by_seniority(base, injected_kwh[:, new],
-                                                          seniority[new])
-        else:
-            allocated[:, cols] = allocated_all[:, cols]
-
-    eligible = np.array([p.eligible for p in plants], dtype=bool)
-    ends = np.array([local_midnight_utc(premium_end(p.entry_into_operation, parameters)).value
-                     for p in plants], dtype=np.int64)
-    in_window = hourly.as_unit("ns").asi8[:, None] < ends[None, :]
-    earns = eligible[None, :] & in_window & plant_active
-    obligation = np.array([1.0 - p.building_obligation_kw / p.power_kw for p in plants])
-
-    # Parameters may change at dates: compute each segment with the values in force.
-    leap = np.array([pd.Timestamp(d).is_leap_year for d in day_dates])[day_of]
-    hours_in_year = np.where(leap, 8784.0, 8760.0)
     tip = np.zeros((n_t, n_p))
-    tras_e = np.zeros(n_t)
-    btau = np.zeros(n_t)
+    incentivised = np.zeros((n_t, n_p))
+    premium = np.zeros((n_t, n_p))
+    valorization = np.zeros((n_t, n_c))
     fees = np.zeros(n_p)
     rule_version = np.empty(n_t, dtype=object)
     versions: dict[str, dict[str, Any]] = {}
+    year_list = sorted(set(years.tolist()))
+    year_sums = np.zeros((len(year_list), 3, n_p))  # incentivised, injected while earning, premium
+    year_earning = np.zeros((len(year_list), n_p), dtype=bool)
+
+    # Blocks of hours with one calendar year and one set of parameters: temporaries stay small.
     changes = parameters.change_dates(day_dates[0], day_dates[-1] + dt.timedelta(days=1))
-    bounds = [int(np.searchsorted(local_date, d)) for d in changes] + [n_t]
-    for d, a, b in zip(changes, bounds[:-1], bounds[1:], strict=True):
-        if b <= a:
-            continue
+    cuts = {int(np.searchsorted(local_date, d)) for d in changes}
+    cuts |= {int(i) for i in np.r_[0, np.flatnonzero(np.diff(years)) + 1]}
+    bounds = sorted(c for c in cuts if c < n_t) + [n_t]
+    for a, b in zip(bounds[:-1], bounds[1:], strict=True):
+        d = local_date[a]
+        y = year_list.index(int(years[a]))
         version = parameters.version(d)
         versions.setdefault(version, parameters.snapshot(d))
         rule_version[a:b] = version
-        tras_e[a:b] = parameters.scalar("tras_e_eur_per_mwh", d)
-        btau[a:b] = parameters.scalar("btau_eur_per_mwh", d)
-        for j, p in enumerate(plants):
-            tip[a:b, j] = tip_eur_per_mwh(
-                p.power_kw, price[a:b], region, p.grant_intensity_pct, p.source,
-                f_exempt_share=exempt_share[a:b, p.configuration], parameters=parameters, on=d)
-            fees[j] += gse_fee_eur_per_year(p.power_kw, parameters, d) * float(
-                (earns[a:b, j] / hours_in_year[a:b]).sum())
-    tip = np.where(earns, tip, 0.0)
-    incentivised = np.where(earns, allocated * obligation[None, :], 0.0)
-    premium = incentivised / 1000.0 * tip
+        inj = injected_kwh[a:b]
+        alloc_all = np.zeros((b - a, n_p))
+        for k, cols in enumerate(config_cols):
+            inj_config[a:b, k] = inj[:, cols].sum(axis=1)
+            shared[a:b, k] = shared_energy_kwh(inj_config[a:b, k], withdrawn[a:b, k])
+            if not len(cols):
+                continue
+            alloc_all[:, cols] = allocate_by_seniority(shared[a:b, k], inj[:, cols],
+                                                       seniority[cols])
+            if new_only:
+                new = cols[~existing[cols]]
+                if len(new):
+                    base = shared_energy_kwh(inj[:, new].sum(axis=1), withdrawn[a:b, k])
+                    allocated[a:b, new] = allocate_by_seniority(base, inj[:, new],
+                                                                seniority[new])
+        if not new_only:
+            allocated[a:b] = alloc_all
 
-    valorization = valorization_eur(shared, tras_e[:, None])
-    for k, kind in enumerate(configuration_kinds):
-        if kind == "self_consumer_group":
-            cols = np.flatnonzero(plant_config == k)
-            by_voltage = {v: allocated_all[:, cols[[plants[j].voltage == v for j in cols]]]
-                          .sum(axis=1) for v in ("lv", "mv")}
-            valorization[:, k] += group_valorization_extra_eur(shared[:, k], by_voltage, btau,
-                                                               price, parameters)
+        earns = plant_active[a:b] & (np.arange(a, b)[:, None] < earn_until[None, :])
+        for (grant, source), cols in groups.items():
+            tip[a:b, cols] = tip_eur_per_mwh(
+                power[None, cols], price[a:b, None], region, grant, source,
+                f_exempt_share=exempt_share[a:b][:, plant_config[cols]], parameters=parameters,
+                on=d)
+        tip[a:b] *= earns
+        np.multiply(allocated[a:b], obligation[None, :], out=incentivised[a:b])
+        incentivised[a:b] *= earns
+        np.multiply(incentivised[a:b], tip[a:b], out=premium[a:b])
+        premium[a:b] /= 1000.0
+        fees += np.array([gse_fee_eur_per_year(p.power_kw, parameters, d) for p in plants]) * (
+            earns.T @ (1.0 / hours_in_year[a:b]))
 
+        valorization[a:b] = valorization_eur(shared[a:b],
+                                             parameters.scalar("tras_e_eur_per_mwh", d))
+        for k, kind in enumerate(configuration_kinds):
+            if kind == "self_consumer_group":
+                cols = config_cols[k]
+                by_voltage = {v: alloc_all[:, cols[[plants[j].voltage == v for j in cols]]]
+                              .sum(axis=1) for v in ("lv", "mv")}
+                valorization[a:b, k] += group_valorization_extra_eur(
+                    shared[a:b, k], by_voltage, parameters.scalar("btau_eur_per_mwh", d),
+                    price[a:b], parameters)
+
+        year_sums[y, 0] += incentivised[a:b].sum(axis=0)
+        year_sums[y, 1] += (inj * earns).sum(axis=0)
+        year_sums[y, 2] += premium[a:b].sum(axis=0)
+        year_earning[y] |= earns.any(axis=0)
+
+    # The 55 % rule, per configuration and calendar year.
     excess = np.zeros(n_c)
-    years = np.array([d.year for d in day_dates])[day_of]
-    for k in range(n_c):
-        cols = np.flatnonzero(plant_config == k)
-        for year in np.unique(years):
-            rows = years == year
-            earning = earns[rows][:, cols]
-            with_grant = any(plants[j].grant_intensity_pct > 0 for j, e in
-                             zip(cols, earning.any(axis=0), strict=True) if e)
+    for k, cols in enumerate(config_cols):
+        for y, year in enumerate(year_list):
             excess[k] += excess_premium_eur(
-                incentivised[rows][:, cols].sum(), (injected_kwh[rows][:, cols] * earning).sum(),
-                premium[rows][:, cols].sum(), with_grant=with_grant,
-                formula=rules.excess_formula, parameters=parameters,
-                on=dt.date(int(year), 7, 1))
+                year_sums[y, 0, cols].sum(), year_sums[y, 1, cols].sum(),
+                year_sums[y, 2, cols].sum(),
+                with_grant=bool((year_earning[y, cols] & grants[cols]).any()),
+                formula=rules.excess_formula, parameters=parameters, on=dt.date(year, 7, 1))
 
     return {
         "injected_energy_kwh": injected_kwh,

@@ -127,4 +127,4 @@ def rid_revenue_eur(injected_kwh: ArrayLike, zonal_price_eur_per_mwh: ArrayLike)
 
     ARERA delibera 280/07 via RO-2024 §2.2.1 [V]; guaranteed minimum prices are not modelled.
     """
-    return np.asarray(injected_kwh, dtype=float) / 1000.0 * np.asarray(zonal_price_eur_per_mwh)
+    return np.asarray(injected_kwh, dtype=float) * (np.asarray(zonal_price_eur_per_mwh) / 1000.0)

@@ -64,11 +64,16 @@ def allocate_by_seniority(shared_kwh: ArrayLike, injected_kwh: ArrayLike,
     shared = np.asarray(shared_kwh, dtype=float)
     inj = np.asarray(injected_kwh, dtype=float)
     order = np.argsort(np.asarray(seniority), kind="stable")
-    cumulative = np.cumsum(inj[:, order], axis=1)
-    before = cumulative - inj[:, order]
-    allocated_sorted = np.clip(np.minimum(cumulative, shared[:, None]) - before, 0.0, None)
-    allocated = np.empty_like(allocated_sorted)
-    allocated[:, order] = allocated_sorted
+    ranked = inj[:, order]
+    cumulative = np.cumsum(ranked, axis=1)
+    before = cumulative - ranked  # what the more senior plants inject
+    np.minimum(cumulative, shared[:, None], out=cumulative)
+    cumulative -= before
+    np.clip(cumulative, 0.0, None, out=cumulative)
+    if (order == np.arange(len(order))).all():
+        return cumulative
+    allocated = np.empty_like(cumulative)
+    allocated[:, order] = cumulative
     return allocated
 
 
