@@ -97,3 +97,49 @@ def test_market_zone_shared_energy_is_reported(default_run):
     zone = float(ds["market_zone_shared_energy_kwh"].sum())
     per_config = float(ds["shared_energy_kwh"].sum())
     assert zone >= per_config - 1e-6  # pooling across cabine can only share more
+
+
+EXISTING = TINY.replace("entry_into_operation = 2025-03-01", "entry_into_operation = 2020-03-01")
+
+
+def test_existing_plant_counts_for_sharing_but_earns_no_premium(tmp_path):
+    ds = run(tmp_path, EXISTING).dataset
+    early = ds.sel(plant="early")
+    assert not bool(early["plant_eligible"])
+    assert "existing plant" in str(early["plant_eligibility"].values)
+    assert float(early["allocated_shared_energy_kwh"].sum()) > 0  # first in seniority
+    assert float(early["premium_eur"].sum()) == 0.0
+    assert float(ds["valorization_eur"].sum()) > 0
+
+
+def test_existing_plant_switch_gives_new_plants_the_premium_base(tmp_path):
+    seniority = run(tmp_path, EXISTING, "a.toml").dataset.sel(plant="late")
+    new_only = run(tmp_path, EXISTING + '\n[rules]\nexisting_plant_allocation = '
+                   '"new_plants_only"\n', "b.toml").dataset
+    late = new_only.sel(plant="late")
+    assert float(late["premium_eur"].sum()) > float(seniority["premium_eur"].sum())
+    assert float(new_only.sel(plant="early")["allocated_shared_energy_kwh"].sum()) == 0.0
+    # Valorization is paid on all shared energy either way.
+    assert float(new_only["valorization_eur"].sum()) == pytest.approx(
+        float(run(tmp_path, EXISTING, "c.toml").dataset["valorization_eur"].sum()))
+
+
+def test_building_obligation_scales_the_incentivised_energy(tmp_path):
+    text = TINY.replace("capacity_kwp = 60.0\ninverter_kw = 55.0",
+                        "capacity_kwp = 60.0\ninverter_kw = 55.0\nbuilding_obligation_kw = 11.0")
+    ds = run(tmp_path, text).dataset.sel(plant="early")
+    np.testing.assert_allclose(ds["incentivised_energy_kwh"],
+                               ds["allocated_shared_energy_kwh"] * (1 - 11.0 / 55.0))
+
+
+def test_premium_stops_after_twenty_years(tmp_path):
+    """RO-2024 §2.2.1: a plant in operation from 2022-01-10 earns until 2042-01-10."""
+    text = (TINY.replace("founded_on = 2025-01-01", "founded_on = 2022-01-01")
+            .replace("entry_into_operation = 2025-03-01", "entry_into_operation = 2022-01-10")
+            .replace("start = 2026-06-01\nend = 2026-06-15", "start = 2042-01-01\nend = 2042-01-20")
+            .replace("left_on = 2026-06-05", "left_on = 2042-06-05"))
+    ds = run(tmp_path, text).dataset.sel(plant="early")
+    after = ds["time"] >= np.datetime64("2042-01-09T23:00")  # local midnight of 10 January
+    assert float(ds["premium_eur"].where(~after).sum()) > 0
+    assert float(ds["premium_eur"].where(after).sum()) == 0.0
+    assert float(ds["allocated_shared_energy_kwh"].where(after).sum()) > 0  # still shares

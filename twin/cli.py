@@ -40,6 +40,9 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--out", type=Path, default=None,
                      help="output folder (default: ./results/<scenario name>)")
     run.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    run.add_argument("--audit", action="store_true",
+                     help="also write audit.csv: every hour × plant with shared energy, its "
+                     "price, premium rate, F, rule version and euro")
     explain = sub.add_parser("explain", help="explain one hour of one configuration",
                              description="Run a scenario and print the derivation of one hour "
                              "of one configuration: flows, shared energy, the split among "
@@ -104,6 +107,11 @@ def _run(args: argparse.Namespace, console: Console, err: Console) -> int:
         with err.status(f"Simulating {sim.name}…") as status:
             result = sim.run(progress=lambda msg: status.update(f"Simulating {sim.name}: {msg}"))
     paths = result.write(out)
+    if args.audit:
+        from twin.results import audit_table
+
+        paths["audit"] = out / "audit.csv"
+        audit_table(result.dataset).to_csv(paths["audit"], index=False)
     if not args.quiet:
         sc = sim.loaded.scenario
         title = (f"{sim.name}, {sc.simulation.start} to {sc.simulation.end} (excl.), "
@@ -119,7 +127,7 @@ def _run(args: argparse.Namespace, console: Console, err: Console) -> int:
             + f"; total € {cash['payment_eur'].sum():,.0f} (monthly in cashflow.csv).")
         console.print(f"Weather: {result.dataset.attrs['weather_source']}; "
                       f"prices: {result.dataset.attrs['price_source']}.")
-        console.print(f"Wrote {paths['results']}, {paths['summary']} and {paths['cashflow']}")
+        console.print("Wrote " + ", ".join(str(p) for p in paths.values()))
     return EXIT_OK
 
 

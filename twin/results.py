@@ -79,3 +79,43 @@ def write_outputs(ds: xr.Dataset, summary: pd.DataFrame, cash: pd.DataFrame,
     ds.to_netcdf(paths["results"], engine="h5netcdf", encoding=encoding)
     summary.round(3).to_csv(paths["summary"])
     return paths
+
+
+def audit_table(ds: xr.Dataset) -> pd.DataFrame:
+    """One row per hour and plant with shared energy: every euro of premium traced to its hour,
+    plant, price, rate, reduction factor and rule version.
+
+    Columns: ``time_utc``, ``configuration``, ``plant``, ``allocated_shared_energy_kwh``,
+    ``incentivised_energy_kwh``, ``zonal_price_eur_per_mwh``, ``tip_eur_per_mwh``,
+    ``grant_reduction_f`` (the plant's F), ``f_exempt_share`` (share of the configuration's
+    withdrawal exempt from F), ``excess_share`` (share of the configuration's premium over the
+    run earmarked by the 55 % rule), ``rule_version`` and ``premium_eur``. The premium column
+    adds up to the reported premium exactly.
+    """
+    from twin.rules import reduction_factor
+
+    allocated = ds["allocated_shared_energy_kwh"].to_numpy()
+    rows, cols = np.nonzero(allocated > 0)
+    time = ds["time"].to_numpy()
+    plant_config = ds["plant_configuration"].to_numpy()
+    configs = list(ds["configuration"].to_numpy())
+    config_of = np.array([configs.index(c) for c in plant_config])
+    grants = ds["plant_grant_intensity_pct"].to_numpy()
+    premium = ds["premium_eur"].to_numpy()
+    by_config = np.array([premium[:, config_of == k].sum() for k in range(len(configs))])
+    excess = ds["excess_premium_eur"].to_numpy()
+    excess_share = np.divide(excess, by_config, out=np.zeros(len(configs)), where=by_config > 0)
+    return pd.DataFrame({
+        "time_utc": time[rows],
+        "configuration": plant_config[cols],
+        "plant": ds["plant"].to_numpy()[cols],
+        "allocated_shared_energy_kwh": allocated[rows, cols],
+        "incentivised_energy_kwh": ds["incentivised_energy_kwh"].to_numpy()[rows, cols],
+        "zonal_price_eur_per_mwh": ds["zonal_price_eur_per_mwh"].to_numpy()[rows],
+        "tip_eur_per_mwh": ds["tip_eur_per_mwh"].to_numpy()[rows, cols],
+        "grant_reduction_f": np.array([reduction_factor(g) for g in grants])[cols],
+        "f_exempt_share": ds["f_exempt_share"].to_numpy()[rows, config_of[cols]],
+        "excess_share": excess_share[config_of[cols]],
+        "rule_version": ds["rule_version"].to_numpy()[rows],
+        "premium_eur": premium[rows, cols],
+    })
