@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from twin.engine import load_inputs, physical_flows, simulate_flows, to_hourly
-from twin.events import compile_events
+from twin.spec import RunSpec
 from twin.timeutil import local_midnight_utc
 
 
@@ -22,10 +22,10 @@ def tiny_flows():
     from tests.conftest import TESTS
     from twin.scenario import load_scenario
 
-    loaded = load_scenario(TESTS / "data" / "scenarios" / "tiny.toml")
-    inputs = load_inputs(loaded)
-    events, flows, counted = simulate_flows(loaded, inputs)
-    return loaded, inputs, flows, counted
+    spec = RunSpec.from_scenario(load_scenario(TESTS / "data" / "scenarios" / "tiny.toml"))
+    inputs = load_inputs(spec)
+    flows, counted = simulate_flows(spec, inputs)
+    return spec, inputs, flows, counted
 
 
 def test_plant_adds_no_injection_before_entry_into_operation(tiny_flows):
@@ -39,7 +39,7 @@ def test_plant_adds_no_injection_before_entry_into_operation(tiny_flows):
 
 
 def test_member_who_left_adds_no_withdrawal_after_leaving(tiny_flows):
-    loaded, inputs, flows, counted = tiny_flows
+    _, inputs, flows, counted = tiny_flows
     i = _col(flows, "member", "leaver")
     left = local_midnight_utc(pd.Timestamp("2026-06-05").date())
     after = inputs.index >= left
@@ -60,10 +60,9 @@ def test_member_who_left_adds_no_withdrawal_after_leaving(tiny_flows):
 def test_behind_the_meter_plant_injects_only_the_surplus(tiny):
     from twin.scenario import load_scenario
 
-    loaded = load_scenario()
-    inputs = load_inputs(loaded)
-    events = compile_events(loaded.scenario)
-    flows = physical_flows(events, inputs, loaded.scenario.simulation.seed)
+    spec = RunSpec.from_scenario(load_scenario())
+    inputs = load_inputs(spec)
+    flows = physical_flows(spec.events, inputs, spec.settings.simulation.seed)
     j = _col(flows, "plant", "bovisa-school-roof")
     i = _col(flows, "member", "bovisa-school")
     assert (flows.injection_kwh[:, j] <= flows.production_kwh[:, j] + 1e-12).all()

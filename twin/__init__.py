@@ -5,6 +5,6 @@
 """
 
 from twin._version import __version__
-from twin.simulation import RunResult, Simulation, load
+from twin.simulation import RunResult, Simulation, load, load_store
 
-__all__ = ["RunResult", "Simulation", "__version__", "load"]
+__all__ = ["RunResult", "Simulation", "__version__", "load", "load_store"]

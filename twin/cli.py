@@ -99,7 +99,7 @@ def _run(args: argparse.Namespace, console: Console, err: Console) -> int:
     import twin
 
     sim = twin.load(args.scenario)
-    stem = sim.loaded.path.stem
+    stem = Path(sim.spec.provenance["scenario"]).stem
     out = args.out if args.out is not None else Path("results") / stem
     if args.quiet:
         result = sim.run()
@@ -113,11 +113,11 @@ def _run(args: argparse.Namespace, console: Console, err: Console) -> int:
         paths["audit"] = out / "audit.csv"
         audit_table(result.dataset).to_csv(paths["audit"], index=False)
     if not args.quiet:
-        sc = sim.loaded.scenario
-        title = (f"{sim.name}, {sc.simulation.start} to {sc.simulation.end} (excl.), "
-                 f"{sc.simulation.time_step} steps, seed {sc.simulation.seed}")
-        names = {c.id: c.name for c in sc.configurations}
-        console.print(_summary_table(title, result.summary, names, sc.community.solidarity))
+        sim_settings = sim.spec.settings.simulation
+        title = (f"{sim.name}, {sim_settings.start} to {sim_settings.end} (excl.), "
+                 f"{sim_settings.time_step} steps, seed {sim_settings.seed}")
+        names = {c.configuration_id: c.name for c in sim.spec.configurations}
+        console.print(_summary_table(title, result.summary, names, sim.spec.community.solidarity))
         cash = result.cash_timeline
         settlements = cash.loc[cash["settlement_eur"] != 0, "settlement_eur"]
         console.print(

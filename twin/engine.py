@@ -24,13 +24,12 @@ from twin.events import (
     MemberJoined,
     PlantCommissioned,
     PlantDecommissioned,
-    compile_events,
     replay,
 )
 from twin.events.state import CommunityState
 from twin.prices import align_prices, builtin_zonal_price, read_price_csv
 from twin.rules.parameters import F_EXEMPT_CATEGORIES, NATURAL_PERSON_CATEGORIES
-from twin.scenario import LoadedScenario
+from twin.spec import RunSpec, resolve_path
 from twin.timeutil import SimClock, interval_hours, power_to_energy_kwh, time_index
 from weather import align_typical_year, generate_milan_weather, read_epw
 
@@ -52,26 +51,25 @@ class Inputs:
     price_meta: dict
 
 
-def load_inputs(loaded: LoadedScenario) -> Inputs:
-    """Weather and prices for a scenario, from the built-in models or the files it names."""
-    sc = loaded.scenario
-    sim = sc.simulation
+def load_inputs(spec: RunSpec) -> Inputs:
+    """Weather and prices for a run, from the built-in models or the files its settings name."""
+    settings = spec.settings
+    sim = settings.simulation
+    zone = spec.community.market_zone
     index = time_index(sim.start, sim.end, sim.time_step)
     hourly = time_index(sim.start, sim.end, "1h")
-    weather_seed = sc.weather.seed if sc.weather.seed is not None else sim.seed
-    if sc.weather.source == "builtin":
+    weather_seed = settings.weather.seed if settings.weather.seed is not None else sim.seed
+    if settings.weather.source == "builtin":
         weather, weather_meta = generate_milan_weather(index, weather_seed)
     else:
-        assert sc.weather.path is not None
-        data, weather_meta = read_epw(loaded.resolve(sc.weather.path))
+        data, weather_meta = read_epw(resolve_path(settings.weather.path))
         weather = align_typical_year(data, weather_meta, index)
-    if sc.prices.source == "builtin":
-        price = builtin_zonal_price(hourly, sim.seed, sc.community.market_zone)
-        price_meta = {"source": f"builtin-{sc.community.market_zone} (seed {sim.seed})"}
+    if settings.prices.source == "builtin":
+        price = builtin_zonal_price(hourly, sim.seed, zone)
+        price_meta = {"source": f"builtin-{zone} (seed {sim.seed})"}
     else:
-        assert sc.prices.path is not None
-        path = loaded.resolve(sc.prices.path)
-        series, price_meta = read_price_csv(path, sc.prices.column or sc.community.market_zone)
+        path = resolve_path(settings.prices.path)
+        series, price_meta = read_price_csv(path, settings.prices.column or zone)
         price = align_prices(series, hourly, str(path))
     return Inputs(index, hourly, weather, weather_meta, price, price_meta)
 
@@ -239,17 +237,13 @@ def to_hourly(values: np.ndarray, steps_per_hour: int) -> np.ndarray:
     return values.reshape(-1, steps_per_hour, *values.shape[1:]).sum(axis=1)
 
 
-def simulate_flows(loaded: LoadedScenario, inputs: Inputs,
-                   progress: Progress | None = None) -> tuple[list[DomainEvent], PhysicalFlows,
-                                                               CountedFlows]:
-    """Events, physical flows and counted flows of a scenario."""
+def simulate_flows(spec: RunSpec, inputs: Inputs,
+                   progress: Progress | None = None) -> tuple[PhysicalFlows, CountedFlows]:
+    """Physical and counted flows of a run."""
     say = progress or (lambda _msg: None)
-    sc = loaded.scenario
-    events = compile_events(sc)
-    say(f"compiled {len(events)} events")
-    flows = physical_flows(events, inputs, sc.simulation.seed)
+    flows = physical_flows(spec.events, inputs, spec.settings.simulation.seed)
     say(f"computed PV for {len(flows.plants)} plants and loads for {len(flows.members)} members")
-    counted = count_flows(events, inputs.index, flows, [c.id for c in sc.configurations])
-    say(f"applied membership and plant events ({counted.segments} intervals)")
-    return events, flows, counted
-
+    counted = count_flows(spec.events, inputs.index, flows,
+                          [c.configuration_id for c in spec.configurations])
+    say(f"applied {len(spec.events)} events ({counted.segments} intervals)")
+    return flows, counted

@@ -224,6 +224,15 @@ class ParameterOverride(_Model):
     source: str = Field(description="Where the value comes from (a decree, a delibera, ...).")
 
 
+class RunSettings(_Model):
+    """How to simulate: the scenario's sections other than the community itself."""
+
+    simulation: Simulation
+    weather: Weather = Weather()
+    prices: Prices = Prices()
+    rules: Rules = Rules()
+
+
 class Scenario(_Model):
     schema_version: Literal[1] = 1
     community: Community

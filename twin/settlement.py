@@ -49,7 +49,8 @@ from twin.rules.parameters import (
     Parameter,
     Parameters,
 )
-from twin.scenario import LoadedScenario, Rules
+from twin.scenario import Rules
+from twin.spec import RunSpec
 from twin.timeutil import interval_hours, local_days, local_midnight_utc
 
 DEFAULT_RULES = Rules()
@@ -256,15 +257,16 @@ def scenario_parameters(events: list) -> Parameters:  # noqa: ANN001 - list of D
         Parameter(e.name, e.value, "", e.source, e.valid_from, e.valid_to) for e in changes])
 
 
-def settle(loaded: LoadedScenario, inputs: Inputs, events: list, flows: PhysicalFlows,
+def settle(spec: RunSpec, inputs: Inputs, flows: PhysicalFlows,
            counted: CountedFlows) -> xr.Dataset:
     """Shared energy, premium, valorization, RID and fees of every hour, plant and configuration."""
-    sc = loaded.scenario
-    community = sc.community
-    parameters = scenario_parameters(events)
+    community = spec.community
+    configurations = spec.configurations
+    rules = spec.settings.rules
+    parameters = scenario_parameters(list(spec.events))
     steps = round(1.0 / interval_hours(inputs.index))
     plants = flows.plants
-    configs = [c.id for c in sc.configurations]
+    configs = [c.configuration_id for c in configurations]
     config_index = {c: k for k, c in enumerate(configs)}
     eligibility = [
         premium_eligibility(tariff_power_kw(p), p.entry_into_operation, community.founded_on,
@@ -282,7 +284,7 @@ def settle(loaded: LoadedScenario, inputs: Inputs, events: list, flows: Physical
         to_hourly(counted.plant_injection_kwh, steps),
         to_hourly(counted.plant_active.astype(float), steps) > 0,
         to_hourly(counted.configuration_withdrawal_by_class_kwh, steps),
-        terms, [c.kind for c in sc.configurations], community.region, sc.rules, parameters)
+        terms, [c.kind for c in configurations], community.region, rules, parameters)
 
     time = inputs.hourly.tz_convert("UTC").tz_localize(None)
     members = flows.members
@@ -310,9 +312,9 @@ def settle(loaded: LoadedScenario, inputs: Inputs, events: list, flows: Physical
             "plant": ("plant", [p.plant_id for p in plants]),
             "member": ("member", [m.member_id for m in members]),
             "configuration": ("configuration", configs),
-            "configuration_name": ("configuration", [c.name for c in sc.configurations]),
-            "configuration_kind": ("configuration", [c.kind for c in sc.configurations]),
-            "cabina_primaria": ("configuration", [c.cabina_primaria for c in sc.configurations]),
+            "configuration_name": ("configuration", [c.name for c in configurations]),
+            "configuration_kind": ("configuration", [c.kind for c in configurations]),
+            "cabina_primaria": ("configuration", [c.cabina_primaria for c in configurations]),
             "rule_version": ("time", out["rule_version"]),
             "plant_configuration": ("plant", [p.configuration_id for p in plants]),
             "plant_power_kw": ("plant", [t.power_kw for t in terms],
@@ -338,19 +340,18 @@ def settle(loaded: LoadedScenario, inputs: Inputs, events: list, flows: Physical
         ds[name].attrs = attrs_for(str(name))
     ds.attrs = {
         "title": f"cer-twin results: {community.name}",
-        "scenario": str(loaded.path),
-        "scenario_sha256": loaded.sha256,
-        "seed": sc.simulation.seed,
+        **spec.provenance,
+        "seed": spec.settings.simulation.seed,
         "region": community.region,
         "market_zone": community.market_zone,
-        "time_step": sc.simulation.time_step,
+        "time_step": spec.settings.simulation.time_step,
         "weather_source": str(inputs.weather_meta.get("source")),
         "price_source": str(inputs.price_meta.get("source")),
         "price_filled_hours": int(inputs.price_meta.get("filled_hours", 0)),
-        "existing_plant_allocation": sc.rules.existing_plant_allocation,
-        "excess_formula": sc.rules.excess_formula,
-        "f_exempt_allocation": sc.rules.f_exempt_allocation,
-        "natural_persons_f_exempt": int(sc.rules.natural_persons_f_exempt),
+        "existing_plant_allocation": rules.existing_plant_allocation,
+        "excess_formula": rules.excess_formula,
+        "f_exempt_allocation": rules.f_exempt_allocation,
+        "natural_persons_f_exempt": int(rules.natural_persons_f_exempt),
         "rule_versions": json.dumps(out["rule_versions"], sort_keys=True),
         "cer_twin_version": __version__,
         "Conventions": "CF-1.8",

@@ -1,4 +1,4 @@
-"""The library entry point: load a scenario, run it, get xarray results and summary tables."""
+"""The library entry point: load a scenario or a store branch, run it, get xarray results."""
 
 from __future__ import annotations
 
@@ -9,10 +9,11 @@ import pandas as pd
 import xarray as xr
 
 from twin.cashflow import cash_timeline
-from twin.engine import Inputs, Progress, load_inputs, simulate_flows
+from twin.engine import Progress, load_inputs, simulate_flows
 from twin.results import summary_table, write_outputs
-from twin.scenario import LoadedScenario, load_scenario
+from twin.scenario import load_scenario
 from twin.settlement import scenario_parameters, settle
+from twin.spec import RunSpec, settings_from_json
 
 
 @dataclass(frozen=True)
@@ -27,12 +28,13 @@ class RunResult:
     summary : pandas.DataFrame
         One row per configuration and one for the community (see
         :data:`twin.results.SUMMARY_COLUMNS`).
+    cash_timeline : pandas.DataFrame
+        Monthly accruals, GSE advances, fees, settlement and payments (:mod:`twin.cashflow`).
     """
 
     dataset: xr.Dataset
     summary: pd.DataFrame
     cash_timeline: pd.DataFrame
-    """Monthly accruals, GSE advances, fees, settlement and payments (:mod:`twin.cashflow`)."""
 
     def write(self, out_dir: str | Path) -> dict[str, Path]:
         """Write ``results.nc``, ``summary.csv`` and ``cashflow.csv``."""
@@ -41,22 +43,23 @@ class RunResult:
 
 @dataclass(frozen=True)
 class Simulation:
-    """A validated scenario ready to run."""
+    """A run ready to go: events, settings and provenance."""
 
-    loaded: LoadedScenario
+    spec: RunSpec
 
     @property
     def name(self) -> str:
-        return self.loaded.scenario.community.name
+        return self.spec.name
 
     def run(self, progress: Progress | None = None) -> RunResult:
-        """Simulate the scenario's period and apply the rules."""
-        inputs: Inputs = load_inputs(self.loaded)
-        events, flows, counted = simulate_flows(self.loaded, inputs, progress)
-        ds = settle(self.loaded, inputs, events, flows, counted)
+        """Simulate the period and apply the rules."""
+        inputs = load_inputs(self.spec)
+        flows, counted = simulate_flows(self.spec, inputs, progress)
+        ds = settle(self.spec, inputs, flows, counted)
         if progress:
             progress("applied the rules")
-        return RunResult(ds, summary_table(ds), cash_timeline(ds, scenario_parameters(events)))
+        parameters = scenario_parameters(list(self.spec.events))
+        return RunResult(ds, summary_table(ds), cash_timeline(ds, parameters))
 
 
 def load(scenario: str | Path | None = None) -> Simulation:
@@ -69,4 +72,27 @@ def load(scenario: str | Path | None = None) -> Simulation:
     >>> res = sim.run()                        # doctest: +SKIP
     >>> res.summary.loc["community", "shared_mwh"]  # doctest: +SKIP
     """
-    return Simulation(load_scenario(scenario))
+    return Simulation(RunSpec.from_scenario(load_scenario(scenario)))
+
+
+SETTINGS_KEY = "run_settings"
+
+
+def load_store(store: str | Path, branch: str = "main", up_to_seq: int | None = None) -> Simulation:
+    """Load a branch of an event store (a SQLite path or a ``postgresql://`` URL).
+
+    The run settings are those the store was initialised with (``cer-twin events init``).
+    """
+    from twin.events.store import EventStore, StoreError
+
+    with EventStore(store) as s:
+        text = s.get_meta(SETTINGS_KEY)
+        if text is None:
+            raise StoreError(f"{store}: no run settings; initialise it with "
+                             "`cer-twin events init SCENARIO --store ...`")
+        stored = s.read(branch, up_to_seq)
+        head = stored[-1].seq if stored else 0
+        provenance = {"store": str(store), "branch": branch, "head_seq": str(head),
+                      "head_hash": stored[-1].hash if stored else ""}
+        return Simulation(RunSpec(tuple(e.event for e in stored),
+                                  settings_from_json(text, f"{store}"), provenance))

@@ -48,7 +48,8 @@ def compile_events(scenario: Scenario) -> list[DomainEvent]:
     founded = _utc(c.founded_on)
     events: list[DomainEvent] = [
         CommunityFounded(effective_utc=founded, name=c.name, region=c.region,
-                         market_zone=c.market_zone, solidarity=c.solidarity)
+                         market_zone=c.market_zone, solidarity=c.solidarity,
+                         founded_on=c.founded_on)
     ]
     events += [
         ConfigurationRegistered(effective_utc=founded, configuration_id=cfg.id, name=cfg.name,

@@ -28,14 +28,20 @@ class DomainEvent:
 
 @dataclass(frozen=True, kw_only=True)
 class CommunityFounded(DomainEvent):
+    """The CER is constituted (``effective_utc``: local midnight of ``founded_on``)."""
+
     name: str
     region: str
     market_zone: str
     solidarity: bool
+    founded_on: dt.date
 
 
 @dataclass(frozen=True, kw_only=True)
 class ConfigurationRegistered(DomainEvent):
+    """A configuration (one cabina primaria) is registered. v2 added ``kind``."""
+
+    schema_version: ClassVar[int] = 2
     configuration_id: str
     name: str
     cabina_primaria: str
@@ -44,6 +50,12 @@ class ConfigurationRegistered(DomainEvent):
 
 @dataclass(frozen=True, kw_only=True)
 class MemberJoined(DomainEvent):
+    """A final customer's point of delivery (``member_id``) joins a configuration.
+
+    v2 added ``tariff_exempt_share`` and ``net_metering`` (a net-metered point is refused).
+    """
+
+    schema_version: ClassVar[int] = 2
     member_id: str
     configuration_id: str
     category: str
@@ -51,6 +63,7 @@ class MemberJoined(DomainEvent):
     annual_kwh: float
     group_id: str
     tariff_exempt_share: float = 0.0
+    net_metering: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -64,9 +77,10 @@ class PlantCommissioned(DomainEvent):
 
     ``entry_into_operation`` is the legal date of entry into operation (it decides seniority,
     tariff eligibility and the 20-year premium window); it may be earlier than ``effective_utc``
-    when an operating plant joins the community later.
+    when an operating plant joins the community later. v2 added ``voltage``.
     """
 
+    schema_version: ClassVar[int] = 2
     plant_id: str
     configuration_id: str
     source: str
@@ -109,3 +123,68 @@ class TariffParameterSet(DomainEvent):
     valid_from: dt.date
     valid_to: dt.date | None
     source: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class MemberProfileChanged(DomainEvent):
+    """A member's consumption changes from ``effective_utc`` on (a heat pump, an EV, a vacancy).
+
+    ``None`` keeps the current value.
+    """
+
+    member_id: str
+    archetype: str | None = None
+    annual_kwh: float | None = None
+    reason: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlantOutageStarted(DomainEvent):
+    """A plant stops producing (failure, maintenance) until a ``PlantOutageEnded``."""
+
+    plant_id: str
+    reason: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlantOutageEnded(DomainEvent):
+    plant_id: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class StorageInstalled(DomainEvent):
+    """A battery joins a configuration (recorded; its dispatch is not simulated yet)."""
+
+    storage_id: str
+    configuration_id: str
+    capacity_kwh: float
+    power_kw: float
+    round_trip_efficiency: float
+    host_member: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class MeterDataImported(DomainEvent):
+    """Measured data for a point was imported: a reference to a content-hashed file, never the
+    series inline. ``quantity`` is ``"withdrawal"`` or ``"injection"``."""
+
+    pod: str
+    member_id: str | None
+    plant_id: str | None
+    quantity: str
+    sha256: str
+    start_utc: dt.datetime
+    end_utc: dt.datetime
+    step: str
+    source_name: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProjectFunded(DomainEvent):
+    """The solidarity fund pays for a project. Money in integer cents."""
+
+    project_id: str
+    name: str
+    amount_cents: int
+    configuration_id: str | None = None
+    neighbourhood: str = ""

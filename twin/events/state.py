@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from twin.errors import ConsistencyError
 from twin.events.domain import (
@@ -13,10 +13,19 @@ from twin.events.domain import (
     DomainEvent,
     MemberJoined,
     MemberLeft,
+    MemberProfileChanged,
+    MeterDataImported,
     PlantCommissioned,
     PlantDecommissioned,
+    PlantOutageEnded,
+    PlantOutageStarted,
+    ProjectFunded,
+    StorageInstalled,
     TariffParameterSet,
 )
+
+REFUSED_CATEGORIES = frozenset({"large_enterprise"})
+"""Large enterprises cannot be CER members (RO-2024 §1.2.2.2 c; D.Lgs. 199/2021 art. 31)."""
 
 
 @dataclass
@@ -34,6 +43,10 @@ class CommunityState:
     former_members: set[str] = field(default_factory=set)
     former_plants: set[str] = field(default_factory=set)
     parameter_changes: list[TariffParameterSet] = field(default_factory=list)
+    plants_in_outage: set[str] = field(default_factory=set)
+    storage: dict[str, StorageInstalled] = field(default_factory=dict)
+    meter_data: list[MeterDataImported] = field(default_factory=list)
+    projects: list[ProjectFunded] = field(default_factory=list)
 
     def apply(self, event: DomainEvent) -> None:
         """Fold one event into the state, or raise :class:`ConsistencyError`."""
@@ -50,12 +63,34 @@ class CommunityState:
                 if cid not in self.configurations:
                     raise ConsistencyError(f"member {mid!r} joins unknown configuration {cid!r}")
                 if mid in self.members:
-                    raise ConsistencyError(f"member {mid!r} has already joined")
+                    other = self.members[mid].configuration_id
+                    raise ConsistencyError(f"member {mid!r} has already joined (configuration "
+                                           f"{other!r}); a point belongs to one configuration")
+                if event.category in REFUSED_CATEGORIES:
+                    raise ConsistencyError(f"member {mid!r}: large enterprises cannot be CER "
+                                           "members (RO-2024 §1.2.2.2)")
+                if event.net_metering:
+                    raise ConsistencyError(f"member {mid!r}: a point with net metering (scambio "
+                                           "sul posto) cannot be a CER consumer (RO-2024 "
+                                           "§1.2.2.3)")
                 self.members[mid] = event
                 self.former_members.discard(mid)
+            case MemberProfileChanged(member_id=mid):
+                if mid not in self.members:
+                    raise ConsistencyError(f"member {mid!r} changes profile but is not a member")
+                joined = self.members[mid]
+                self.members[mid] = replace(
+                    joined,
+                    archetype=event.archetype or joined.archetype,
+                    annual_kwh=event.annual_kwh if event.annual_kwh is not None
+                    else joined.annual_kwh)
             case MemberLeft(member_id=mid):
                 if mid not in self.members:
                     raise ConsistencyError(f"member {mid!r} leaves but is not a member")
+                if event.effective_utc <= self.members[mid].effective_utc:
+                    raise ConsistencyError(
+                        f"member {mid!r} leaves ({event.effective_utc:%Y-%m-%d %H:%M} UTC) "
+                        f"before joining ({self.members[mid].effective_utc:%Y-%m-%d %H:%M} UTC)")
                 del self.members[mid]
                 self.former_members.add(mid)
             case PlantCommissioned(plant_id=pid, configuration_id=cid):
@@ -67,8 +102,32 @@ class CommunityState:
             case PlantDecommissioned(plant_id=pid):
                 if pid not in self.plants:
                     raise ConsistencyError(f"plant {pid!r} is decommissioned but not active")
+                if event.effective_utc <= self.plants[pid].effective_utc:
+                    raise ConsistencyError(f"plant {pid!r} is decommissioned before it was "
+                                           "commissioned")
                 del self.plants[pid]
                 self.former_plants.add(pid)
+                self.plants_in_outage.discard(pid)
+            case PlantOutageStarted(plant_id=pid):
+                if pid not in self.plants:
+                    raise ConsistencyError(f"outage of plant {pid!r}, which is not active")
+                if pid in self.plants_in_outage:
+                    raise ConsistencyError(f"plant {pid!r} is already in an outage")
+                self.plants_in_outage.add(pid)
+            case PlantOutageEnded(plant_id=pid):
+                if pid not in self.plants_in_outage:
+                    raise ConsistencyError(f"plant {pid!r} ends an outage it is not in")
+                self.plants_in_outage.discard(pid)
+            case StorageInstalled(storage_id=sid, configuration_id=cid):
+                if cid not in self.configurations:
+                    raise ConsistencyError(f"storage {sid!r} in unknown configuration {cid!r}")
+                if sid in self.storage:
+                    raise ConsistencyError(f"storage {sid!r} is already installed")
+                self.storage[sid] = event
+            case MeterDataImported():
+                self.meter_data.append(event)
+            case ProjectFunded():
+                self.projects.append(event)
             case TariffParameterSet():
                 self.parameter_changes.append(event)
             case _:
@@ -85,3 +144,25 @@ def replay(events: Iterable[DomainEvent], as_of: dt.datetime | None = None) -> C
         if as_of is None or event.effective_utc <= as_of:
             state.apply(event)
     return state
+
+
+EXISTING_POWER_SHARE_LIMIT = 0.30
+"""Existing plants (in operation before 2021-12-16) may be up to 30 % of a configuration's plant
+power (RO-2024 §1.2.1.2) [V]."""
+
+
+def warnings_for(state: CommunityState) -> list[str]:
+    """Rules that flag rather than refuse: the 30 % cap on existing plants' power."""
+    from twin.assets.pv import tariff_power_kw
+    from twin.rules.parameters import EXISTING_PLANT_CUTOFF
+
+    out = []
+    for cid in state.configurations:
+        plants = [p for p in state.plants.values() if p.configuration_id == cid]
+        total = sum(tariff_power_kw(p) for p in plants)
+        existing = sum(tariff_power_kw(p) for p in plants
+                       if p.entry_into_operation < EXISTING_PLANT_CUTOFF)
+        if total and existing / total > EXISTING_POWER_SHARE_LIMIT:
+            out.append(f"configuration {cid!r}: existing plants are {existing / total:.0%} of its "
+                       f"plant power, above the 30 % allowed (RO-2024 §1.2.1.2)")
+    return out

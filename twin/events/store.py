@@ -1,0 +1,438 @@
+"""The event store: a durable, hash-chained, branchable log of domain events.
+
+Backends: a SQLite file (the default; ``sqlite3`` from the standard library, WAL journal) or
+PostgreSQL given a ``postgresql://`` URL (``psycopg``). Both use the same three tables:
+
+* ``cer_branches(name, parent, parent_seq, created_utc)``: ``main`` exists from the start; a
+  branch is its parent up to ``parent_seq`` plus its own events, numbered from ``parent_seq + 1``;
+* ``cer_events(branch, seq, event_type, schema_version, effective_utc, recorded_utc, payload,
+  prev_hash, hash)`` with primary key ``(branch, seq)``: no gap, no duplicate;
+* ``cer_meta(key, value)``: the run settings a store was initialised with.
+
+Guarantees: an append is one transaction (a batch is stored whole or not at all); appends to one
+branch are serialised (SQLite ``BEGIN IMMEDIATE``; PostgreSQL ``SELECT … FOR UPDATE`` on the
+branch row); ``expected_head`` gives optimistic concurrency (a stale writer gets
+:class:`ConflictError` and can re-read and retry); domain rules are checked on the branch's state
+before anything is written; every event's hash covers its content and the previous hash, so
+:meth:`EventStore.verify` finds edited, deleted or reordered rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from twin.errors import ConsistencyError, TwinError
+from twin.events.codec import from_json, to_json
+from twin.events.domain import DomainEvent
+from twin.events.state import CommunityState, replay, warnings_for
+
+GENESIS = "0" * 64
+MAIN = "main"
+
+SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS cer_branches (
+        name TEXT PRIMARY KEY, parent TEXT, parent_seq INTEGER, created_utc TEXT NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS cer_events (
+        branch TEXT NOT NULL, seq INTEGER NOT NULL, event_type TEXT NOT NULL,
+        schema_version INTEGER NOT NULL, effective_utc TEXT NOT NULL,
+        recorded_utc TEXT NOT NULL, payload TEXT NOT NULL, prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL, PRIMARY KEY (branch, seq))""",
+    """CREATE TABLE IF NOT EXISTS cer_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)""",
+)
+
+
+class StoreError(TwinError):
+    """The store cannot be opened, or a branch or argument is wrong."""
+
+
+class ConflictError(StoreError):
+    """Another writer appended to the branch first: read the head again and retry."""
+
+
+@dataclass(frozen=True)
+class StoredEvent:
+    """An event as stored: its branch, sequence number, recording time and hash."""
+
+    branch: str
+    seq: int
+    recorded_utc: dt.datetime
+    event: DomainEvent
+    hash: str
+
+
+@dataclass(frozen=True)
+class Branch:
+    name: str
+    parent: str | None
+    parent_seq: int | None
+    created_utc: str
+
+
+@dataclass(frozen=True)
+class AppendResult:
+    first_seq: int
+    last_seq: int
+    warnings: list[str]
+
+
+def event_hash(prev_hash: str, seq: int, event_type: str, version: int, effective: str,
+               recorded: str, payload: str) -> str:
+    """SHA-256 of the previous hash and the row's content (the branch name is not included, so
+    a branch's chain continues its parent's)."""
+    body = json.dumps([seq, event_type, version, effective, recorded, payload],
+                      separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(f"{prev_hash}|{body}".encode()).hexdigest()
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class _Backend:
+    """The few database operations the store needs, for sqlite3 and psycopg."""
+
+    placeholder = "?"
+
+    def sql(self, text: str) -> str:
+        return text if self.placeholder == "?" else text.replace("?", "%s")
+
+    def fetchall(self, text: str, params: Sequence[Any] = ()) -> list[tuple]:
+        raise NotImplementedError
+
+    def execute(self, text: str, params: Sequence[Any] = ()) -> None:
+        raise NotImplementedError
+
+    def executemany(self, text: str, rows: list[tuple]) -> None:
+        raise NotImplementedError
+
+    @contextmanager
+    def write_transaction(self, branch: str) -> Iterator[None]:
+        raise NotImplementedError
+        yield
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    is_integrity_error: Callable[[BaseException], bool]
+
+
+class _SQLite(_Backend):
+    def __init__(self, path: Path) -> None:
+        try:
+            self.conn = sqlite3.connect(path, isolation_level=None, timeout=60.0,
+                                        check_same_thread=False)
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=FULL")
+        except sqlite3.Error as err:
+            raise StoreError(f"{path}: cannot open the SQLite event store ({err})") from None
+        self.is_integrity_error = lambda e: isinstance(e, sqlite3.IntegrityError)
+
+    def fetchall(self, text: str, params: Sequence[Any] = ()) -> list[tuple]:
+        return self.conn.execute(text, tuple(params)).fetchall()
+
+    def execute(self, text: str, params: Sequence[Any] = ()) -> None:
+        self.conn.execute(text, tuple(params))
+
+    def executemany(self, text: str, rows: list[tuple]) -> None:
+        self.conn.executemany(text, rows)
+
+    @contextmanager
+    def write_transaction(self, branch: str) -> Iterator[None]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+class _Postgres(_Backend):
+    placeholder = "%s"
+
+    def __init__(self, url: str) -> None:
+        try:
+            import psycopg
+        except ImportError:  # pragma: no cover - psycopg is a dependency
+            raise StoreError("PostgreSQL stores need the psycopg package") from None
+        try:
+            self.conn = psycopg.connect(url, autocommit=True)
+        except psycopg.Error as err:
+            raise StoreError(f"{url}: cannot connect to PostgreSQL ({err})") from None
+        self.is_integrity_error = lambda e: isinstance(e, psycopg.errors.IntegrityError)
+
+    def fetchall(self, text: str, params: Sequence[Any] = ()) -> list[tuple]:
+        with self.conn.cursor() as cur:
+            cur.execute(self.sql(text), tuple(params))
+            return cur.fetchall() if cur.description else []
+
+    def execute(self, text: str, params: Sequence[Any] = ()) -> None:
+        with self.conn.cursor() as cur:
+            cur.execute(self.sql(text), tuple(params))
+
+    def executemany(self, text: str, rows: list[tuple]) -> None:
+        with self.conn.cursor() as cur:
+            cur.executemany(self.sql(text), rows)
+
+    @contextmanager
+    def write_transaction(self, branch: str) -> Iterator[None]:
+        with self.conn.transaction():
+            self.execute("SELECT name FROM cer_branches WHERE name = ? FOR UPDATE", (branch,))
+            yield
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+class EventStore:
+    """A branchable event log in SQLite or PostgreSQL.
+
+    Parameters
+    ----------
+    location : str or Path
+        A SQLite file path (created if missing) or a ``postgresql://`` URL.
+    clock : callable, optional
+        Returns the recording time (UTC); injectable so tests and simulations control it.
+    """
+
+    def __init__(self, location: str | Path, clock: Callable[[], dt.datetime] | None = None):
+        self.location = str(location)
+        self.clock = clock or _utc_now
+        if self.location.startswith(("postgresql://", "postgres://")):
+            self.db: _Backend = _Postgres(self.location)
+        else:
+            path = Path(location)
+            if path.exists() and path.is_dir():
+                raise StoreError(f"{path}: is a folder, expected an event store file")
+            self.db = _SQLite(path)
+        for statement in SCHEMA:
+            self.db.execute(statement)
+        self.db.execute("INSERT INTO cer_branches (name, parent, parent_seq, created_utc) "
+                        "VALUES (?, NULL, NULL, ?) ON CONFLICT (name) DO NOTHING",
+                        (MAIN, self.clock().isoformat()))
+        self._cache: dict[str, tuple[int, str, CommunityState]] = {}
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> EventStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- branches -----------------------------------------------------------------------------
+
+    def branches(self) -> list[Branch]:
+        rows = self.db.fetchall("SELECT name, parent, parent_seq, created_utc FROM cer_branches "
+                                "ORDER BY created_utc, name")
+        return [Branch(*row) for row in rows]
+
+    def branch(self, name: str) -> Branch:
+        rows = self.db.fetchall(self.db.sql("SELECT name, parent, parent_seq, created_utc FROM "
+                                            "cer_branches WHERE name = ?"), (name,))
+        if not rows:
+            known = [b.name for b in self.branches()]
+            raise StoreError(f"{self.location}: no branch {name!r} (branches: {known})")
+        return Branch(*rows[0])
+
+    def create_branch(self, name: str, from_branch: str = MAIN,
+                      at_seq: int | None = None) -> Branch:
+        """A new branch: ``from_branch`` up to ``at_seq`` (default: its head) + its own events."""
+        if not name or not name.replace("-", "").replace("_", "").replace(".", "").isalnum():
+            raise StoreError(f"branch name: expected letters, digits, '-', '_' or '.'; "
+                             f"found {name!r}")
+        parent = self.branch(from_branch)
+        head = self.head(parent.name)
+        seq = head if at_seq is None else at_seq
+        if not 0 <= seq <= head:
+            raise StoreError(f"--at-seq: expected 0 to {head} (head of {from_branch!r}); "
+                             f"found {seq}")
+        try:
+            self.db.execute(self.db.sql("INSERT INTO cer_branches (name, parent, parent_seq, "
+                                        "created_utc) VALUES (?, ?, ?, ?)"),
+                            (name, parent.name, seq, self.clock().isoformat()))
+        except Exception as err:
+            if self.db.is_integrity_error(err):
+                raise StoreError(f"branch {name!r} already exists") from None
+            raise
+        return self.branch(name)
+
+    def _lineage(self, name: str) -> list[tuple[str, int, int | None]]:
+        """``(branch, first own seq, last seq taken)`` from the root down to ``name``."""
+        chain: list[tuple[str, int, int | None]] = []
+        limit: int | None = None
+        branch = self.branch(name)
+        while True:
+            first = (branch.parent_seq or 0) + 1
+            chain.append((branch.name, first, limit))
+            if branch.parent is None:
+                break
+            limit = branch.parent_seq
+            branch = self.branch(branch.parent)
+        return chain[::-1]
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def head(self, branch: str = MAIN) -> int:
+        """Sequence number of the branch's last event (0 for an empty ``main``)."""
+        b = self.branch(branch)
+        rows = self.db.fetchall(self.db.sql("SELECT MAX(seq) FROM cer_events WHERE branch = ?"),
+                                (branch,))
+        own = rows[0][0]
+        return int(own) if own is not None else int(b.parent_seq or 0)
+
+    def read(self, branch: str = MAIN, up_to_seq: int | None = None) -> list[StoredEvent]:
+        """The branch's events in log order (its ancestors' first)."""
+        out: list[StoredEvent] = []
+        for name, first, limit in self._lineage(branch):
+            top = limit if limit is not None else up_to_seq
+            if limit is not None and up_to_seq is not None:
+                top = min(limit, up_to_seq)
+            query = ("SELECT seq, event_type, schema_version, recorded_utc, payload, hash FROM "
+                     "cer_events WHERE branch = ? AND seq >= ?")
+            params: list[Any] = [name, first]
+            if top is not None:
+                query += " AND seq <= ?"
+                params.append(top)
+            rows = self.db.fetchall(self.db.sql(query + " ORDER BY seq"), params)
+            for seq, etype, version, recorded, payload, digest in rows:
+                event = from_json(etype, version, payload, f"{self.location} {name}#{seq}")
+                out.append(StoredEvent(name, seq, dt.datetime.fromisoformat(recorded), event,
+                                       digest))
+        return out
+
+    def events(self, branch: str = MAIN, up_to_seq: int | None = None) -> list[DomainEvent]:
+        return [s.event for s in self.read(branch, up_to_seq)]
+
+    def state(self, branch: str = MAIN, as_of: dt.datetime | None = None) -> CommunityState:
+        """Community state on a branch as of an effective time (all events when ``None``)."""
+        return replay(self.events(branch), as_of)
+
+    # --- writing ------------------------------------------------------------------------------
+
+    def _state_at_head(self, branch: str, head: int, last_hash: str) -> CommunityState:
+        cached = self._cache.pop(branch, None)
+        if cached is not None and cached[0] == head and cached[1] == last_hash:
+            return cached[2]
+        return replay(self.events(branch))
+
+    def _last_hash(self, branch: str, head: int) -> str:
+        if head == 0:
+            return GENESIS
+        for name, first, limit in reversed(self._lineage(branch)):
+            if head >= first and (limit is None or head <= limit):
+                rows = self.db.fetchall(self.db.sql(
+                    "SELECT hash FROM cer_events WHERE branch = ? AND seq = ?"), (name, head))
+                if rows:
+                    return str(rows[0][0])
+        raise StoreError(f"{self.location}: branch {branch!r} has no event {head}: the log is "
+                         "damaged (run `cer-twin events verify`)")
+
+    def append(self, branch: str, events: Sequence[DomainEvent],
+               expected_head: int | None = None) -> AppendResult:
+        """Append a batch atomically, after checking the domain rules on the branch's state.
+
+        Raises
+        ------
+        ConflictError
+            ``expected_head`` is given and the branch has moved on.
+        ConsistencyError
+            An event breaks a domain rule; nothing is stored.
+        """
+        if not events:
+            raise StoreError("nothing to append")
+        self.branch(branch)
+        with self.db.write_transaction(branch):
+            head = self.head(branch)
+            if expected_head is not None and head != expected_head:
+                raise ConflictError(f"branch {branch!r} is at event {head}, not "
+                                    f"{expected_head}: another writer appended first; read "
+                                    "the log again and retry")
+            prev = self._last_hash(branch, head)
+            state = self._state_at_head(branch, head, prev)
+            for i, event in enumerate(events):
+                try:
+                    state.apply(event)
+                except ConsistencyError as err:
+                    raise ConsistencyError(f"event {i + 1} of {len(events)} "
+                                           f"({type(event).__name__}): {err}; nothing was "
+                                           "stored") from None
+            recorded = self.clock().isoformat()
+            rows = []
+            for offset, event in enumerate(events, start=1):
+                payload = to_json(event)
+                etype = type(event).__name__
+                effective = event.effective_utc.isoformat()
+                digest = event_hash(prev, head + offset, etype, event.schema_version, effective,
+                                    recorded, payload)
+                rows.append((branch, head + offset, etype, event.schema_version, effective,
+                             recorded, payload, prev, digest))
+                prev = digest
+            try:
+                self.db.executemany(
+                    "INSERT INTO cer_events (branch, seq, event_type, schema_version, "
+                    "effective_utc, recorded_utc, payload, prev_hash, hash) VALUES "
+                    "(?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            except Exception as err:
+                if self.db.is_integrity_error(err):
+                    raise ConflictError(f"branch {branch!r}: another writer appended event "
+                                        f"{head + 1} first; read the log again and retry") from None
+                raise
+        self._cache[branch] = (head + len(events), prev, state)
+        return AppendResult(head + 1, head + len(events), warnings_for(state))
+
+    # --- settings -----------------------------------------------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        rows = self.db.fetchall(self.db.sql("SELECT value FROM cer_meta WHERE key = ?"), (key,))
+        return str(rows[0][0]) if rows else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.db.execute(self.db.sql("INSERT INTO cer_meta (key, value) VALUES (?, ?) ON CONFLICT "
+                                    "(key) DO UPDATE SET value = excluded.value"), (key, value))
+
+    # --- integrity ----------------------------------------------------------------------------
+
+    def verify(self) -> list[str]:
+        """Problems found in the hash chains of every branch (an empty list: all intact)."""
+        problems: list[str] = []
+        for b in self.branches():
+            first = (b.parent_seq or 0) + 1
+            prev = GENESIS
+            if b.parent is not None and b.parent_seq:
+                try:
+                    prev = self._last_hash(b.parent, b.parent_seq)
+                except StoreError as err:
+                    problems.append(f"branch {b.name!r}: its fork point is missing ({err})")
+            rows = self.db.fetchall(self.db.sql(
+                "SELECT seq, event_type, schema_version, effective_utc, recorded_utc, payload, "
+                "prev_hash, hash FROM cer_events WHERE branch = ? ORDER BY seq"), (b.name,))
+            expected_seq = first
+            for seq, etype, version, effective, recorded, payload, prev_hash, digest in rows:
+                where = f"branch {b.name!r} event {seq}"
+                if seq != expected_seq:
+                    missing = (f"{expected_seq}" if seq == expected_seq + 1
+                               else f"{expected_seq}-{seq - 1}")
+                    problems.append(f"{where}: event(s) {missing} missing (deleted?)")
+                if prev_hash != prev:
+                    problems.append(f"{where}: chain broken, its previous hash does not match "
+                                    "the event before it (deleted or reordered?)")
+                if event_hash(prev_hash, seq, etype, version, effective, recorded,
+                              payload) != digest:
+                    problems.append(f"{where} ({etype}): content does not match its hash "
+                                    "(edited?)")
+                prev = digest
+                expected_seq = seq + 1
+        return problems

@@ -1,0 +1,76 @@
+"""What a run needs: the community's events, the run settings and where they came from.
+
+A run is defined by an ordered event log (from a scenario file compiled into events, or read from
+an event store branch) and its settings (period, time step, seed, weather, prices, rule switches).
+Everything the engine and the rules need about the community (name, region, configurations) is
+read from the events, so a scenario file and a store branch run the same way.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from twin.errors import ScenarioError
+from twin.events import CommunityFounded, ConfigurationRegistered, DomainEvent, compile_events
+from twin.scenario import LoadedScenario, Prices, RunSettings, Weather
+
+
+@dataclass(frozen=True)
+class RunSpec:
+    """Events, settings and provenance of one run."""
+
+    events: tuple[DomainEvent, ...]
+    settings: RunSettings
+    provenance: dict[str, str] = field(default_factory=dict)
+    """Where the run comes from: scenario path and hash, or store, branch and head."""
+
+    @property
+    def community(self) -> CommunityFounded:
+        for e in self.events:
+            if isinstance(e, CommunityFounded):
+                return e
+        raise ScenarioError("the event log has no CommunityFounded event")
+
+    @property
+    def configurations(self) -> list[ConfigurationRegistered]:
+        return [e for e in self.events if isinstance(e, ConfigurationRegistered)]
+
+    @property
+    def name(self) -> str:
+        return self.community.name
+
+    @classmethod
+    def from_scenario(cls, loaded: LoadedScenario) -> RunSpec:
+        sc = loaded.scenario
+        settings = RunSettings(simulation=sc.simulation, weather=_absolute(sc.weather, loaded),
+                               prices=_absolute(sc.prices, loaded), rules=sc.rules)
+        return cls(tuple(compile_events(sc)), settings,
+                   {"scenario": str(loaded.path), "scenario_sha256": loaded.sha256})
+
+
+def _absolute(source: Weather | Prices, loaded: LoadedScenario) -> Weather | Prices:
+    """The same source with its file path made absolute (relative to the scenario file)."""
+    if source.path is None:
+        return source
+    return source.model_copy(update={"path": str(loaded.resolve(source.path))})
+
+
+def settings_to_json(settings: RunSettings) -> str:
+    return settings.model_dump_json()
+
+
+def settings_from_json(text: str, where: str) -> RunSettings:
+    try:
+        return RunSettings.model_validate(json.loads(text))
+    except (ValidationError, json.JSONDecodeError) as err:
+        raise ScenarioError(f"{where}: stored run settings are invalid ({err})") from None
+
+
+def resolve_path(path: str | None) -> Path:
+    """A settings path (absolute once a spec is built)."""
+    assert path is not None
+    return Path(path)
