@@ -1,7 +1,8 @@
 """The ``cer-twin`` command line: thin, it parses, calls the library and prints.
 
 Exit codes: 0 success; 2 user error (bad scenario, data file or argument: a message naming the
-file and field, no traceback); 1 an unexpected internal error (a bug: please report it).
+file and field, no traceback); 3 the event store failed verification; 1 an unexpected internal
+error (a bug: please report it).
 """
 
 from __future__ import annotations
@@ -19,7 +20,16 @@ from rich.table import Table
 from twin._version import __version__
 from twin.errors import TwinError
 
-EXIT_OK, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_VERIFY = 0, 1, 2, 3
+
+
+def _add_source(parser: argparse.ArgumentParser) -> None:
+    """SCENARIO, or --store S [--branch B]: where a run's events come from."""
+    parser.add_argument("scenario", nargs="?", default=None,
+                        help="scenario TOML file, or the name of a built-in one "
+                        "(default: cercami-solidale.toml); not with --store")
+    parser.add_argument("--store", help="event store: a SQLite file or a postgresql:// URL")
+    parser.add_argument("--branch", default="main", help="branch of the store (default: main)")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -27,32 +37,69 @@ def _parser() -> argparse.ArgumentParser:
         prog="cer-twin",
         description="Digital twin of an Italian renewable energy community (CER). "
         "With no scenario, runs the built-in CER.ca.MI Solidale scenario.",
+        epilog="Exit codes: 0 success; 1 internal error; 2 invalid input (message names the "
+        "file and field); 3 event-store verification failed.",
     )
     parser.add_argument("--version", action="version", version=f"cer-twin {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    run = sub.add_parser("run", help="simulate a scenario and print shared energy and incentives",
-                         description="Simulate a scenario's period, print a table per "
-                         "configuration and for the community, and write results.nc and "
-                         "summary.csv.")
-    run.add_argument("scenario", nargs="?", default=None,
-                     help="scenario TOML file, or the name of a built-in one "
-                     "(default: cercami-solidale.toml)")
+
+    run = sub.add_parser("run", help="simulate a scenario or a store branch and print shared "
+                         "energy and incentives",
+                         description="Simulate the period, print a table per configuration and "
+                         "for the community, and write results.nc, summary.csv, cashflow.csv.")
+    _add_source(run)
     run.add_argument("--out", type=Path, default=None,
-                     help="output folder (default: ./results/<scenario name>)")
+                     help="output folder (default: ./results/<scenario name or branch>)")
     run.add_argument("--quiet", action="store_true", help="print nothing but errors")
     run.add_argument("--audit", action="store_true",
                      help="also write audit.csv: every hour × plant with shared energy, its "
                      "price, premium rate, F, rule version and euro")
+
     explain = sub.add_parser("explain", help="explain one hour of one configuration",
-                             description="Run a scenario and print the derivation of one hour "
-                             "of one configuration: flows, shared energy, the split among "
-                             "plants, premium, valorization and RID, with their legal sources.")
-    explain.add_argument("scenario", nargs="?", default=None,
-                         help="scenario TOML file or built-in name (default: the CER.ca.MI one)")
+                             description="Run and print the derivation of one hour of one "
+                             "configuration: flows, shared energy, the split among plants, "
+                             "premium, valorization and RID, with their legal sources.")
+    _add_source(explain)
     explain.add_argument("--hour", required=True,
                          help="start of the hour, ISO 8601; local Europe/Rome time unless it "
                          "has an offset (e.g. 2026-06-15T13:00 or 2026-06-15T11:00Z)")
     explain.add_argument("--configuration", required=True, help="configuration id")
+
+    events = sub.add_parser("events", help="the event log: init, log, append, verify")
+    ev = events.add_subparsers(dest="events_command", metavar="ACTION", required=True)
+    init = ev.add_parser("init", help="seed the main branch of a store from a scenario file")
+    init.add_argument("scenario", nargs="?", default=None,
+                      help="scenario file or built-in name (default: cercami-solidale.toml)")
+    init.add_argument("--store", required=True, help="SQLite file or postgresql:// URL")
+    log = ev.add_parser("log", help="list the events of a branch")
+    log.add_argument("--store", required=True)
+    log.add_argument("--branch", default="main")
+    log.add_argument("--as-of", help="only events effective at or before this time "
+                     "(local date or time, or with an offset)")
+    append = ev.add_parser("append", help="append events from a TOML or JSON file")
+    append.add_argument("file", type=Path, help="event file ([[events]] in TOML, a JSON list)")
+    append.add_argument("--store", required=True)
+    append.add_argument("--branch", default="main")
+    append.add_argument("--expected-head", type=int, default=None,
+                        help="refuse unless the branch's last event is this one (concurrency)")
+    verify = ev.add_parser("verify", help="check the hash chains of every branch")
+    verify.add_argument("--store", required=True)
+
+    branch = sub.add_parser("branch", help="branches of the event log: create, list")
+    br = branch.add_subparsers(dest="branch_command", metavar="ACTION", required=True)
+    create = br.add_parser("create", help="fork a branch")
+    create.add_argument("name")
+    create.add_argument("--store", required=True)
+    create.add_argument("--from", dest="from_branch", default="main")
+    create.add_argument("--at-seq", type=int, default=None,
+                        help="fork after this event (default: the branch's last)")
+    listing = br.add_parser("list", help="list the branches")
+    listing.add_argument("--store", required=True)
+
+    state = sub.add_parser("state", help="members and plants active at a time on a branch")
+    state.add_argument("--store", required=True)
+    state.add_argument("--branch", default="main")
+    state.add_argument("--as-of", required=True, help="local date or time, or with an offset")
     return parser
 
 
@@ -95,11 +142,20 @@ def _summary_table(title: str, summary: pd.DataFrame, names: dict[str, str],
     return table
 
 
-def _run(args: argparse.Namespace, console: Console, err: Console) -> int:
+def _simulation(args: argparse.Namespace):  # noqa: ANN202 - twin.Simulation
     import twin
 
-    sim = twin.load(args.scenario)
-    stem = Path(sim.spec.provenance["scenario"]).stem
+    if args.store is not None:
+        if args.scenario is not None:
+            raise TwinError("give either a SCENARIO or --store, not both")
+        return twin.load_store(args.store, args.branch)
+    return twin.load(args.scenario)
+
+
+def _run(args: argparse.Namespace, console: Console, err: Console) -> int:
+    sim = _simulation(args)
+    stem = (args.branch if args.store is not None
+            else Path(sim.spec.provenance["scenario"]).stem)
     out = args.out if args.out is not None else Path("results") / stem
     if args.quiet:
         result = sim.run()
@@ -114,8 +170,10 @@ def _run(args: argparse.Namespace, console: Console, err: Console) -> int:
         audit_table(result.dataset).to_csv(paths["audit"], index=False)
     if not args.quiet:
         sim_settings = sim.spec.settings.simulation
-        title = (f"{sim.name}, {sim_settings.start} to {sim_settings.end} (excl.), "
-                 f"{sim_settings.time_step} steps, seed {sim_settings.seed}")
+        where = (f"store branch {args.branch!r}" if args.store is not None else "")
+        title = (f"{sim.name}{', ' + where if where else ''}, {sim_settings.start} to "
+                 f"{sim_settings.end} (excl.), {sim_settings.time_step} steps, seed "
+                 f"{sim_settings.seed}")
         names = {c.configuration_id: c.name for c in sim.spec.configurations}
         console.print(_summary_table(title, result.summary, names, sim.spec.community.solidarity))
         cash = result.cash_timeline
@@ -132,11 +190,10 @@ def _run(args: argparse.Namespace, console: Console, err: Console) -> int:
 
 
 def _explain(args: argparse.Namespace, console: Console, err: Console) -> int:
-    import twin
     from twin.explain import explain_hour, parse_hour
 
     hour = parse_hour(args.hour)
-    sim = twin.load(args.scenario)
+    sim = _simulation(args)
     with err.status(f"Simulating {sim.name}…"):
         result = sim.run()
     console.print(explain_hour(result.dataset, hour, args.configuration), highlight=False,
@@ -158,6 +215,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run(args, console, err)
         if args.command == "explain":
             return _explain(args, console, err)
+        from twin import store_cli
+
+        if args.command == "events":
+            return store_cli.events(args, console)
+        if args.command == "branch":
+            return store_cli.branch(args, console)
+        if args.command == "state":
+            return store_cli.state(args, console)
     except TwinError as error:
         err.print(f"[bold red]error:[/] {error}", highlight=False, markup=True)
         return EXIT_USAGE

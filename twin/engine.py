@@ -22,11 +22,14 @@ from twin.assets.pv import plant_ac_power_kw
 from twin.events import (
     DomainEvent,
     MemberJoined,
+    MemberProfileChanged,
     PlantCommissioned,
     PlantDecommissioned,
+    PlantOutageEnded,
+    PlantOutageStarted,
     replay,
 )
-from twin.events.state import CommunityState
+from twin.events.state import CommunityState, in_effective_order
 from twin.prices import align_prices, builtin_zonal_price, read_price_csv
 from twin.rules.parameters import F_EXEMPT_CATEGORIES, NATURAL_PERSON_CATEGORIES
 from twin.spec import RunSpec, resolve_path
@@ -91,15 +94,36 @@ def physical_flows(events: Sequence[DomainEvent], inputs: Inputs, seed: int) -> 
     members = [e for e in events if isinstance(e, MemberJoined)]
     step_h = interval_hours(inputs.index)
     production = power_to_energy_kwh(plant_ac_power_kw(plants, inputs.weather), step_h)
-    stops = {e.plant_id: e.effective_utc for e in events if isinstance(e, PlantDecommissioned)}
-    for j, p in enumerate(plants):
-        if p.plant_id in stops:
-            production[inputs.index >= stops[p.plant_id], j] = 0.0
+    plant_col = {p.plant_id: j for j, p in enumerate(plants)}
+    outage_from: dict[str, pd.Timestamp] = {}
+    for e in events:  # decommissioning and outages stop production (log order)
+        if isinstance(e, PlantDecommissioned):
+            production[inputs.index >= e.effective_utc, plant_col[e.plant_id]] = 0.0
+        elif isinstance(e, PlantOutageStarted):
+            outage_from[e.plant_id] = pd.Timestamp(e.effective_utc)
+        elif isinstance(e, PlantOutageEnded) and e.plant_id in outage_from:
+            start = outage_from.pop(e.plant_id)
+            down = (inputs.index >= start) & (inputs.index < e.effective_utc)
+            production[down, plant_col[e.plant_id]] = 0.0
+    for pid, start in outage_from.items():  # outages still open at the end
+        production[inputs.index >= start, plant_col[pid]] = 0.0
+
     consumers = [Consumer(m.member_id, m.archetype, m.annual_kwh) for m in members]
     withdrawal = power_to_energy_kwh(load_power_kw(consumers, inputs.index, seed), step_h)
+    member_col = {m.member_id: i for i, m in enumerate(members)}
+    current = {c.member_id: c for c in consumers}
+    for e in events:  # a profile change replaces the load from its effective time on
+        if isinstance(e, MemberProfileChanged) and e.member_id in member_col:
+            old = current[e.member_id]
+            new = Consumer(old.member_id, e.archetype or old.archetype,
+                           e.annual_kwh if e.annual_kwh is not None else old.annual_kwh)
+            current[e.member_id] = new
+            since = inputs.index >= e.effective_utc
+            if since.any():
+                series = power_to_energy_kwh(load_power_kw([new], inputs.index, seed), step_h)
+                withdrawal[since, member_col[e.member_id]] = series[since, 0]
 
     injection = production.copy()
-    member_col = {m.member_id: i for i, m in enumerate(members)}
     hosts: dict[str, list[int]] = {}
     for j, p in enumerate(plants):
         if p.host_member is not None:
@@ -163,8 +187,8 @@ class CommunityTimeline:
         self.clock = clock
         self.index = index
         start = index[0].to_pydatetime()
-        self.state = replay((e for e in events if e.effective_utc <= start))
-        self.pending = [e for e in events if start < e.effective_utc]
+        self.state = replay(events, as_of=start)
+        self.pending = [e for e in in_effective_order(events) if start < e.effective_utc]
         self.flows = flows
         self.plant_col = {p.plant_id: j for j, p in enumerate(flows.plants)}
         self.member_col = {m.member_id: i for i, m in enumerate(flows.members)}

@@ -54,6 +54,25 @@ def local_days(index: pd.DatetimeIndex) -> tuple[np.ndarray, pd.DatetimeIndex]:
     return day_of, pd.DatetimeIndex(midnights[first])
 
 
+def parse_local_time(value: str | dt.date | dt.datetime) -> dt.datetime:
+    """A UTC datetime from a local date (its local midnight), a local date-time, or a date-time
+    with an offset. Raises ValueError with what was expected."""
+    if isinstance(value, dt.datetime):
+        stamp = pd.Timestamp(value)
+    elif isinstance(value, dt.date):
+        return local_midnight_utc(value).to_pydatetime()
+    else:
+        try:
+            stamp = pd.Timestamp(str(value))
+        except ValueError:
+            raise ValueError(f"expected a date (2026-07-01) or a date-time "
+                             f"(2026-07-01T13:00, optionally with an offset); found {value!r}"
+                             ) from None
+    if stamp.tzinfo is None:
+        stamp = stamp.tz_localize(LOCAL_TZ, ambiguous=True, nonexistent="shift_forward")
+    return stamp.tz_convert("UTC").to_pydatetime()
+
+
 def interval_hours(index: pd.DatetimeIndex) -> float:
     """Length of one interval of a regular index. [h]"""
     if index.freq is None:

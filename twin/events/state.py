@@ -134,13 +134,19 @@ class CommunityState:
                 raise ConsistencyError(f"unknown event type {type(event).__name__}")
 
 
+def in_effective_order(events: Iterable[DomainEvent]) -> list[DomainEvent]:
+    """Events sorted by effective time; events of one instant keep their log order."""
+    return sorted(events, key=lambda e: e.effective_utc)
+
+
 def replay(events: Iterable[DomainEvent], as_of: dt.datetime | None = None) -> CommunityState:
     """State after every event effective at or before ``as_of`` (all events when ``None``).
 
-    Events are applied in the order given (their log order), skipping those not yet effective.
+    Events are folded in effective-time order, so an event recorded late (a past-dated join)
+    takes its place in the community's history; events of one instant keep their log order.
     """
     state = CommunityState()
-    for event in events:
+    for event in in_effective_order(events):
         if as_of is None or event.effective_utc <= as_of:
             state.apply(event)
     return state

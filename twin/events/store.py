@@ -221,7 +221,7 @@ class EventStore:
         self.db.execute("INSERT INTO cer_branches (name, parent, parent_seq, created_utc) "
                         "VALUES (?, NULL, NULL, ?) ON CONFLICT (name) DO NOTHING",
                         (MAIN, self.clock().isoformat()))
-        self._cache: dict[str, tuple[int, str, CommunityState]] = {}
+        self._cache: dict[str, tuple[int, str, CommunityState, dt.datetime]] = {}
 
     def close(self) -> None:
         self.db.close()
@@ -322,11 +322,34 @@ class EventStore:
 
     # --- writing ------------------------------------------------------------------------------
 
-    def _state_at_head(self, branch: str, head: int, last_hash: str) -> CommunityState:
+    def _checked_state(self, branch: str, head: int, last_hash: str,
+                       new: Sequence[DomainEvent]) -> tuple[CommunityState, dt.datetime]:
+        """The branch's state with ``new`` applied, and its latest effective time; or
+        :class:`ConsistencyError`.
+
+        Appending in time order (the common case) applies the batch to the cached state of the
+        branch; a batch reaching back before the branch's latest effective time is checked by
+        replaying the whole branch with it, in effective-time order.
+        """
+        newest = max(e.effective_utc for e in new)
         cached = self._cache.pop(branch, None)
-        if cached is not None and cached[0] == head and cached[1] == last_hash:
-            return cached[2]
-        return replay(self.events(branch))
+        if cached is not None and cached[:2] == (head, last_hash) and \
+                min(e.effective_utc for e in new) >= cached[3]:
+            state = cached[2]
+            for i, event in enumerate(new):
+                try:
+                    state.apply(event)
+                except ConsistencyError as err:
+                    raise ConsistencyError(f"event {i + 1} of {len(new)} "
+                                           f"({type(event).__name__}): {err}; nothing was "
+                                           "stored") from None
+            return state, max(newest, cached[3])
+        everything = [*self.events(branch), *new]
+        try:
+            state = replay(everything)
+        except ConsistencyError as err:
+            raise ConsistencyError(f"{err}; nothing was stored") from None
+        return state, max(e.effective_utc for e in everything)
 
     def _last_hash(self, branch: str, head: int) -> str:
         if head == 0:
@@ -361,14 +384,7 @@ class EventStore:
                                     f"{expected_head}: another writer appended first; read "
                                     "the log again and retry")
             prev = self._last_hash(branch, head)
-            state = self._state_at_head(branch, head, prev)
-            for i, event in enumerate(events):
-                try:
-                    state.apply(event)
-                except ConsistencyError as err:
-                    raise ConsistencyError(f"event {i + 1} of {len(events)} "
-                                           f"({type(event).__name__}): {err}; nothing was "
-                                           "stored") from None
+            state, latest = self._checked_state(branch, head, prev, events)
             recorded = self.clock().isoformat()
             rows = []
             for offset, event in enumerate(events, start=1):
@@ -390,7 +406,7 @@ class EventStore:
                     raise ConflictError(f"branch {branch!r}: another writer appended event "
                                         f"{head + 1} first; read the log again and retry") from None
                 raise
-        self._cache[branch] = (head + len(events), prev, state)
+        self._cache[branch] = (head + len(events), prev, state, latest)
         return AppendResult(head + 1, head + len(events), warnings_for(state))
 
     # --- settings -----------------------------------------------------------------------------
