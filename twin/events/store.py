@@ -118,6 +118,10 @@ class _Backend:
         raise NotImplementedError
         yield
 
+    def create_schema(self, statements: Sequence[str]) -> None:
+        for statement in statements:
+            self.execute(statement)
+
     def close(self) -> None:
         raise NotImplementedError
 
@@ -191,6 +195,13 @@ class _Postgres(_Backend):
             self.execute("SELECT name FROM cer_branches WHERE name = ? FOR UPDATE", (branch,))
             yield
 
+    def create_schema(self, statements: Sequence[str]) -> None:
+        # Concurrent CREATE TABLE IF NOT EXISTS can collide in PostgreSQL: serialise it.
+        with self.conn.transaction():
+            self.execute("SELECT pg_advisory_xact_lock(727022)")
+            for statement in statements:
+                self.execute(statement)
+
     def close(self) -> None:
         self.conn.close()
 
@@ -216,8 +227,7 @@ class EventStore:
             if path.exists() and path.is_dir():
                 raise StoreError(f"{path}: is a folder, expected an event store file")
             self.db = _SQLite(path)
-        for statement in SCHEMA:
-            self.db.execute(statement)
+        self.db.create_schema(SCHEMA)
         self.db.execute("INSERT INTO cer_branches (name, parent, parent_seq, created_utc) "
                         "VALUES (?, NULL, NULL, ?) ON CONFLICT (name) DO NOTHING",
                         (MAIN, self.clock().isoformat()))
