@@ -21,7 +21,8 @@ class DomainEvent:
     effective_utc: dt.datetime = field(metadata={"doc": "When the fact takes effect (UTC)."})
 
     def __post_init__(self) -> None:
-        if self.effective_utc.tzinfo is None or self.effective_utc.utcoffset() != dt.timedelta(0):
+        tz = self.effective_utc.tzinfo
+        if tz is not dt.UTC and (tz is None or self.effective_utc.utcoffset() != dt.timedelta(0)):
             raise ValueError(f"{type(self).__name__}.effective_utc must be a UTC datetime, "
                              f"found {self.effective_utc!r}")
 

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from twin.errors import ConsistencyError, TwinError
-from twin.events.codec import from_json, to_json
+from twin.events.codec import from_stored_rows, to_json
 from twin.events.domain import DomainEvent
 from twin.events.state import CommunityState, replay, warnings_for
 
@@ -303,28 +303,38 @@ class EventStore:
         own = rows[0][0]
         return int(own) if own is not None else int(b.parent_seq or 0)
 
-    def read(self, branch: str = MAIN, up_to_seq: int | None = None) -> list[StoredEvent]:
-        """The branch's events in log order (its ancestors' first)."""
-        out: list[StoredEvent] = []
+    def _rows(self, branch: str, up_to_seq: int | None,
+              columns: str) -> Iterator[tuple[str, list[tuple]]]:
+        """Rows of each branch in the lineage, in log order."""
         for name, first, limit in self._lineage(branch):
             top = limit if limit is not None else up_to_seq
             if limit is not None and up_to_seq is not None:
                 top = min(limit, up_to_seq)
-            query = ("SELECT seq, event_type, schema_version, recorded_utc, payload, hash FROM "
-                     "cer_events WHERE branch = ? AND seq >= ?")
+            query = f"SELECT {columns} FROM cer_events WHERE branch = ? AND seq >= ?"
             params: list[Any] = [name, first]
             if top is not None:
                 query += " AND seq <= ?"
                 params.append(top)
             rows = self.db.fetchall(self.db.sql(query + " ORDER BY seq"), params)
-            for seq, etype, version, recorded, payload, digest in rows:
-                event = from_json(etype, version, payload, f"{self.location} {name}#{seq}")
-                out.append(StoredEvent(name, seq, dt.datetime.fromisoformat(recorded), event,
-                                       digest))
+            if rows:
+                yield name, rows
+
+    def read(self, branch: str = MAIN, up_to_seq: int | None = None) -> list[StoredEvent]:
+        """The branch's stored events in log order (its ancestors' first)."""
+        out: list[StoredEvent] = []
+        for name, rows in self._rows(branch, up_to_seq, "event_type, schema_version, payload, "
+                                                         "seq, recorded_utc, hash"):
+            decoded = from_stored_rows(rows, f"{self.location} branch {name}")
+            out.extend(StoredEvent(name, row[3], dt.datetime.fromisoformat(row[4]), event,
+                                   row[5]) for row, event in zip(rows, decoded, strict=True))
         return out
 
     def events(self, branch: str = MAIN, up_to_seq: int | None = None) -> list[DomainEvent]:
-        return [s.event for s in self.read(branch, up_to_seq)]
+        """The branch's events in log order (reads only what decoding needs)."""
+        out: list[DomainEvent] = []
+        for name, rows in self._rows(branch, up_to_seq, "event_type, schema_version, payload"):
+            out.extend(from_stored_rows(rows, f"{self.location} branch {name}"))
+        return out
 
     def state(self, branch: str = MAIN, as_of: dt.datetime | None = None) -> CommunityState:
         """Community state on a branch as of an effective time (all events when ``None``)."""
