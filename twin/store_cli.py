@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from collections import Counter
 
 from rich import box
 from rich.console import Console
@@ -131,9 +130,12 @@ def state(args: argparse.Namespace, console: Console) -> int:
                 outage = " (in outage)" if p.plant_id in st.plants_in_outage else ""
                 table.add_row("plant", p.plant_id, f"{tariff_power_kw(p):g} kW, in operation "
                               f"{p.entry_into_operation}{outage}")
-        groups = Counter((m.group_id, m.category) for m in st.members.values()
-                         if m.configuration_id == cid)
-        for (group, category), count in sorted(groups.items()):
-            table.add_row("members", group, f"{count} × {category}")
+        groups: dict[tuple[str, str], list] = {}
+        for m in st.members.values():
+            if m.configuration_id == cid:
+                groups.setdefault((m.group_id, m.category), []).append(m)
+        for (group, category), members in sorted(groups.items()):
+            since = min(m.effective_utc for m in members).astimezone(_rome()).date()
+            table.add_row("members", group, f"{len(members)} × {category}, since {since}")
         console.print(table)
     return EXIT_OK

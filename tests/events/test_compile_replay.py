@@ -71,3 +71,13 @@ def test_domain_rules_refuse_inconsistent_events(tiny):
 def test_effective_time_must_be_utc():
     with pytest.raises(ValueError, match="UTC"):
         MemberLeft(effective_utc=dt.datetime(2026, 1, 1), member_id="m")
+
+
+def test_validity_intervals(tiny):
+    from twin.events import validity_intervals
+
+    intervals = {(v.kind, v.id): v for v in validity_intervals(compile_events(tiny.scenario))}
+    leaver = intervals[("member", "leaver")]
+    assert leaver.start_utc == at("2025-02-01") and leaver.end_utc == at("2026-06-05")
+    assert intervals[("plant", "late")].end_utc is None
+    assert intervals[("member", "school")].start_utc == at("2026-06-10")

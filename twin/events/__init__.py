@@ -17,7 +17,7 @@ from twin.events.domain import (
     StorageInstalled,
     TariffParameterSet,
 )
-from twin.events.state import CommunityState, replay
+from twin.events.state import CommunityState, ValidityInterval, replay, validity_intervals
 
 __all__ = [
     "CommunityFounded",
@@ -35,7 +35,9 @@ __all__ = [
     "ProjectFunded",
     "StorageInstalled",
     "TariffParameterSet",
+    "ValidityInterval",
     "compile_events",
     "member_ids",
     "replay",
+    "validity_intervals",
 ]

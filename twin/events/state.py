@@ -172,3 +172,34 @@ def warnings_for(state: CommunityState) -> list[str]:
             out.append(f"configuration {cid!r}: existing plants are {existing / total:.0%} of its "
                        f"plant power, above the 30 % allowed (RO-2024 §1.2.1.2)")
     return out
+
+
+@dataclass(frozen=True)
+class ValidityInterval:
+    """When a member or plant counted for a configuration: ``start`` ≤ t < ``end``."""
+
+    kind: str  # "member" or "plant"
+    id: str
+    configuration_id: str
+    start_utc: dt.datetime
+    end_utc: dt.datetime | None  # None: still active
+
+
+def validity_intervals(events: Iterable[DomainEvent]) -> list[ValidityInterval]:
+    """Validity intervals of every member and plant, from the log (effective-time order)."""
+    open_: dict[tuple[str, str], tuple[str, dt.datetime]] = {}
+    out: list[ValidityInterval] = []
+    for e in in_effective_order(events):
+        match e:
+            case MemberJoined(member_id=i, configuration_id=c):
+                open_[("member", i)] = (c, e.effective_utc)
+            case PlantCommissioned(plant_id=i, configuration_id=c):
+                open_[("plant", i)] = (c, e.effective_utc)
+            case MemberLeft(member_id=i) if ("member", i) in open_:
+                c, start = open_.pop(("member", i))
+                out.append(ValidityInterval("member", i, c, start, e.effective_utc))
+            case PlantDecommissioned(plant_id=i) if ("plant", i) in open_:
+                c, start = open_.pop(("plant", i))
+                out.append(ValidityInterval("plant", i, c, start, e.effective_utc))
+    out += [ValidityInterval(kind, i, c, start, None) for (kind, i), (c, start) in open_.items()]
+    return sorted(out, key=lambda v: (v.kind, v.id, v.start_utc))
