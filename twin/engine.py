@@ -34,7 +34,7 @@ from twin.prices import align_prices, builtin_zonal_price, read_price_csv
 from twin.rules.parameters import F_EXEMPT_CATEGORIES, NATURAL_PERSON_CATEGORIES
 from twin.spec import RunSpec, resolve_path
 from twin.timeutil import SimClock, interval_hours, power_to_energy_kwh, time_index
-from weather import align_typical_year, generate_milan_weather, read_epw
+from weather.sources import load_weather
 
 Progress = Callable[[str], None]
 
@@ -62,11 +62,7 @@ def load_inputs(spec: RunSpec) -> Inputs:
     index = time_index(sim.start, sim.end, sim.time_step)
     hourly = time_index(sim.start, sim.end, "1h")
     weather_seed = settings.weather.seed if settings.weather.seed is not None else sim.seed
-    if settings.weather.source == "builtin":
-        weather, weather_meta = generate_milan_weather(index, weather_seed)
-    else:
-        data, weather_meta = read_epw(resolve_path(settings.weather.path))
-        weather = align_typical_year(data, weather_meta, index)
+    weather, weather_meta = load_weather(settings.weather, index, weather_seed)
     if settings.prices.source == "builtin":
         price = builtin_zonal_price(hourly, sim.seed, zone)
         price_meta = {"source": f"builtin-{zone} (seed {sim.seed})"}

@@ -186,8 +186,21 @@ class _DataSource(_Model):
 
 
 class Weather(_DataSource):
-    source: Literal["builtin", "epw"] = "builtin"
+    source: Literal["builtin", "epw", "pvgis_tmy", "pvgis_hourly", "csv", "netcdf"] = "builtin"
     seed: int | None = Field(None, ge=0, description="Weather seed; default: simulation seed.")
+    calibrate_to: str | None = Field(
+        None, description="builtin only: take the monthly targets from this weather file "
+        "(EPW) instead of UNI 10349 Milano.")
+    columns: dict[str, str] | None = Field(
+        None, description="csv only: canonical name (ghi, dni, dhi, temp_air, wind_speed) → "
+        "column in the file.")
+    time_column: str = Field("time", description="csv only: the time column.")
+    timezone: str = Field("UTC", description="csv only: time zone of naive times (UTC, "
+                          "Europe/Rome with DST, or an offset such as +01:00).")
+    interval: Literal["start", "end"] = Field(
+        "start", description="csv only: whether a time labels its interval's start or end.")
+    latitude: float | None = Field(None, description="netcdf: the grid point to take. [°N]")
+    longitude: float | None = Field(None, description="netcdf: the grid point to take. [°E]")
 
 
 class Prices(_DataSource):

@@ -53,10 +53,13 @@ class RunSpec:
 
 
 def _absolute(source: Weather | Prices, loaded: LoadedScenario) -> Weather | Prices:
-    """The same source with its file path made absolute (relative to the scenario file)."""
-    if source.path is None:
-        return source
-    return source.model_copy(update={"path": str(loaded.resolve(source.path))})
+    """The same source with its file paths made absolute (relative to the scenario file)."""
+    update = {}
+    if source.path is not None:
+        update["path"] = str(loaded.resolve(source.path))
+    if isinstance(source, Weather) and source.calibrate_to is not None:
+        update["calibrate_to"] = str(loaded.resolve(source.calibrate_to))
+    return source.model_copy(update=update) if update else source
 
 
 def settings_to_json(settings: RunSettings) -> str:

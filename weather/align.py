@@ -44,3 +44,15 @@ def align_typical_year(
     out = data.iloc[positions.astype(int)].copy()
     out.index = index
     return out
+
+
+def align_weather(data: pd.DataFrame, metadata: dict[str, Any],
+                  index: pd.DatetimeIndex) -> pd.DataFrame:
+    """Weather for every interval of ``index``: the file's own hours where it covers the whole
+    period (sub-hourly steps repeat the hour's means), else the file as a typical year."""
+    hours = index.floor("h")
+    if hours.isin(data.index).all():
+        out = data.reindex(hours)
+        out.index = index
+        return out
+    return align_typical_year(data, metadata, index)

@@ -40,6 +40,23 @@ def check_weather(data: pd.DataFrame, source: str) -> None:
             )
 
 
+SMALL_NEGATIVE_W_PER_M2 = -5.0
+"""Irradiance between this and 0 is sensor or rounding noise (e.g. PVGIS writes -0.0 at night)
+and is set to 0 as a documented repair, counted in the metadata; anything lower is an error."""
+
+
+def repair_small_negatives(data: pd.DataFrame, source: str) -> tuple[pd.DataFrame, int]:
+    """Clip irradiance in [SMALL_NEGATIVE_W_PER_M2, 0) to 0; return the data and the count."""
+    data = data.copy()
+    repaired = 0
+    for col in ("ghi", "dni", "dhi"):
+        values = data[col].to_numpy(dtype=float)
+        small = (values < 0) & (values >= SMALL_NEGATIVE_W_PER_M2)
+        repaired += int(small.sum())
+        data[col] = np.where(small, 0.0, values)
+    return data, repaired
+
+
 def read_epw(path: str | Path) -> tuple[pd.DataFrame, dict[str, Any]]:
     """Read an EPW file.
 
@@ -65,6 +82,7 @@ def read_epw(path: str | Path) -> tuple[pd.DataFrame, dict[str, Any]]:
     data = raw[CANONICAL].astype(float)
     data.index = data.index.tz_convert("UTC")
     data.index.name = "time"
+    data, repaired = repair_small_negatives(data, str(path))
     check_weather(data, str(path))
     metadata = dict(meta)
     metadata.update(
@@ -72,5 +90,6 @@ def read_epw(path: str | Path) -> tuple[pd.DataFrame, dict[str, Any]]:
         utc_offset_h=float(meta["TZ"]),
         interval="start",
         altitude=float(meta["altitude"]),
+        repaired_values=repaired,
     )
     return data, metadata

@@ -47,10 +47,13 @@ UNI_10349_MILANO.attrs["source"] = (
 MILANO_SITE = {"latitude": 45.4667, "longitude": 9.2167, "altitude": 122.0, "name": "Milano"}
 
 # Generator parameters (documented choices, revisited by the weather validation work).
-DAILY_PERSISTENCE = 0.45
+DAILY_PERSISTENCE = 0.25
 """Lag-1 autocorrelation of the latent daily cloudiness process. [-]"""
-BETA_CONCENTRATION = 2.6
+BETA_CONCENTRATION = 2.0
 """a + b of the Beta distribution of the daily clear-sky index; lower = more extreme days. [-]"""
+DAILY_INDEX_RANGE = (0.18, 1.04)
+"""Range of the daily clear-sky index: the darkest overcast day still gets about a fifth of the
+clear-sky irradiation, and the clearest days exceed the (turbid) Ineichen clear sky. [-]"""
 HOURLY_PERSISTENCE = 0.75
 """Lag-1 autocorrelation of the hourly variability factor. [-]"""
 HOURLY_VARIABILITY = 0.45
@@ -115,16 +118,20 @@ def generate_milan_weather(
     ym_codes, ym_of_day = np.unique(ym, return_inverse=True)
     cs_month_mean = np.bincount(ym_of_day, weights=cs_daily) / np.bincount(ym_of_day)
     target = _monthly_values("ghi_kwh_per_m2_day", day_month, targets)
-    mean_kd = np.clip(target / cs_month_mean[ym_of_day], 0.05, 0.95)
+    lo, hi = DAILY_INDEX_RANGE
+    ratio = np.divide(target, cs_month_mean[ym_of_day], out=np.full(n_days, 0.5),
+                      where=cs_month_mean[ym_of_day] > 0)  # a sunless sliver of a month: moot
+    mean_kd = np.clip(ratio, lo + 0.02, hi - 0.02)
 
-    # Daily clear-sky index: Beta marginal with the month's mean, persistent via a Gaussian copula.
+    # Daily clear-sky index: a Beta marginal on [lo, hi] with the month's mean, persistent via a
+    # Gaussian copula (latent AR(1)).
     u = stats.norm.cdf(ar1(rng, n_days, DAILY_PERSISTENCE))
-    a = mean_kd * BETA_CONCENTRATION
-    k_day = stats.beta.ppf(u, a, BETA_CONCENTRATION - a)
+    a = (mean_kd - lo) / (hi - lo) * BETA_CONCENTRATION
+    k_day = lo + (hi - lo) * stats.beta.ppf(u, a, BETA_CONCENTRATION - a)
 
     # Hourly variability, strongest on half-cloudy days, renormalised to keep each day's total.
     kd_i = k_day[day_of_interval]
-    sigma = HOURLY_VARIABILITY * 4.0 * kd_i * (1.0 - kd_i)
+    sigma = HOURLY_VARIABILITY * 4.0 * np.clip(kd_i * (1.0 - kd_i), 0.0, None)
     factor = np.exp(sigma * ar1(rng, len(index), HOURLY_PERSISTENCE) - sigma**2 / 2)
     day_cs = np.bincount(day_of_interval, weights=cs_ghi, minlength=n_days)
     day_var = np.bincount(day_of_interval, weights=cs_ghi * factor, minlength=n_days)
@@ -166,3 +173,33 @@ def generate_milan_weather(
         "calibration": targets.attrs.get("source", "custom monthly targets"),
     }
     return data, metadata
+
+
+def monthly_targets(data: pd.DataFrame, source: str = "weather file") -> pd.DataFrame:
+    """Monthly calibration targets (the columns of :data:`UNI_10349_MILANO`) from weather data.
+
+    ``data`` has a UTC index (interval start) and the canonical columns; months are local
+    (Europe/Rome) months, averaged over every year in the data.
+    """
+    step_h = (data.index[1] - data.index[0]).total_seconds() / 3600.0
+    local = data.index.tz_convert(LOCAL_TZ)
+    day = pd.Series(local.date, index=data.index)
+    daily = pd.DataFrame({
+        "ghi_kwh": (data["ghi"] * step_h / 1000.0).groupby(day).sum(),
+        "t_mean": data["temp_air"].groupby(day).mean(),
+        "t_range": data["temp_air"].groupby(day).max() - data["temp_air"].groupby(day).min(),
+        "wind": data["wind_speed"].groupby(day).mean(),
+    })
+    months = pd.DatetimeIndex(daily.index).month
+    monthly = daily.groupby(months).mean()
+    targets = pd.DataFrame({
+        "ghi_kwh_per_m2_day": monthly["ghi_kwh"],
+        "temp_air_c": monthly["t_mean"],
+        "daily_range_k": monthly["t_range"],
+        "wind_speed_m_per_s": monthly["wind"],
+    })
+    targets.index.name = "month"
+    if len(targets) != 12:
+        raise ValueError(f"{source}: calibration needs all 12 months, found {len(targets)}")
+    targets.attrs["source"] = f"monthly means of {source}"
+    return targets
