@@ -96,6 +96,10 @@ def _parser() -> argparse.ArgumentParser:
     listing = br.add_parser("list", help="list the branches")
     listing.add_argument("--store", required=True)
 
+    from twin import weather_cli
+
+    weather_cli.add_parser(sub)
+
     state = sub.add_parser("state", help="members and plants active at a time on a branch")
     state.add_argument("--store", required=True)
     state.add_argument("--branch", default="main")
@@ -223,6 +227,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return store_cli.branch(args, console)
         if args.command == "state":
             return store_cli.state(args, console)
+        if args.command == "weather":
+            from twin import weather_cli
+
+            return weather_cli.run(args, console)
     except TwinError as error:
         err.print(f"[bold red]error:[/] {error}", highlight=False, markup=True)
         return EXIT_USAGE

@@ -105,6 +105,15 @@ class Plant(_Model):
     voltage: Literal["lv", "mv"] = Field(
         "lv", description="Connection voltage; decides c_PR of a self-consumer group."
     )
+    soiling_pct_by_month: list[float] | None = Field(
+        None, min_length=12, max_length=12,
+        description="Soiling loss of irradiance for each month, January first. [%]")
+    horizon_elevation_deg: list[float] | None = Field(
+        None, min_length=4,
+        description="Horizon profile: elevation of obstacles at equally spaced azimuths from "
+        "north (0°) clockwise; the beam is blocked while the sun is below it. [°]")
+    shading_loss_pct: float = Field(
+        0.0, ge=0, lt=100, description="Uniform loss of beam irradiance by near shading. [%]")
     system_losses_pct: float = Field(14.0, ge=0, lt=100, description="DC system losses. [%]")
     degradation_pct_per_year: float = Field(0.5, ge=0, lt=10, description="[%/year]")
     albedo: float = Field(0.2, ge=0, le=1, description="Ground reflectance. [-]")

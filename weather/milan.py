@@ -179,27 +179,29 @@ def monthly_targets(data: pd.DataFrame, source: str = "weather file") -> pd.Data
     """Monthly calibration targets (the columns of :data:`UNI_10349_MILANO`) from weather data.
 
     ``data`` has a UTC index (interval start) and the canonical columns; months are local
-    (Europe/Rome) months, averaged over every year in the data.
+    (Europe/Rome) months over every year in the data. Irradiation per day is the month's energy
+    over its hours × 24, so a typical year stitched from different years (whose month edges
+    leave fragments of days in local time) is not diluted; the daily temperature range is taken
+    over whole days only.
     """
     step_h = (data.index[1] - data.index[0]).total_seconds() / 3600.0
     local = data.index.tz_convert(LOCAL_TZ)
+    month = pd.Series(local.month, index=data.index)
+    energy = (data["ghi"] * step_h / 1000.0).groupby(month).sum()
+    hours = month.groupby(month).size() * step_h
     day = pd.Series(local.date, index=data.index)
-    daily = pd.DataFrame({
-        "ghi_kwh": (data["ghi"] * step_h / 1000.0).groupby(day).sum(),
-        "t_mean": data["temp_air"].groupby(day).mean(),
-        "t_range": data["temp_air"].groupby(day).max() - data["temp_air"].groupby(day).min(),
-        "wind": data["wind_speed"].groupby(day).mean(),
-    })
-    months = pd.DatetimeIndex(daily.index).month
-    monthly = daily.groupby(months).mean()
+    daily = pd.DataFrame({"month": month, "t": data["temp_air"], "day": day})
+    per_day = daily.groupby("day").agg(month=("month", "first"), n=("t", "size"),
+                                       lo=("t", "min"), hi=("t", "max"))
+    whole = per_day[per_day["n"] * step_h >= 23]
     targets = pd.DataFrame({
-        "ghi_kwh_per_m2_day": monthly["ghi_kwh"],
-        "temp_air_c": monthly["t_mean"],
-        "daily_range_k": monthly["t_range"],
-        "wind_speed_m_per_s": monthly["wind"],
+        "ghi_kwh_per_m2_day": energy / hours * 24.0,
+        "temp_air_c": data["temp_air"].groupby(month).mean(),
+        "daily_range_k": (whole["hi"] - whole["lo"]).groupby(whole["month"]).mean(),
+        "wind_speed_m_per_s": data["wind_speed"].groupby(month).mean(),
     })
     targets.index.name = "month"
-    if len(targets) != 12:
-        raise ValueError(f"{source}: calibration needs all 12 months, found {len(targets)}")
+    if len(targets) != 12 or targets.isna().any().any():
+        raise ValueError(f"{source}: calibration needs whole data for all 12 months")
     targets.attrs["source"] = f"monthly means of {source}"
     return targets

@@ -104,3 +104,29 @@ def test_no_output_before_entry_and_degradation_reduces_output(year_weather):
     new = dataclasses.replace(old, entry_into_operation=dt.date(2026, 1, 1))
     both = plant_ac_power_kw([old, new], year_weather).sum(axis=0)
     assert both[0] / both[1] == pytest.approx(0.80, abs=0.01)
+
+
+def test_soiling_horizon_and_shading_reduce_output_where_they_should(year_weather):
+    clean = make_plant()
+    soiled = make_plant(soiling_pct_by_month=(0.0,) * 6 + (10.0,) + (0.0,) * 5)  # July only
+    walled = make_plant(horizon_elevation_deg=(0, 0, 0, 90, 90, 90, 0, 0))  # a wall SE to SW
+    shaded = make_plant(shading_loss_pct=20.0)
+    power = plant_ac_power_kw([clean, soiled, walled, shaded], year_weather)
+    month = year_weather.index.tz_convert("Europe/Rome").month
+    july, rest = month == 7, month != 7
+    np.testing.assert_allclose(power[rest, 1], power[rest, 0])
+    assert power[july, 1].sum() == pytest.approx(0.9 * power[july, 0].sum(), rel=0.02)
+    assert power[:, 2].sum() < 0.7 * power[:, 0].sum()  # most of the beam comes from the south
+    assert power[:, 2].sum() > 0.1 * power[:, 0].sum()  # diffuse still arrives
+    assert 0.8 * power[:, 0].sum() < power[:, 3].sum() < power[:, 0].sum()
+
+
+def test_plants_across_the_city_match_modelchain_at_their_own_coordinates(year_weather):
+    """Plants up to ~8 km apart share one solar position; each still matches its own chain."""
+    spread = [make_plant(plant_id=f"p{k}", latitude=45.42 + 0.035 * k, longitude=9.13 + 0.045 * k)
+              for k in range(3)]
+    ours = plant_ac_power_kw(spread, year_weather)
+    for j, plant in enumerate(spread):
+        reference = modelchain_ac_kw(plant, year_weather)
+        assert ours[:, j].sum() == pytest.approx(reference.sum(), rel=1e-3)
+        assert np.abs(ours[:, j] - reference).max() <= 0.005 * plant.capacity_kwp

@@ -101,3 +101,12 @@ def test_monthly_mean_temperature_within_half_a_degree(tmyx, generated):
 def test_default_year_reproduces_uni_annual_irradiation():
     data, _ = generate_milan_weather(YEAR, seed=2026)  # the default scenario's seed
     assert data["ghi"].sum() / 1000 == pytest.approx(1316.6, rel=0.03)
+
+
+def test_targets_of_a_stitched_typical_year_are_not_diluted(tmyx):
+    """The raw TMYx stitches months of different years: its targets equal the aligned year's."""
+    from tests.conftest import MILANO_EPW
+
+    raw, _ = read_epw(MILANO_EPW)
+    np.testing.assert_allclose(monthly_targets(raw)["ghi_kwh_per_m2_day"],
+                               monthly_targets(tmyx)["ghi_kwh_per_m2_day"], rtol=0.01)

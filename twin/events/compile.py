@@ -59,6 +59,9 @@ def compile_events(scenario: Scenario) -> list[DomainEvent]:
     for p in scenario.plants:
         fields = p.model_dump(exclude={"id", "name", "configuration", "joined_on",
                                        "decommissioned_on"})
+        for key in ("soiling_pct_by_month", "horizon_elevation_deg"):
+            if fields[key] is not None:
+                fields[key] = tuple(fields[key])
         events.append(PlantCommissioned(
             effective_utc=_utc(plant_joined_on(p, c.founded_on)), plant_id=p.id,
             configuration_id=p.configuration, **fields))

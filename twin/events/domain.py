@@ -78,10 +78,11 @@ class PlantCommissioned(DomainEvent):
 
     ``entry_into_operation`` is the legal date of entry into operation (it decides seniority,
     tariff eligibility and the 20-year premium window); it may be earlier than ``effective_utc``
-    when an operating plant joins the community later. v2 added ``voltage``.
+    when an operating plant joins the community later. v2 added ``voltage``; v3 added
+    ``soiling_pct_by_month``, ``horizon_elevation_deg`` and ``shading_loss_pct``.
     """
 
-    schema_version: ClassVar[int] = 2
+    schema_version: ClassVar[int] = 3
     plant_id: str
     configuration_id: str
     source: str
@@ -103,6 +104,9 @@ class PlantCommissioned(DomainEvent):
     owner: str | None
     host_member: str | None
     voltage: str = "lv"
+    soiling_pct_by_month: tuple[float, ...] | None = None
+    horizon_elevation_deg: tuple[float, ...] | None = None
+    shading_loss_pct: float = 0.0
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -31,7 +31,8 @@ DEFAULTS: dict[str, dict[str, Any]] = {
         "degradation_pct_per_year": 0.5, "albedo": 0.2, "lifecycle": "new",
         "grant_intensity_pct": 0.0, "building_obligation_kw": 0.0,
         "pre_constitution_exception": False, "owner": None, "host_member": None,
-        "voltage": "lv",
+        "voltage": "lv", "soiling_pct_by_month": None, "horizon_elevation_deg": None,
+        "shading_loss_pct": 0.0,
     },
     "MemberJoined": {"tariff_exempt_share": 0.0, "net_metering": False},
 }
