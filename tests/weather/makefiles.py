@@ -78,3 +78,19 @@ def era5_netcdf(path: Path, data: pd.DataFrame) -> Path:
     )
     ds.to_netcdf(path, engine="h5netcdf")
     return path
+
+
+def pvgis_hourly_json(path: Path, data: pd.DataFrame, slope: int = 0) -> Path:
+    """The same series as :func:`pvgis_hourly_csv`, in PVGIS's JSON layout."""
+    beam = data["ghi"].to_numpy() - data["dhi"].to_numpy()
+    rows = [{"time": f"{t + pd.Timedelta(minutes=10):%Y%m%d:%H%M}", "Gb(i)": float(b),
+             "Gd(i)": float(row.dhi), "Gr(i)": 0.0, "H_sun": 0.0, "T2m": float(row.temp_air),
+             "WS10m": float(row.wind_speed), "Int": 0.0}
+            for (t, row), b in zip(data.iterrows(), beam, strict=True)]
+    doc = {"inputs": {"location": {"latitude": 45.467, "longitude": 9.217, "elevation": 122.0},
+                      "mounting_system": {"fixed": {"slope": {"value": slope, "optimal": False},
+                                                    "azimuth": {"value": 0, "optimal": False},
+                                                    "type": "free-standing"}}},
+           "outputs": {"hourly": rows}, "meta": {"inputs": {}, "outputs": {}}}
+    path.write_text(json.dumps(doc))
+    return path

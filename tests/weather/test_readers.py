@@ -99,3 +99,11 @@ def test_bad_values_are_refused_or_repaired(tmp_path, truth):
         bad.to_csv(tmp_path / "bad.csv")
         with pytest.raises(InputDataError, match=rf"bad\.csv: field 'ghi' .*row 13.*{expected}"):
             read_weather_csv(tmp_path / "bad.csv")
+
+
+def test_pvgis_hourly_json(tmp_path, truth):
+    week = truth.iloc[:48]
+    data, _ = read_pvgis_hourly(makefiles.pvgis_hourly_json(tmp_path / "h.json", week))
+    np.testing.assert_allclose(data["ghi"], week["ghi"], atol=0.02)
+    with pytest.raises(InputDataError, match="found slope 35"):
+        read_pvgis_hourly(makefiles.pvgis_hourly_json(tmp_path / "t.json", week, slope=35))
