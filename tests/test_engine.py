@@ -6,69 +6,113 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from twin.engine import load_inputs, physical_flows, simulate_flows, to_hourly
+from tests.conftest import TESTS
+from twin.engine import (
+    MEMBER_BLOCK,
+    book_flows,
+    load_inputs,
+    member_withdrawal,
+    run_timeline,
+    simulate_flows,
+    to_hourly,
+)
+from twin.scenario import load_scenario
 from twin.spec import RunSpec
 from twin.timeutil import local_midnight_utc
 
 
-def _col(flows, kind: str, ident: str) -> int:
-    items = flows.plants if kind == "plant" else flows.members
-    key = "plant_id" if kind == "plant" else "member_id"
-    return next(i for i, e in enumerate(items) if getattr(e, key) == ident)
+def at(day: str) -> pd.Timestamp:
+    return local_midnight_utc(pd.Timestamp(day).date())
 
 
 @pytest.fixture(scope="module")
-def tiny_flows():
-    from tests.conftest import TESTS
-    from twin.scenario import load_scenario
-
+def tiny_case():
     spec = RunSpec.from_scenario(load_scenario(TESTS / "data" / "scenarios" / "tiny.toml"))
     inputs = load_inputs(spec)
+    timeline = run_timeline(spec.events, inputs.index)
     flows, counted = simulate_flows(spec, inputs)
-    return spec, inputs, flows, counted
+    return spec, inputs, timeline, flows, counted
 
 
-def test_plant_adds_no_injection_before_entry_into_operation(tiny_flows):
-    _, inputs, flows, counted = tiny_flows
-    j = _col(flows, "plant", "late")
-    entry = local_midnight_utc(pd.Timestamp("2026-06-08").date())
-    before = inputs.index < entry
+def test_timeline_segments_follow_the_events(tiny_case):
+    _, inputs, timeline, _, _ = tiny_case
+    starts = [inputs.index[s.start] for s in timeline.segments]
+    assert starts == [inputs.index[0], at("2026-06-05"), at("2026-06-08"), at("2026-06-10")]
+    assert "leaver" in timeline.segments[0].members
+    assert "leaver" not in timeline.segments[1].members
+    assert "late" in timeline.segments[2].plants and "school" in timeline.segments[3].members
+
+
+def test_plant_adds_no_injection_before_entry_into_operation(tiny_case):
+    _, inputs, _, flows, counted = tiny_case
+    j = [p.plant_id for p in flows.plants].index("late")
+    before = inputs.index < at("2026-06-08")
     assert flows.production_kwh[before, j].sum() == 0.0
     assert counted.plant_injection_kwh[before, j].sum() == 0.0
     assert counted.plant_injection_kwh[~before, j].sum() > 1000.0  # a sunny June week, 240 kW
 
 
-def test_member_who_left_adds_no_withdrawal_after_leaving(tiny_flows):
-    _, inputs, flows, counted = tiny_flows
-    i = _col(flows, "member", "leaver")
-    left = local_midnight_utc(pd.Timestamp("2026-06-05").date())
-    after = inputs.index >= left
-    assert flows.withdrawal_kwh[after, i].sum() > 0  # the shop still consumes, outside the CER
-    # Configuration withdrawal after leaving equals the sum over the members still active.
-    active = [k for k, m in enumerate(flows.members)
-              if m.member_id != "leaver" and m.member_id != "school"]
-    school = _col(flows, "member", "school")
-    joined = inputs.index >= local_midnight_utc(pd.Timestamp("2026-06-10").date())
-    expected = flows.withdrawal_kwh[:, active].sum(axis=1) + np.where(
-        joined, flows.withdrawal_kwh[:, school], 0.0)
+def test_member_who_left_adds_no_withdrawal_after_leaving(tiny_case):
+    spec, inputs, timeline, flows, counted = tiny_case
+    withdrawal = member_withdrawal(flows.members, timeline, inputs, 7)
+    ids = [m.member_id for m in flows.members]
+    leaver, school = ids.index("leaver"), ids.index("school")
+    after = inputs.index >= at("2026-06-05")
+    assert withdrawal[after, leaver].sum() > 0  # the shop still consumes, outside the CER
+    others = [i for i in range(len(ids)) if i not in (leaver, school)]
+    joined = inputs.index >= at("2026-06-10")
+    expected = withdrawal[:, others].sum(axis=1) + np.where(joined, withdrawal[:, school], 0.0)
     np.testing.assert_allclose(counted.configuration_withdrawal_kwh[after, 0], expected[after])
-    # Before leaving, the shop's withdrawal counts.
-    assert counted.member_withdrawal_total_kwh[i] == pytest.approx(
-        flows.withdrawal_kwh[~after, i].sum())
+    assert counted.member_withdrawal_total_kwh[leaver] == pytest.approx(
+        withdrawal[~after, leaver].sum())
 
 
-def test_behind_the_meter_plant_injects_only_the_surplus(tiny):
-    from twin.scenario import load_scenario
+def test_blocks_of_members_give_the_same_result(tiny_case, monkeypatch):
+    spec, inputs, timeline, _, counted = tiny_case
+    import twin.engine as engine
 
+    monkeypatch.setattr(engine, "MEMBER_BLOCK", 4)
+    assert engine.MEMBER_BLOCK != MEMBER_BLOCK
+    _, small_blocks = book_flows(spec.events, inputs, 7, timeline, ["c1"])
+    np.testing.assert_allclose(small_blocks.configuration_withdrawal_by_class_kwh,
+                               counted.configuration_withdrawal_by_class_kwh, rtol=1e-12)
+
+
+def test_behind_the_meter_plant_injects_only_the_surplus():
     spec = RunSpec.from_scenario(load_scenario())
     inputs = load_inputs(spec)
-    flows = physical_flows(spec.events, inputs, spec.settings.simulation.seed)
-    j = _col(flows, "plant", "bovisa-school-roof")
-    i = _col(flows, "member", "bovisa-school")
-    assert (flows.injection_kwh[:, j] <= flows.production_kwh[:, j] + 1e-12).all()
-    # Either the school still draws from the grid or the plant injects, never both in one step.
-    assert not ((flows.injection_kwh[:, j] > 1e-9) & (flows.withdrawal_kwh[:, i] > 1e-9)).any()
-    assert flows.injection_kwh[:, j].sum() < 0.9 * flows.production_kwh[:, j].sum()
+    timeline = run_timeline(spec.events, inputs.index)
+    flows, _ = book_flows(spec.events, inputs, spec.settings.simulation.seed, timeline,
+                          [c.configuration_id for c in spec.configurations])
+    j = [p.plant_id for p in flows.plants].index("bovisa-school-roof")
+    host = next(m for m in flows.members if m.member_id == "bovisa-school")
+    load = member_withdrawal([host], timeline, inputs, spec.settings.simulation.seed)[:, 0]
+    production, injection = flows.production_kwh[:, j], flows.injection_kwh[:, j]
+    np.testing.assert_allclose(injection, np.maximum(production - load, 0.0))
+    assert injection.sum() < 0.9 * production.sum()
+
+
+def test_profile_change_shows_from_its_effective_time(tmp_path):
+    import twin
+    from tests.conftest import write_scenario
+
+    text = (TESTS / "data" / "scenarios" / "tiny.toml").read_text()
+    base = twin.load(write_scenario(tmp_path, text, "a.toml"))
+    spec = base.spec
+    inputs = load_inputs(spec)
+    from twin.events import MemberProfileChanged
+
+    change = MemberProfileChanged(effective_utc=at("2026-06-09").to_pydatetime(),
+                                  member_id="homes-001", annual_kwh=6000.0,
+                                  reason="heat pump installed")
+    timeline = run_timeline([*spec.events, change], inputs.index)
+    member = next(e for e in spec.events if getattr(e, "member_id", None) == "homes-001")
+    changed = member_withdrawal([member], timeline, inputs, 7)[:, 0]
+    unchanged = member_withdrawal([member], run_timeline(spec.events, inputs.index), inputs,
+                                  7)[:, 0]
+    since = inputs.index >= at("2026-06-09")
+    np.testing.assert_allclose(changed[~since], unchanged[~since])
+    assert changed[since].sum() == pytest.approx(3.0 * unchanged[since].sum(), rel=1e-9)
 
 
 def test_quarter_hour_steps_sum_to_hours():
@@ -78,7 +122,7 @@ def test_quarter_hour_steps_sum_to_hours():
 
 def test_quarter_hour_run_matches_hourly_run_closely(tmp_path):
     import twin
-    from tests.conftest import TESTS, write_scenario
+    from tests.conftest import write_scenario
 
     text = (TESTS / "data" / "scenarios" / "tiny.toml").read_text()
     hourly = twin.load(write_scenario(tmp_path, text, "h.toml")).run().summary

@@ -1,10 +1,12 @@
 """The simulation engine: SimPy applies events at their effective times; arrays do the energy.
 
 Between two consecutive events nothing about the community changes, so the energy of that whole
-interval is one vectorised computation (DESIGN.md principle 2). The physical flows (PV output of
-every plant, load of every member, behind-the-meter netting) are computed for the whole period
-first; the SimPy process then walks the event timeline and, at each event, books the interval
-that just ended with the plants and members that were active during it.
+interval is one vectorised computation (DESIGN.md principle 2). A SimPy process first walks the
+event timeline and records the intervals between events, who was in the community during each,
+and every change of a member's consumption profile. Then PV is computed for all plants at once,
+and loads are generated in blocks of members (so 10,000 members never sit in memory at once),
+netted behind the meter where a plant sits on a member's POD, and booked interval by interval
+per configuration and holder class.
 """
 
 from __future__ import annotations
@@ -73,71 +75,11 @@ def load_inputs(spec: RunSpec) -> Inputs:
     return Inputs(index, hourly, weather, weather_meta, price, price_meta)
 
 
-@dataclass(frozen=True)
-class PhysicalFlows:
-    """Energy at each connection point, whatever the membership. [kWh per interval]"""
-
-    plants: list[PlantCommissioned]
-    members: list[MemberJoined]
-    production_kwh: np.ndarray  # (time, plant) AC output
-    injection_kwh: np.ndarray  # (time, plant) after behind-the-meter self-consumption
-    withdrawal_kwh: np.ndarray  # (time, member) after behind-the-meter self-consumption
-
-
-def physical_flows(events: Sequence[DomainEvent], inputs: Inputs, seed: int) -> PhysicalFlows:
-    """PV output, loads and behind-the-meter netting for every plant and member of the log."""
-    plants = [e for e in events if isinstance(e, PlantCommissioned)]
-    members = [e for e in events if isinstance(e, MemberJoined)]
-    step_h = interval_hours(inputs.index)
-    production = power_to_energy_kwh(plant_ac_power_kw(plants, inputs.weather), step_h)
-    plant_col = {p.plant_id: j for j, p in enumerate(plants)}
-    outage_from: dict[str, pd.Timestamp] = {}
-    for e in events:  # decommissioning and outages stop production (log order)
-        if isinstance(e, PlantDecommissioned):
-            production[inputs.index >= e.effective_utc, plant_col[e.plant_id]] = 0.0
-        elif isinstance(e, PlantOutageStarted):
-            outage_from[e.plant_id] = pd.Timestamp(e.effective_utc)
-        elif isinstance(e, PlantOutageEnded) and e.plant_id in outage_from:
-            start = outage_from.pop(e.plant_id)
-            down = (inputs.index >= start) & (inputs.index < e.effective_utc)
-            production[down, plant_col[e.plant_id]] = 0.0
-    for pid, start in outage_from.items():  # outages still open at the end
-        production[inputs.index >= start, plant_col[pid]] = 0.0
-
-    consumers = [Consumer(m.member_id, m.archetype, m.annual_kwh) for m in members]
-    withdrawal = power_to_energy_kwh(load_power_kw(consumers, inputs.index, seed), step_h)
-    member_col = {m.member_id: i for i, m in enumerate(members)}
-    current = {c.member_id: c for c in consumers}
-    for e in events:  # a profile change replaces the load from its effective time on
-        if isinstance(e, MemberProfileChanged) and e.member_id in member_col:
-            old = current[e.member_id]
-            new = Consumer(old.member_id, e.archetype or old.archetype,
-                           e.annual_kwh if e.annual_kwh is not None else old.annual_kwh)
-            current[e.member_id] = new
-            since = inputs.index >= e.effective_utc
-            if since.any():
-                series = power_to_energy_kwh(load_power_kw([new], inputs.index, seed), step_h)
-                withdrawal[since, member_col[e.member_id]] = series[since, 0]
-
-    injection = production.copy()
-    hosts: dict[str, list[int]] = {}
-    for j, p in enumerate(plants):
-        if p.host_member is not None:
-            hosts.setdefault(p.host_member, []).append(j)
-    for host, cols in hosts.items():
-        i = member_col[host]
-        pv = production[:, cols].sum(axis=1)
-        load = withdrawal[:, i].copy()
-        surplus = np.maximum(pv - load, 0.0)
-        share = np.divide(production[:, cols], pv[:, None], out=np.zeros((len(pv), len(cols))),
-                          where=pv[:, None] > 0)
-        injection[:, cols] = surplus[:, None] * share
-        withdrawal[:, i] = np.maximum(load - pv, 0.0)
-    return PhysicalFlows(plants, members, production, injection, withdrawal)
-
-
 OTHER, F_EXEMPT_BODY, NATURAL_PERSON = 0, 1, 2
 """Holder classes of withdrawal points for the F exemption (RO-2024 §2.2.2.1.2)."""
+
+MEMBER_BLOCK = 256
+"""Members whose load series are generated and booked together (bounds memory)."""
 
 
 def holder_class(category: str) -> int:
@@ -147,6 +89,102 @@ def holder_class(category: str) -> int:
     if category in NATURAL_PERSON_CATEGORIES:
         return NATURAL_PERSON
     return OTHER
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Steps ``[start, end)`` during which the community does not change."""
+
+    start: int
+    end: int
+    members: frozenset[str]
+    plants: frozenset[str]
+
+
+@dataclass
+class Timeline:
+    """What the SimPy run found: the segments, each member's profile changes, the final state."""
+
+    segments: list[Segment]
+    profiles: dict[str, list[tuple[int, Consumer]]]
+    """Member id → ``(first step, consumer profile)`` in time order."""
+    final_state: CommunityState
+
+
+class CommunityTimeline:
+    """SimPy process that applies each event at its effective time.
+
+    It records the intervals between events (when nothing changes, so the energy of each
+    interval is one array computation) and every change of a member's consumption profile
+    (``MemberProfileChanged``: a heat pump, an EV, a vacancy). Event times are snapped to the
+    first simulation step starting at or after them.
+    """
+
+    def __init__(self, env: simpy.Environment, clock: SimClock, index: pd.DatetimeIndex,
+                 events: Sequence[DomainEvent]) -> None:
+        self.env = env
+        self.clock = clock
+        self.index = index
+        start = index[0].to_pydatetime()
+        self.state = replay(events, as_of=start)
+        self.pending = [e for e in in_effective_order(events) if start < e.effective_utc]
+        self.segments: list[Segment] = []
+        self.profiles: dict[str, list[tuple[int, Consumer]]] = {}
+        for e in in_effective_order(events):  # every member's profile as it first joins
+            if isinstance(e, MemberJoined) and e.member_id not in self.profiles:
+                self.profiles[e.member_id] = [(0, Consumer(e.member_id, e.archetype,
+                                                           e.annual_kwh))]
+        for member in self.state.members.values():  # profile changes before the start
+            self.profiles[member.member_id] = [(0, Consumer(member.member_id, member.archetype,
+                                                            member.annual_kwh))]
+        self.booked_until = 0
+        self.process = env.process(self.run())
+
+    def _position(self, when: dt.datetime) -> int:
+        return int(self.index.searchsorted(pd.Timestamp(when), side="left"))
+
+    def _close(self, until: int) -> None:
+        if until > self.booked_until:
+            self.segments.append(Segment(self.booked_until, until,
+                                         frozenset(self.state.members),
+                                         frozenset(self.state.plants)))
+            self.booked_until = until
+
+    def run(self):  # noqa: ANN201 - a SimPy process generator
+        for event in self.pending:
+            position = self._position(event.effective_utc)
+            if position >= len(self.index):
+                break
+            yield self.env.timeout(self.clock.to_sim_time(self.index[position]) - self.env.now)
+            self._close(position)
+            self.state.apply(event)
+            if isinstance(event, MemberProfileChanged | MemberJoined):
+                m = self.state.members[event.member_id]
+                profile = Consumer(m.member_id, m.archetype, m.annual_kwh)
+                history = self.profiles.setdefault(m.member_id, [])
+                if not history or history[-1][1] != profile:
+                    history.append((position, profile))
+        end = self.clock.to_sim_time(self.index[-1]) + interval_hours(self.index) * 3600
+        yield self.env.timeout(end - self.env.now)
+        self._close(len(self.index))
+
+
+def run_timeline(events: Sequence[DomainEvent], index: pd.DatetimeIndex) -> Timeline:
+    """Run the SimPy timeline over the period."""
+    env = simpy.Environment()
+    timeline = CommunityTimeline(env, SimClock(index[0]), index, events)
+    env.run()
+    return Timeline(timeline.segments, timeline.profiles, timeline.state)
+
+
+@dataclass(frozen=True)
+class PhysicalFlows:
+    """Energy at the plants' connection points, whatever the membership. [kWh per interval]"""
+
+    plants: list[PlantCommissioned]
+    members: list[MemberJoined]
+    production_kwh: np.ndarray  # (time, plant) AC output
+    injection_kwh: np.ndarray  # (time, plant) after behind-the-meter self-consumption
 
 
 @dataclass(frozen=True)
@@ -170,84 +208,99 @@ class CountedFlows:
         return self.configuration_withdrawal_by_class_kwh.sum(axis=-1)
 
 
-class CommunityTimeline:
-    """SimPy process that applies each event at its effective time and books the intervals.
+def plant_production(events: Sequence[DomainEvent], plants: list[PlantCommissioned],
+                     inputs: Inputs) -> np.ndarray:
+    """AC energy of every plant per step, zero when decommissioned or in an outage. [kWh]"""
+    step_h = interval_hours(inputs.index)
+    production = power_to_energy_kwh(plant_ac_power_kw(plants, inputs.weather), step_h)
+    plant_col = {p.plant_id: j for j, p in enumerate(plants)}
+    outage_from: dict[str, pd.Timestamp] = {}
+    for e in events:  # decommissioning and outages stop production (log order)
+        if isinstance(e, PlantDecommissioned):
+            production[inputs.index >= e.effective_utc, plant_col[e.plant_id]] = 0.0
+        elif isinstance(e, PlantOutageStarted):
+            outage_from[e.plant_id] = pd.Timestamp(e.effective_utc)
+        elif isinstance(e, PlantOutageEnded) and e.plant_id in outage_from:
+            start = outage_from.pop(e.plant_id)
+            down = (inputs.index >= start) & (inputs.index < e.effective_utc)
+            production[down, plant_col[e.plant_id]] = 0.0
+    for pid, start in outage_from.items():  # outages still open at the end
+        production[inputs.index >= start, plant_col[pid]] = 0.0
+    return production
 
-    Event times are snapped to the first simulation step starting at or after them.
-    """
 
-    def __init__(self, env: simpy.Environment, clock: SimClock, index: pd.DatetimeIndex,
-                 events: Sequence[DomainEvent], flows: PhysicalFlows,
-                 configurations: Sequence[str]) -> None:
-        self.env = env
-        self.clock = clock
-        self.index = index
-        start = index[0].to_pydatetime()
-        self.state = replay(events, as_of=start)
-        self.pending = [e for e in in_effective_order(events) if start < e.effective_utc]
-        self.flows = flows
-        self.plant_col = {p.plant_id: j for j, p in enumerate(flows.plants)}
-        self.member_col = {m.member_id: i for i, m in enumerate(flows.members)}
-        config_col = {c: k for k, c in enumerate(configurations)}
-        self.n_config = len(configurations)
+def member_withdrawal(members: Sequence[MemberJoined], timeline: Timeline, inputs: Inputs,
+                      seed: int) -> np.ndarray:
+    """Withdrawal of a block of members per step, following their profile changes. [kWh]"""
+    step_h = interval_hours(inputs.index)
+    first = [timeline.profiles[m.member_id][0][1] for m in members]
+    out = load_power_kw(first, inputs.index, seed, inputs.weather["temp_air"].to_numpy())
+    for i, m in enumerate(members):
+        for position, profile in timeline.profiles[m.member_id][1:]:
+            series = load_power_kw([profile], inputs.index, seed,
+                                   inputs.weather["temp_air"].to_numpy())
+            out[position:, i] = series[position:, 0]
+    return power_to_energy_kwh(out, step_h)
+
+
+def book_flows(events: Sequence[DomainEvent], inputs: Inputs, seed: int, timeline: Timeline,
+               configurations: Sequence[str],
+               progress: Progress | None = None) -> tuple[PhysicalFlows, CountedFlows]:
+    """Generate loads in blocks of members, net behind-the-meter plants, and book every segment
+    of the timeline: what counts for the community, per configuration and holder class."""
+    plants = [e for e in events if isinstance(e, PlantCommissioned)]
+    members = [e for e in events if isinstance(e, MemberJoined)]
+    members = list({m.member_id: m for m in members}.values())  # a rejoining POD once
+    production = plant_production(events, plants, inputs)
+    injection = production.copy()
+    n_t, n_c = len(inputs.index), len(configurations)
+    config_col = {c: k for k, c in enumerate(configurations)}
+    hosted: dict[str, list[int]] = {}
+    for j, p in enumerate(plants):
+        if p.host_member is not None:
+            hosted.setdefault(p.host_member, []).append(j)
+
+    by_class = np.zeros((n_t, n_c * 3))
+    member_total = np.zeros(len(members))
+    for lo in range(0, len(members), MEMBER_BLOCK):
+        block = members[lo:lo + MEMBER_BLOCK]
+        withdrawal = member_withdrawal(block, timeline, inputs, seed)
+        for i, m in enumerate(block):  # behind the meter: the host uses its plants' output first
+            cols = hosted.get(m.member_id)
+            if cols:
+                pv = production[:, cols].sum(axis=1)
+                surplus = np.maximum(pv - withdrawal[:, i], 0.0)
+                share = np.divide(production[:, cols], pv[:, None],
+                                  out=np.zeros((n_t, len(cols))), where=pv[:, None] > 0)
+                injection[:, cols] = surplus[:, None] * share
+                withdrawal[:, i] = np.maximum(withdrawal[:, i] - pv, 0.0)
         # Column (configuration, holder class) of each member, weighted by the share of its
         # withdrawal that counts for sharing (TIAD: tariff-exempt withdrawals are netted out).
-        self.member_columns = np.zeros((len(flows.members), self.n_config * 3))
-        for i, m in enumerate(flows.members):
-            column = config_col[m.configuration_id] * 3 + holder_class(m.category)
-            self.member_columns[i, column] = 1.0 - m.tariff_exempt_share
-        n_t = len(index)
-        self.plant_injection = np.zeros((n_t, len(flows.plants)))
-        self.plant_active = np.zeros((n_t, len(flows.plants)), dtype=bool)
-        self.config_withdrawal = np.zeros((n_t, self.n_config * 3))
-        self.member_total = np.zeros(len(flows.members))
-        self.booked_until = 0
-        self.segments = 0
-        self.process = env.process(self.run())
+        columns = np.zeros((len(block), n_c * 3))
+        for i, m in enumerate(block):
+            columns[i, config_col[m.configuration_id] * 3 + holder_class(m.category)] = \
+                1.0 - m.tariff_exempt_share
+        ids = [m.member_id for m in block]
+        for seg in timeline.segments:
+            active = np.array([mid in seg.members for mid in ids], dtype=float)
+            if not active.any():
+                continue
+            a, b = seg.start, seg.end
+            by_class[a:b] += withdrawal[a:b] @ (columns * active[:, None])
+            member_total[lo:lo + len(block)] += withdrawal[a:b].sum(axis=0) * active
+        if progress is not None and len(members) > MEMBER_BLOCK:
+            progress(f"loads of {min(lo + MEMBER_BLOCK, len(members))}/{len(members)} members")
 
-    def _position(self, when: dt.datetime) -> int:
-        return int(self.index.searchsorted(pd.Timestamp(when), side="left"))
-
-    def _book(self, until: int) -> None:
-        """Book steps [booked_until, until) with the community as it is now."""
-        a, b = self.booked_until, until
-        if b <= a:
-            return
-        plants = np.zeros(len(self.flows.plants), dtype=bool)
-        plants[[self.plant_col[p] for p in self.state.plants]] = True
-        members = np.zeros(len(self.flows.members))
-        members[[self.member_col[m] for m in self.state.members]] = 1.0
-        self.plant_injection[a:b] = self.flows.injection_kwh[a:b] * plants
-        self.plant_active[a:b] = plants
-        self.config_withdrawal[a:b] = self.flows.withdrawal_kwh[a:b] @ (
-            self.member_columns * members[:, None])
-        self.member_total += self.flows.withdrawal_kwh[a:b].sum(axis=0) * members
-        self.booked_until = b
-        self.segments += 1
-
-    def run(self):  # noqa: ANN201 - a SimPy process generator
-        for event in self.pending:
-            position = self._position(event.effective_utc)
-            if position >= len(self.index):
-                break
-            when = self.clock.to_sim_time(self.index[position])
-            yield self.env.timeout(when - self.env.now)
-            self._book(position)
-            self.state.apply(event)
-        end = self.clock.to_sim_time(self.index[-1]) + interval_hours(self.index) * 3600
-        yield self.env.timeout(end - self.env.now)
-        self._book(len(self.index))
-
-
-def count_flows(events: Sequence[DomainEvent], index: pd.DatetimeIndex, flows: PhysicalFlows,
-                configurations: Sequence[str]) -> CountedFlows:
-    """Run the SimPy timeline over the period and return what counted for the community."""
-    env = simpy.Environment()
-    timeline = CommunityTimeline(env, SimClock(index[0]), index, events, flows, configurations)
-    env.run()
-    by_class = timeline.config_withdrawal.reshape(len(index), len(configurations), 3)
-    return CountedFlows(timeline.plant_injection, timeline.plant_active, by_class,
-                        timeline.member_total, timeline.state, timeline.segments)
+    plant_injection = np.zeros_like(injection)
+    plant_active = np.zeros(injection.shape, dtype=bool)
+    plant_ids = [p.plant_id for p in plants]
+    for seg in timeline.segments:
+        active = np.array([pid in seg.plants for pid in plant_ids], dtype=bool)
+        plant_injection[seg.start:seg.end] = injection[seg.start:seg.end] * active
+        plant_active[seg.start:seg.end] = active
+    counted = CountedFlows(plant_injection, plant_active, by_class.reshape(n_t, n_c, 3),
+                           member_total, timeline.final_state, len(timeline.segments))
+    return PhysicalFlows(plants, members, production, injection), counted
 
 
 def to_hourly(values: np.ndarray, steps_per_hour: int) -> np.ndarray:
@@ -261,9 +314,9 @@ def simulate_flows(spec: RunSpec, inputs: Inputs,
                    progress: Progress | None = None) -> tuple[PhysicalFlows, CountedFlows]:
     """Physical and counted flows of a run."""
     say = progress or (lambda _msg: None)
-    flows = physical_flows(spec.events, inputs, spec.settings.simulation.seed)
+    timeline = run_timeline(spec.events, inputs.index)
+    say(f"applied {len(spec.events)} events ({len(timeline.segments)} intervals)")
+    flows, counted = book_flows(spec.events, inputs, spec.settings.simulation.seed, timeline,
+                                [c.configuration_id for c in spec.configurations], say)
     say(f"computed PV for {len(flows.plants)} plants and loads for {len(flows.members)} members")
-    counted = count_flows(spec.events, inputs.index, flows,
-                          [c.configuration_id for c in spec.configurations])
-    say(f"applied {len(spec.events)} events ({counted.segments} intervals)")
     return flows, counted

@@ -307,8 +307,13 @@ def archetype_power(
     return power * (mean_kw / power.mean(axis=0))[None, :]
 
 
-def load_power_kw(consumers: Sequence[Consumer], index: pd.DatetimeIndex, seed: int) -> np.ndarray:
-    """Mean power of every consumer in every interval. [kW], shape ``(time, member)``."""
+def load_power_kw(consumers: Sequence[Consumer], index: pd.DatetimeIndex, seed: int,
+                  temp_air_c: np.ndarray | None = None) -> np.ndarray:
+    """Mean power of every consumer in every interval. [kW], shape ``(time, member)``.
+
+    ``temp_air_c`` (air temperature per interval) drives the weather-sensitive archetypes; the
+    UNI 10349 monthly means are used when it is not given.
+    """
     out = np.zeros((len(index), len(consumers)))
     by_archetype: dict[str, list[int]] = {}
     for j, c in enumerate(consumers):
