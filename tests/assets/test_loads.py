@@ -42,7 +42,7 @@ def test_one_hundred_households_are_not_one_hundred_copies():
     coincidence = power.sum(axis=1).max() / power.max(axis=0).sum()
     assert 0.15 < coincidence < 0.5  # diversified peak of a neighbourhood
     peak_per_home_kw = power.sum(axis=1).max() / 100
-    assert 0.5 < peak_per_home_kw < 1.5
+    assert 0.4 < peak_per_home_kw < 1.5  # mean 0.23 kW: a diversified peak of about 2 × mean
 
 
 def test_households_draw_about_a_third_in_band_f1():

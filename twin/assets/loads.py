@@ -36,11 +36,17 @@ WORKDAY, SATURDAY, HOLIDAY = 0, 1, 2
 
 @dataclass(frozen=True)
 class Bump:
-    """A Gaussian bump of relative power centred on a local hour."""
+    """A Gaussian bump of relative power centred on a local hour.
+
+    In summer (weight 0 in January, 1 in July) the centre moves by ``summer_shift_h`` and the
+    height grows by ``summer_height``: later evenings, air conditioning.
+    """
 
     hour: float
     width_h: float
     height: float
+    summer_shift_h: float = 0.0
+    summer_height: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -72,15 +78,24 @@ class Archetype:
 
 _HOUSEHOLD_SEASON = (1.18, 1.10, 1.00, 0.92, 0.88, 0.94, 1.04, 0.96, 0.90, 0.95, 1.05, 1.20)
 _FLAT = (1.0,) * 12
+_SUMMER_COOLING = (
+    Bump(15.0, 2.6, 0.01, summer_height=0.30),  # afternoon air conditioning
+    Bump(3.0, 3.0, 0.01, summer_height=0.15),  # fans and cooling at night
+    Bump(23.3, 1.8, 0.01, summer_height=0.15),  # late summer evenings
+)
+"""Bumps that appear only in summer (weight 0 in January, 1 in July)."""
 
 ARCHETYPES: dict[str, Archetype] = {
     "household": Archetype(
         name="household",
         base=0.30,
         day_shapes={
-            WORKDAY: (Bump(7.4, 1.0, 0.45), Bump(12.8, 2.6, 0.42), Bump(20.5, 1.7, 0.90)),
-            SATURDAY: (Bump(9.3, 1.4, 0.55), Bump(13.0, 1.4, 0.55), Bump(20.4, 1.8, 0.95)),
-            HOLIDAY: (Bump(9.8, 1.5, 0.55), Bump(13.0, 1.3, 0.70), Bump(20.2, 1.8, 0.90)),
+            WORKDAY: (Bump(7.6, 1.1, 0.30), Bump(13.0, 3.6, 0.40),
+                      Bump(19.8, 1.9, 0.85, summer_shift_h=0.7), *_SUMMER_COOLING),
+            SATURDAY: (Bump(9.5, 1.6, 0.30), Bump(13.5, 2.8, 0.55),
+                       Bump(19.9, 2.0, 0.65, summer_shift_h=0.6), *_SUMMER_COOLING),
+            HOLIDAY: (Bump(10.0, 1.6, 0.30), Bump(12.0, 1.7, 0.62),
+                      Bump(19.7, 2.0, 0.85, summer_shift_h=0.9), *_SUMMER_COOLING),
         },
         monthly_factor=_HOUSEHOLD_SEASON,
         shift_std_h=0.7,
@@ -88,7 +103,9 @@ ARCHETYPES: dict[str, Archetype] = {
         daily_cv=0.20,
         interval_cv=0.45,
         summer_away=True,
-        note="Three daily peaks, the evening one largest (Besagni et al. 2020).",
+        note="A broad daytime plateau and the largest peak in the evening, later in summer, "
+        "with summer cooling in the afternoon and at night (Besagni et al. 2020; checked "
+        "against the ARERA Lombardy profiles, see docs/models.md).",
     ),
     "energy_poor_household": Archetype(
         name="energy_poor_household",
@@ -228,6 +245,11 @@ def _in_period(month: np.ndarray, day: np.ndarray, start: tuple[int, int],
     return (code >= lo) & (code <= hi) if lo <= hi else (code >= lo) | (code <= hi)
 
 
+def _summer_weight(month: np.ndarray) -> np.ndarray:
+    """0 in January, 1 in July, smooth in between."""
+    return 0.5 - 0.5 * np.cos(2 * np.pi * (month - 1) / 12.0)
+
+
 def _circular_gap(hours: np.ndarray, centre: float) -> np.ndarray:
     return (hours - centre + 12.0) % 24.0 - 12.0
 
@@ -275,7 +297,10 @@ def archetype_power(
                  for r in rngs])
             hk = h[rows]
             if isinstance(shape, Bump):
-                g = np.exp(-0.5 * (_circular_gap(hk, shape.hour) / shape.width_h) ** 2)
+                summer = _summer_weight(month[rows])[:, None]
+                centre = shape.hour + shape.summer_shift_h * summer
+                g = np.exp(-0.5 * (_circular_gap(hk, centre) / shape.width_h) ** 2)
+                g = g * (1.0 + shape.summer_height / shape.height * summer)
             else:
                 g = _smooth_plateau(hk, shape.opens, shape.closes)
             variable[rows] += g * heights[None, :]
