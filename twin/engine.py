@@ -91,6 +91,12 @@ def holder_class(category: str) -> int:
     return OTHER
 
 
+def consumer_of(member: MemberJoined) -> Consumer:
+    """The load model's view of a member (after any profile change folded into it)."""
+    return Consumer(member.member_id, member.archetype, member.annual_kwh,
+                    member.contracted_power_kw)
+
+
 @dataclass(frozen=True)
 class Segment:
     """Steps ``[start, end)`` during which the community does not change."""
@@ -132,11 +138,9 @@ class CommunityTimeline:
         self.profiles: dict[str, list[tuple[int, Consumer]]] = {}
         for e in in_effective_order(events):  # every member's profile as it first joins
             if isinstance(e, MemberJoined) and e.member_id not in self.profiles:
-                self.profiles[e.member_id] = [(0, Consumer(e.member_id, e.archetype,
-                                                           e.annual_kwh))]
+                self.profiles[e.member_id] = [(0, consumer_of(e))]
         for member in self.state.members.values():  # profile changes before the start
-            self.profiles[member.member_id] = [(0, Consumer(member.member_id, member.archetype,
-                                                            member.annual_kwh))]
+            self.profiles[member.member_id] = [(0, consumer_of(member))]
         self.booked_until = 0
         self.process = env.process(self.run())
 
@@ -159,9 +163,8 @@ class CommunityTimeline:
             self._close(position)
             self.state.apply(event)
             if isinstance(event, MemberProfileChanged | MemberJoined):
-                m = self.state.members[event.member_id]
-                profile = Consumer(m.member_id, m.archetype, m.annual_kwh)
-                history = self.profiles.setdefault(m.member_id, [])
+                profile = consumer_of(self.state.members[event.member_id])
+                history = self.profiles.setdefault(event.member_id, [])
                 if not history or history[-1][1] != profile:
                     history.append((position, profile))
         end = self.clock.to_sim_time(self.index[-1]) + interval_hours(self.index) * 3600

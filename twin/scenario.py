@@ -49,11 +49,19 @@ and are refused by the schema."""
 
 Archetype = Literal[
     "household",
+    "household_working",
+    "household_family",
+    "household_elderly",
     "energy_poor_household",
+    "heat_pump_home",
+    "ev_charging",
+    "vacant",
     "shop",
     "office",
     "school",
     "public_building",
+    "gym",
+    "library",
     "university",
     "condominium_services",
 ]
@@ -159,6 +167,8 @@ class MemberGroup(_Model):
     archetype: Archetype
     annual_kwh: float = Field(gt=0, description="Annual withdrawal of one member. [kWh]")
     count: int = Field(1, ge=1, description="Number of alike members in this group.")
+    contracted_power_kw: float | None = Field(
+        None, gt=0, description="Contracted power; the load is capped at 110 % of it. [kW]")
     joined_on: dt.date
     left_on: dt.date | None = None
     tariff_exempt_share: float = Field(

@@ -73,6 +73,12 @@ class Archetype:
     closed_periods: tuple[tuple[tuple[int, int], tuple[int, int], float], ...] = ()
     """((month, day) from, (month, day) to inclusive, factor on the non-base part)."""
     summer_away: bool = False
+    daily_use_probability: float = 1.0
+    """Probability that the variable part happens on a given day (an EV is not charged daily)."""
+    heating_kw_per_k: float = 0.0
+    cooling_kw_per_k: float = 0.0
+    """Weather sensitivity, relative units per kelvin of the day's mean temperature below 16 °C
+    (heating) or above 24 °C (cooling)."""
     note: str = field(default="", compare=False)
 
 
@@ -202,6 +208,115 @@ ARCHETYPES: dict[str, Archetype] = {
         closed_periods=(((8, 8), (8, 23), 0.3), ((12, 24), (12, 31), 0.4)),
         note="Labs and servers as base; teaching hours on weekdays; August closure.",
     ),
+    "household_working": Archetype(
+        name="household_working",
+        base=0.28,
+        day_shapes={
+            WORKDAY: (Bump(7.0, 0.9, 0.40), Bump(13.0, 2.5, 0.08),
+                      Bump(20.3, 1.8, 1.05, summer_shift_h=0.7), *_SUMMER_COOLING),
+            SATURDAY: (Bump(9.8, 1.6, 0.35), Bump(13.5, 2.6, 0.50),
+                       Bump(20.2, 2.0, 0.75, summer_shift_h=0.6), *_SUMMER_COOLING),
+            HOLIDAY: (Bump(10.3, 1.6, 0.35), Bump(12.5, 1.7, 0.60),
+                      Bump(19.9, 2.0, 0.85, summer_shift_h=0.9), *_SUMMER_COOLING),
+        },
+        monthly_factor=_HOUSEHOLD_SEASON,
+        shift_std_h=0.6, bump_height_cv=0.35, daily_cv=0.20, interval_cv=0.45,
+        summer_away=True,
+        note="Working adults: little use on weekday daytimes, a strong evening.",
+    ),
+    "household_family": Archetype(
+        name="household_family",
+        base=0.28,
+        day_shapes={
+            WORKDAY: (Bump(7.2, 0.9, 0.40), Bump(13.0, 1.4, 0.25), Bump(17.0, 1.6, 0.35),
+                      Bump(20.8, 1.5, 1.00, summer_shift_h=0.6), *_SUMMER_COOLING),
+            SATURDAY: (Bump(9.3, 1.5, 0.40), Bump(13.0, 2.4, 0.60),
+                       Bump(20.5, 1.8, 0.85, summer_shift_h=0.6), *_SUMMER_COOLING),
+            HOLIDAY: (Bump(9.8, 1.5, 0.40), Bump(12.5, 1.8, 0.70),
+                      Bump(20.3, 1.8, 0.90, summer_shift_h=0.8), *_SUMMER_COOLING),
+        },
+        monthly_factor=_HOUSEHOLD_SEASON,
+        shift_std_h=0.6, bump_height_cv=0.30, daily_cv=0.18, interval_cv=0.40,
+        summer_away=True,
+        note="Family with children: after-school afternoon, evening peak at 19:30-22:30 "
+        "(Besagni et al. 2020: about 600 W).",
+    ),
+    "household_elderly": Archetype(
+        name="household_elderly",
+        base=0.32,
+        day_shapes={
+            WORKDAY: (Bump(8.0, 1.4, 0.30), Bump(12.3, 2.0, 0.55), Bump(16.0, 2.0, 0.25),
+                      Bump(19.0, 1.7, 0.70, summer_shift_h=0.5), *_SUMMER_COOLING),
+            SATURDAY: (Bump(8.5, 1.4, 0.30), Bump(12.3, 2.0, 0.55),
+                       Bump(19.0, 1.7, 0.70, summer_shift_h=0.5), *_SUMMER_COOLING),
+            HOLIDAY: (Bump(8.8, 1.4, 0.30), Bump(12.3, 1.8, 0.65),
+                      Bump(19.0, 1.7, 0.65, summer_shift_h=0.5), *_SUMMER_COOLING),
+        },
+        monthly_factor=_HOUSEHOLD_SEASON,
+        shift_std_h=0.5, bump_height_cv=0.30, daily_cv=0.15, interval_cv=0.40,
+        note="Elderly at home: daytime use, an earlier evening and night.",
+    ),
+    "vacant": Archetype(
+        name="vacant",
+        base=1.0,
+        day_shapes={WORKDAY: (), SATURDAY: (), HOLIDAY: ()},
+        monthly_factor=_FLAT,
+        shift_std_h=0.0, bump_height_cv=0.0, daily_cv=0.02, interval_cv=0.05,
+        note="An empty dwelling: fridge and standby only.",
+    ),
+    "ev_charging": Archetype(
+        name="ev_charging",
+        base=0.02,
+        day_shapes={
+            WORKDAY: (Bump(20.5, 1.6, 1.0),),
+            SATURDAY: (Bump(14.0, 2.5, 0.7), Bump(20.5, 1.6, 0.5)),
+            HOLIDAY: (Bump(15.0, 2.5, 0.8),),
+        },
+        monthly_factor=(1.1, 1.08, 1.0, 0.96, 0.94, 0.94, 0.95, 0.9, 0.96, 1.0, 1.05, 1.1),
+        shift_std_h=1.0, bump_height_cv=0.3, daily_cv=0.3, interval_cv=0.3,
+        daily_use_probability=0.55,
+        note="A home charging point: evening sessions on about half the days.",
+    ),
+    "heat_pump_home": Archetype(
+        name="heat_pump_home",
+        base=0.30,
+        day_shapes={
+            WORKDAY: (Bump(7.3, 1.2, 0.45), Bump(13.0, 3.6, 0.30),
+                      Bump(19.8, 2.0, 0.80, summer_shift_h=0.7)),
+            SATURDAY: (Bump(9.5, 1.6, 0.40), Bump(13.5, 2.8, 0.50), Bump(19.9, 2.0, 0.70)),
+            HOLIDAY: (Bump(10.0, 1.6, 0.40), Bump(12.0, 1.7, 0.60), Bump(19.7, 2.0, 0.80)),
+        },
+        monthly_factor=_FLAT,
+        shift_std_h=0.6, bump_height_cv=0.3, daily_cv=0.12, interval_cv=0.35,
+        heating_kw_per_k=0.12, cooling_kw_per_k=0.10,
+        note="All-electric home: space heating and cooling follow the day's mean temperature "
+        "(heating below 16 °C, cooling above 24 °C).",
+    ),
+    "gym": Archetype(
+        name="gym",
+        base=0.20,
+        day_shapes={
+            WORKDAY: (Plateau(15.0, 23.0, 0.85),),
+            SATURDAY: (Plateau(9.0, 19.0, 0.70),),
+            HOLIDAY: (),
+        },
+        monthly_factor=(1.15, 1.1, 1.0, 0.92, 0.9, 0.85, 0.7, 0.5, 0.95, 1.05, 1.1, 1.15),
+        shift_std_h=0.2, bump_height_cv=0.10, daily_cv=0.08, interval_cv=0.10,
+        note="Municipal gym: school and club use in the afternoon and evening.",
+    ),
+    "library": Archetype(
+        name="library",
+        base=0.20,
+        day_shapes={
+            WORKDAY: (Plateau(9.0, 19.0, 0.80),),
+            SATURDAY: (Plateau(9.0, 13.0, 0.60),),
+            HOLIDAY: (),
+        },
+        monthly_factor=(1.1, 1.05, 1.0, 0.95, 0.95, 1.0, 1.05, 0.6, 0.95, 1.0, 1.05, 1.1),
+        shift_std_h=0.2, bump_height_cv=0.10, daily_cv=0.06, interval_cv=0.08,
+        closed_periods=(((8, 8), (8, 22), 0.2),),
+        note="Municipal library: opening hours on weekdays and Saturday mornings.",
+    ),
     "condominium_services": Archetype(
         name="condominium_services",
         base=0.65,
@@ -227,6 +342,8 @@ class Consumer:
     member_id: str
     archetype: str
     annual_kwh: float
+    contracted_power_kw: float | None = None
+    """The meter lets through up to 110 % of it indefinitely: the load is capped there."""
 
 
 def day_types(local_days: pd.DatetimeIndex) -> np.ndarray:
@@ -260,11 +377,31 @@ def _smooth_plateau(hours: np.ndarray, opens: float, closes: float) -> np.ndarra
     return rise * fall
 
 
+def _thermal(archetype: Archetype, index: pd.DatetimeIndex, temp_air_c: np.ndarray | None,
+             day_of: np.ndarray) -> np.ndarray:
+    """Heating and cooling demand from the day's mean temperature, with a daily cycle (heat
+    pumps run most in the morning and evening). Relative units, per interval."""
+    if temp_air_c is None:
+        from weather.milan import UNI_10349_MILANO
+
+        temp_air_c = UNI_10349_MILANO["temp_air_c"].to_numpy()[
+            index.tz_convert(LOCAL_TZ).month.to_numpy() - 1]
+    daily_t = np.bincount(day_of, weights=temp_air_c) / np.bincount(day_of)
+    heating = archetype.heating_kw_per_k * np.clip(16.0 - daily_t, 0.0, None)
+    cooling = archetype.cooling_kw_per_k * np.clip(daily_t - 24.0, 0.0, None)
+    hours = (index.tz_convert(LOCAL_TZ).hour).to_numpy()
+    heat_cycle = 1.0 + 0.4 * np.exp(-0.5 * ((hours - 7) / 2.0) ** 2) + 0.4 * np.exp(
+        -0.5 * ((hours - 19) / 2.5) ** 2)
+    cool_cycle = 1.0 + 0.8 * np.exp(-0.5 * ((hours - 15) / 3.0) ** 2)
+    return heating[day_of] * heat_cycle + cooling[day_of] * cool_cycle
+
+
 def archetype_power(
     archetype: Archetype,
     index: pd.DatetimeIndex,
     consumers: Sequence[Consumer],
     seed: int,
+    temp_air_c: np.ndarray | None = None,
 ) -> np.ndarray:
     """Mean power of each consumer of one archetype in each interval. [kW], ``(time, member)``.
 
@@ -320,16 +457,30 @@ def archetype_power(
                 away[gone, j] = 0.0
         variable *= away
 
+    if archetype.daily_use_probability < 1.0:
+        used = np.column_stack([r.random(n_days) < archetype.daily_use_probability
+                                for r in rngs])
+        variable *= used[day_of] / archetype.daily_use_probability
+
     season = np.asarray(archetype.monthly_factor)[month - 1][:, None]
     daily = np.exp(archetype.daily_cv * np.column_stack(
         [ar1(r, n_days, 0.6) for r in rngs]) - archetype.daily_cv**2 / 2)
     noise = np.column_stack([r.lognormal(-archetype.interval_cv**2 / 2, archetype.interval_cv, n_t)
                              for r in rngs])
     power = (archetype.base + variable) * season * daily[day_of] * noise
+    if archetype.heating_kw_per_k or archetype.cooling_kw_per_k:
+        power += _thermal(archetype, index, temp_air_c, day_of)[:, None] * daily[day_of]
 
-    annual = np.array([c.annual_kwh for c in consumers])
-    mean_kw = annual / 8760.0
-    return power * (mean_kw / power.mean(axis=0))[None, :]
+    mean_kw = np.array([c.annual_kwh for c in consumers]) / 8760.0
+    power *= (mean_kw / power.mean(axis=0))[None, :]
+    cap = np.array([1.1 * c.contracted_power_kw if c.contracted_power_kw else np.inf
+                    for c in consumers])
+    for _ in range(3):  # cap at the meter's limit, then give back the energy clipped off
+        if not np.isfinite(cap).any() or (power <= cap).all():
+            break
+        np.minimum(power, cap, out=power)
+        power *= (mean_kw / power.mean(axis=0))[None, :]
+    return np.minimum(power, cap)
 
 
 def load_power_kw(consumers: Sequence[Consumer], index: pd.DatetimeIndex, seed: int,
@@ -346,7 +497,8 @@ def load_power_kw(consumers: Sequence[Consumer], index: pd.DatetimeIndex, seed: 
             raise ValueError(f"unknown archetype {c.archetype!r} for member {c.member_id!r}")
         by_archetype.setdefault(c.archetype, []).append(j)
     for name, cols in by_archetype.items():
-        out[:, cols] = archetype_power(ARCHETYPES[name], index, [consumers[j] for j in cols], seed)
+        out[:, cols] = archetype_power(ARCHETYPES[name], index, [consumers[j] for j in cols], seed,
+                                       temp_air_c)
     return out
 
 

@@ -30,6 +30,7 @@ Payload = dict[str, Any]
 UPCASTERS: dict[tuple[str, int], Callable[[Payload], Payload]] = {
     ("ConfigurationRegistered", 1): lambda p: {**p, "kind": "cer"},
     ("MemberJoined", 1): lambda p: {**p, "tariff_exempt_share": 0.0, "net_metering": False},
+    ("MemberJoined", 2): lambda p: {**p, "contracted_power_kw": None},
     ("PlantCommissioned", 1): lambda p: {**p, "voltage": "lv"},
     ("PlantCommissioned", 2): lambda p: {**p, "soiling_pct_by_month": None,
                                          "horizon_elevation_deg": None, "shading_loss_pct": 0.0},

@@ -74,7 +74,8 @@ def compile_events(scenario: Scenario) -> list[DomainEvent]:
                 effective_utc=_utc(max(g.joined_on, c.founded_on)), member_id=mid,
                 configuration_id=g.configuration, category=g.category, archetype=g.archetype,
                 annual_kwh=g.annual_kwh, group_id=g.id,
-                tariff_exempt_share=g.tariff_exempt_share))
+                tariff_exempt_share=g.tariff_exempt_share,
+                contracted_power_kw=g.contracted_power_kw))
             if g.left_on is not None:
                 events.append(MemberLeft(effective_utc=_utc(g.left_on), member_id=mid))
     for o in scenario.parameters:

@@ -53,10 +53,11 @@ class ConfigurationRegistered(DomainEvent):
 class MemberJoined(DomainEvent):
     """A final customer's point of delivery (``member_id``) joins a configuration.
 
-    v2 added ``tariff_exempt_share`` and ``net_metering`` (a net-metered point is refused).
+    v2 added ``tariff_exempt_share`` and ``net_metering`` (a net-metered point is refused);
+    v3 added ``contracted_power_kw``.
     """
 
-    schema_version: ClassVar[int] = 2
+    schema_version: ClassVar[int] = 3
     member_id: str
     configuration_id: str
     category: str
@@ -65,6 +66,7 @@ class MemberJoined(DomainEvent):
     group_id: str
     tariff_exempt_share: float = 0.0
     net_metering: bool = False
+    contracted_power_kw: float | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
