@@ -100,6 +100,20 @@ def _parser() -> argparse.ArgumentParser:
 
     weather_cli.add_parser(sub)
 
+    meters = sub.add_parser("meters", help="measured meter data: import")
+    mt = meters.add_subparsers(dest="meters_command", metavar="ACTION", required=True)
+    imp = mt.add_parser("import", help="validate a distributor export, store it content-hashed "
+                        "and record MeterDataImported; runs then use the measured values",
+                        description="Semicolon CSV with decimal commas: one row per day "
+                        "(POD;Data;1..24 or 1..96) or per interval (POD;Data;Ora|Quarto;kWh); "
+                        "DST days with 23/25 hours or 92/100 quarters.")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--store", required=True)
+    imp.add_argument("--branch", default="main")
+    imp.add_argument("--member", help="the member whose withdrawal this is")
+    imp.add_argument("--plant", help="the plant whose injection this is")
+    imp.add_argument("--quantity", choices=["withdrawal", "injection"], default=None)
+
     state = sub.add_parser("state", help="members and plants active at a time on a branch")
     state.add_argument("--store", required=True)
     state.add_argument("--branch", default="main")
@@ -227,6 +241,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return store_cli.branch(args, console)
         if args.command == "state":
             return store_cli.state(args, console)
+        if args.command == "meters":
+            return store_cli.meters(args, console)
         if args.command == "weather":
             from twin import weather_cli
 

@@ -25,6 +25,7 @@ from twin.events import (
     DomainEvent,
     MemberJoined,
     MemberProfileChanged,
+    MeterDataImported,
     PlantCommissioned,
     PlantDecommissioned,
     PlantOutageEnded,
@@ -32,6 +33,7 @@ from twin.events import (
     replay,
 )
 from twin.events.state import CommunityState, in_effective_order
+from twin.meters import MeterSeries, on_grid
 from twin.prices import align_prices, builtin_zonal_price, read_price_csv
 from twin.rules.parameters import F_EXEMPT_CATEGORIES, NATURAL_PERSON_CATEGORIES
 from twin.spec import RunSpec, resolve_path
@@ -247,8 +249,9 @@ def member_withdrawal(members: Sequence[MemberJoined], timeline: Timeline, input
 
 
 def book_flows(events: Sequence[DomainEvent], inputs: Inputs, seed: int, timeline: Timeline,
-               configurations: Sequence[str],
-               progress: Progress | None = None) -> tuple[PhysicalFlows, CountedFlows]:
+               configurations: Sequence[str], progress: Progress | None = None,
+               meter_data: Sequence[tuple[MeterDataImported, MeterSeries]] = (),
+               ) -> tuple[PhysicalFlows, CountedFlows]:
     """Generate loads in blocks of members, net behind-the-meter plants, and book every segment
     of the timeline: what counts for the community, per configuration and holder class."""
     plants = [e for e in events if isinstance(e, PlantCommissioned)]
@@ -263,11 +266,17 @@ def book_flows(events: Sequence[DomainEvent], inputs: Inputs, seed: int, timelin
         if p.host_member is not None:
             hosted.setdefault(p.host_member, []).append(j)
 
+    measured = {(e.member_id or e.plant_id, e.quantity): on_grid(series, inputs.index)
+                for e, series in meter_data}
     by_class = np.zeros((n_t, n_c * 3))
     member_total = np.zeros(len(members))
     for lo in range(0, len(members), MEMBER_BLOCK):
         block = members[lo:lo + MEMBER_BLOCK]
         withdrawal = member_withdrawal(block, timeline, inputs, seed)
+        for i, m in enumerate(block):  # measured data replaces the model where it exists
+            if (m.member_id, "withdrawal") in measured:
+                values, covered = measured[(m.member_id, "withdrawal")]
+                withdrawal[covered, i] = values[covered]
         for i, m in enumerate(block):  # behind the meter: the host uses its plants' output first
             cols = hosted.get(m.member_id)
             if cols:
@@ -294,6 +303,10 @@ def book_flows(events: Sequence[DomainEvent], inputs: Inputs, seed: int, timelin
         if progress is not None and len(members) > MEMBER_BLOCK:
             progress(f"loads of {min(lo + MEMBER_BLOCK, len(members))}/{len(members)} members")
 
+    for j, p in enumerate(plants):
+        if (p.plant_id, "injection") in measured:
+            values, covered = measured[(p.plant_id, "injection")]
+            injection[covered, j] = values[covered]
     plant_injection = np.zeros_like(injection)
     plant_active = np.zeros(injection.shape, dtype=bool)
     plant_ids = [p.plant_id for p in plants]
@@ -320,6 +333,7 @@ def simulate_flows(spec: RunSpec, inputs: Inputs,
     timeline = run_timeline(spec.events, inputs.index)
     say(f"applied {len(spec.events)} events ({len(timeline.segments)} intervals)")
     flows, counted = book_flows(spec.events, inputs, spec.settings.simulation.seed, timeline,
-                                [c.configuration_id for c in spec.configurations], say)
+                                [c.configuration_id for c in spec.configurations], say,
+                                spec.meter_data)
     say(f"computed PV for {len(flows.plants)} plants and loads for {len(flows.members)} members")
     return flows, counted

@@ -10,6 +10,8 @@ import xarray as xr
 
 from twin.cashflow import cash_timeline
 from twin.engine import Progress, load_inputs, simulate_flows
+from twin.events import MeterDataImported
+from twin.meters import parse_meter_file
 from twin.results import summary_table, write_outputs
 from twin.scenario import load_scenario
 from twin.settlement import scenario_parameters, settle
@@ -94,5 +96,7 @@ def load_store(store: str | Path, branch: str = "main", up_to_seq: int | None = 
         head = stored[-1].seq if stored else 0
         provenance = {"store": str(store), "branch": branch, "head_seq": str(head),
                       "head_hash": stored[-1].hash if stored else ""}
+        meters = tuple((e.event, parse_meter_file(s.get_blob(e.event.sha256), e.event.source_name))
+                       for e in stored if isinstance(e.event, MeterDataImported))
         return Simulation(RunSpec(tuple(e.event for e in stored),
-                                  settings_from_json(text, f"{store}"), provenance))
+                                  settings_from_json(text, f"{store}"), provenance, meters))

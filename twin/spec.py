@@ -15,7 +15,14 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from twin.errors import ScenarioError
-from twin.events import CommunityFounded, ConfigurationRegistered, DomainEvent, compile_events
+from twin.events import (
+    CommunityFounded,
+    ConfigurationRegistered,
+    DomainEvent,
+    MeterDataImported,
+    compile_events,
+)
+from twin.meters import MeterSeries
 from twin.scenario import LoadedScenario, Prices, RunSettings, Weather
 
 
@@ -27,6 +34,9 @@ class RunSpec:
     settings: RunSettings
     provenance: dict[str, str] = field(default_factory=dict)
     """Where the run comes from: scenario path and hash, or store, branch and head."""
+    meter_data: tuple[tuple[MeterDataImported, MeterSeries], ...] = ()
+    """Imported meter data (from a store): measured series replace the modelled ones where
+    they cover the period."""
 
     @property
     def community(self) -> CommunityFounded:

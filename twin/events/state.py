@@ -124,7 +124,15 @@ class CommunityState:
                 if sid in self.storage:
                     raise ConsistencyError(f"storage {sid!r} is already installed")
                 self.storage[sid] = event
-            case MeterDataImported():
+            case MeterDataImported(member_id=mid, plant_id=pid):
+                known_member = mid in self.members or mid in self.former_members
+                known_plant = pid in self.plants or pid in self.former_plants
+                if (mid is None) == (pid is None):
+                    raise ConsistencyError("meter data belongs to one member or one plant")
+                if mid is not None and not known_member:
+                    raise ConsistencyError(f"meter data for unknown member {mid!r}")
+                if pid is not None and not known_plant:
+                    raise ConsistencyError(f"meter data for unknown plant {pid!r}")
                 self.meter_data.append(event)
             case ProjectFunded():
                 self.projects.append(event)

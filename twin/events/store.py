@@ -7,7 +7,9 @@ PostgreSQL given a ``postgresql://`` URL (``psycopg``). Both use the same three 
   branch is its parent up to ``parent_seq`` plus its own events, numbered from ``parent_seq + 1``;
 * ``cer_events(branch, seq, event_type, schema_version, effective_utc, recorded_utc, payload,
   prev_hash, hash)`` with primary key ``(branch, seq)``: no gap, no duplicate;
-* ``cer_meta(key, value)``: the run settings a store was initialised with.
+* ``cer_meta(key, value)``: the run settings a store was initialised with;
+* ``cer_blobs(sha256, name, data)``: content-addressed files (imported meter data, base64),
+  referenced by events and written in the same transaction as the event that refers to them.
 
 Guarantees: an append is one transaction (a batch is stored whole or not at all); appends to one
 branch are serialised (SQLite ``BEGIN IMMEDIATE``; PostgreSQL ``SELECT … FOR UPDATE`` on the
@@ -19,6 +21,7 @@ before anything is written; every event's hash covers its content and the previo
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import hashlib
 import json
@@ -46,6 +49,8 @@ SCHEMA = (
         recorded_utc TEXT NOT NULL, payload TEXT NOT NULL, prev_hash TEXT NOT NULL,
         hash TEXT NOT NULL, PRIMARY KEY (branch, seq))""",
     """CREATE TABLE IF NOT EXISTS cer_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS cer_blobs (sha256 TEXT PRIMARY KEY, name TEXT NOT NULL,
+        data TEXT NOT NULL)""",
 )
 
 
@@ -383,8 +388,17 @@ class EventStore:
         raise StoreError(f"{self.location}: branch {branch!r} has no event {head}: the log is "
                          "damaged (run `cer-twin events verify`)")
 
+    def get_blob(self, sha256: str) -> bytes:
+        """A stored file by its SHA-256."""
+        rows = self.db.fetchall(self.db.sql("SELECT data FROM cer_blobs WHERE sha256 = ?"),
+                                (sha256,))
+        if not rows:
+            raise StoreError(f"{self.location}: no stored file with SHA-256 {sha256}")
+        return base64.b64decode(rows[0][0])
+
     def append(self, branch: str, events: Sequence[DomainEvent],
-               expected_head: int | None = None) -> AppendResult:
+               expected_head: int | None = None,
+               blobs: dict[str, tuple[str, bytes]] | None = None) -> AppendResult:
         """Append a batch atomically, after checking the domain rules on the branch's state.
 
         Raises
@@ -393,6 +407,9 @@ class EventStore:
             ``expected_head`` is given and the branch has moved on.
         ConsistencyError
             An event breaks a domain rule; nothing is stored.
+
+        ``blobs`` (SHA-256 → (name, bytes)) are files the events refer to, stored in the same
+        transaction.
         """
         if not events:
             raise StoreError("nothing to append")
@@ -416,6 +433,12 @@ class EventStore:
                 rows.append((branch, head + offset, etype, event.schema_version, effective,
                              recorded, payload, prev, digest))
                 prev = digest
+            for digest, (blob_name, data) in (blobs or {}).items():
+                if hashlib.sha256(data).hexdigest() != digest:
+                    raise StoreError(f"file {blob_name}: content does not match its SHA-256")
+                self.db.execute(self.db.sql(
+                    "INSERT INTO cer_blobs (sha256, name, data) VALUES (?, ?, ?) ON CONFLICT "
+                    "(sha256) DO NOTHING"), (digest, blob_name, base64.b64encode(data).decode()))
             try:
                 self.db.executemany(
                     "INSERT INTO cer_events (branch, seq, event_type, schema_version, "
