@@ -105,6 +105,47 @@ def main() -> None:
         print(f"Milano-Linate TMYx 2004-2018: GHI {tmy['ghi'].sum() / 1000:.0f} kWh/m²; "
               f"PV 30° south: {plant_ac_power_kw([roof()], tmy)[:, 0].sum():.0f} kWh/kWp")
 
+    arera = DATA / "load" / "rse_cacer" / "prelievo_orario_ARERA.csv"
+    if arera.exists():
+        frame = pd.read_csv(arera)
+        lom = frame[frame["Regione"] == "Lombardia"]
+        year23 = time_index(dt.date(2023, 1, 1), dt.date(2024, 1, 1), "1h")
+        loc23 = year23.tz_convert("Europe/Rome")
+        kind = day_types(loc23.normalize())
+        names = {0: "Giorno feriale", 1: "Sabato", 2: "Domenica"}
+        total = load_power_kw([Consumer(f"h{i}", "household", 2000.0) for i in range(300)],
+                              year23, 1).sum(axis=1)
+        for power_class in ["0<P<=1.5", "1.5<P<=3", "3<P<=4.5", "4.5<P<=6", "P>6"]:
+            rs = []
+            for m in range(1, 13):
+                for d in names:
+                    sel = (loc23.month == m) & (kind == d)
+                    ours = pd.Series(total[sel]).groupby(loc23.hour[sel]).mean().reindex(
+                        range(24)).to_numpy()
+                    ref = lom[(lom["Classe potenza"] == power_class) & (lom["Mese"] == m)
+                              & (lom["Working day"] == names[d])].sort_values("Ora")
+                    rs.append(np.corrcoef(ours, ref["Prelievo medio Orario Regionale (kWh)"])
+                              [0, 1])
+            print(f"Household shape vs ARERA Lombardy {power_class}: Pearson r min "
+                  f"{min(rs):.2f}, median {np.median(rs):.2f} over 12 months x 3 day types")
+    rse = DATA / "load" / "rse_cacer" / "curve_carico_input.xlsx"
+    if rse.exists():
+        quarters = time_index(dt.date(2023, 1, 1), dt.date(2024, 1, 1), "15min")
+        lq = quarters.tz_convert("Europe/Rome")
+        term = lq.month.isin([3, 4, 5, 10, 11]) & (day_types(lq.normalize()) == WORKDAY)
+        slot = lq.hour * 4 + lq.minute // 15
+        for sheet, archetype in [("scuola_500_studenti", "school"), ("liceo", "school"),
+                                 ("ufficio_comunale", "office"), ("PA_comune", "public_building"),
+                                 ("palestra_comunale", "gym"), ("biblioteca_comunale", "library"),
+                                 ("COM_>6kw_feriale", "shop"),
+                                 ("utenza_condominiale_media", "condominium_services")]:
+            ref = pd.read_excel(rse, sheet_name=sheet)["Working_day"].to_numpy(dtype=float)
+            power = load_power_kw([Consumer(f"b{i}", archetype, 1e4) for i in range(30)],
+                                  quarters, 1).sum(axis=1)
+            ours = pd.Series(power[term]).groupby(slot[term]).mean().reindex(range(96))
+            print(f"RSE typical working day {sheet} vs {archetype}: r = "
+                  f"{np.corrcoef(ours, ref)[0, 1]:.2f}")
+
     homes = [Consumer(f"h{i}", "household", 2000.0) for i in range(200)]
     load = load_power_kw(homes, YEAR, 1).sum(axis=1)
     local = YEAR.tz_convert("Europe/Rome")

@@ -245,7 +245,8 @@ def member_withdrawal(members: Sequence[MemberJoined], timeline: Timeline, input
             series = load_power_kw([profile], inputs.index, seed,
                                    inputs.weather["temp_air"].to_numpy())
             out[position:, i] = series[position:, 0]
-    return power_to_energy_kwh(out, step_h)
+    out *= step_h  # mean power over the step × its length = energy (power_to_energy_kwh)
+    return out
 
 
 def book_flows(events: Sequence[DomainEvent], inputs: Inputs, seed: int, timeline: Timeline,
@@ -270,8 +271,11 @@ def book_flows(events: Sequence[DomainEvent], inputs: Inputs, seed: int, timelin
                 for e, series in meter_data}
     by_class = np.zeros((n_t, n_c * 3))
     member_total = np.zeros(len(members))
+    # Blocks of members of the same archetype where possible (one load model call per block).
+    order = sorted(range(len(members)), key=lambda i: members[i].archetype)
     for lo in range(0, len(members), MEMBER_BLOCK):
-        block = members[lo:lo + MEMBER_BLOCK]
+        block_index = order[lo:lo + MEMBER_BLOCK]
+        block = [members[i] for i in block_index]
         withdrawal = member_withdrawal(block, timeline, inputs, seed)
         for i, m in enumerate(block):  # measured data replaces the model where it exists
             if (m.member_id, "withdrawal") in measured:
@@ -299,7 +303,7 @@ def book_flows(events: Sequence[DomainEvent], inputs: Inputs, seed: int, timelin
                 continue
             a, b = seg.start, seg.end
             by_class[a:b] += withdrawal[a:b] @ (columns * active[:, None])
-            member_total[lo:lo + len(block)] += withdrawal[a:b].sum(axis=0) * active
+            member_total[block_index] += withdrawal[a:b].sum(axis=0) * active
         if progress is not None and len(members) > MEMBER_BLOCK:
             progress(f"loads of {min(lo + MEMBER_BLOCK, len(members))}/{len(members)} members")
 
