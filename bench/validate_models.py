@@ -113,9 +113,11 @@ def main() -> None:
         loc23 = year23.tz_convert("Europe/Rome")
         kind = day_types(loc23.normalize())
         names = {0: "Giorno feriale", 1: "Sabato", 2: "Domenica"}
-        total = load_power_kw([Consumer(f"h{i}", "household", 2000.0) for i in range(300)],
-                              year23, 1).sum(axis=1)
-        for power_class in ["0<P<=1.5", "1.5<P<=3", "3<P<=4.5", "4.5<P<=6", "P>6"]:
+        classes = {"0<P<=1.5": 1.5, "1.5<P<=3": 3.0, "3<P<=4.5": 4.5, "4.5<P<=6": 6.0,
+                   "P>6": 10.0}
+        for power_class, kw in classes.items():
+            total = load_power_kw([Consumer(f"h{i}", "household", 2000.0, kw)
+                                   for i in range(1000)], year23, 1).sum(axis=1)
             rs = []
             for m in range(1, 13):
                 for d in names:
@@ -126,7 +128,7 @@ def main() -> None:
                               & (lom["Working day"] == names[d])].sort_values("Ora")
                     rs.append(np.corrcoef(ours, ref["Prelievo medio Orario Regionale (kWh)"])
                               [0, 1])
-            print(f"Household shape vs ARERA Lombardy {power_class}: Pearson r min "
+            print(f"Households ({kw:g} kW) vs ARERA Lombardy {power_class}: Pearson r min "
                   f"{min(rs):.2f}, median {np.median(rs):.2f} over 12 months x 3 day types")
     rse = DATA / "load" / "rse_cacer" / "curve_carico_input.xlsx"
     if rse.exists():

@@ -20,7 +20,9 @@ Sant'Ambrogio (7 December, Milan), from the ``holidays`` package.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -338,6 +340,44 @@ ARCHETYPES: dict[str, Archetype] = {
 }
 
 
+HOUSEHOLD_CLASS_SHAPES: tuple[tuple[float, tuple[float, ...]], ...] = (
+    (1.5, (0.30, 0.44, 1.00, 19.79, 1.00, 0.32, 0.18, 0.49, 2.26, 0.00)),  # 0<P<=1.5 r 0.934
+    (3.0, (0.28, 0.48, 0.78, 19.81, 0.77, 0.25, 0.17, 0.32, 2.18, 0.00)),  # 1.5<P<=3 r 0.931
+    (4.5, (0.37, 0.64, 1.19, 19.69, 1.38, 0.30, 0.08, 0.30, 2.21, 0.05)),  # 3<P<=4.5 r 0.921
+    (6.0, (0.15, 0.13, 0.38, 19.59, 1.59, 0.23, 0.13, 0.81, 1.98, 0.00)),  # 4.5<P<=6 r 0.916
+    (float("inf"), (0.46, 0.16, 1.49, 19.51, 1.90, 0.26, 0.00, 0.17, 1.85, 0.08)),  # P>6 r 0.890
+)
+"""Household shape parameters by contracted power (up to [kW]): morning, midday and evening
+heights, evening hour, its summer shift [h], summer cooling and night heights, base, evening
+width [h], night loads all year. Fitted with ``python bench/calibrate_households.py`` so that the
+expected daily shape follows the ARERA Lombardy profiles of each power class by month and day
+type; used for ``household`` members with a ``contracted_power_kw``."""
+
+
+@functools.cache
+def household_for_power(contracted_power_kw: float) -> Archetype:
+    """The ``household`` archetype with the shapes fitted for a contracted-power class."""
+    params = next(p for limit, p in HOUSEHOLD_CLASS_SHAPES if contracted_power_kw <= limit)
+    (morning, midday, evening, evening_hour, summer_shift, cooling, night, base, width,
+     night_all) = params
+    eps = 0.01
+
+    def day(morning_hour: float, midday_hour: float, midday_width: float) -> tuple:
+        return (Bump(morning_hour, 1.2, max(morning, eps)),
+                Bump(midday_hour, midday_width, max(midday, eps)),
+                Bump(evening_hour, width, max(evening, eps), summer_shift_h=summer_shift),
+                Bump(1.5, 3.0, max(night_all, eps)),
+                Bump(15.0, 2.6, eps, summer_height=cooling),
+                Bump(3.0, 3.0, eps, summer_height=night),
+                Bump(23.3, 1.8, eps, summer_height=night))
+
+    generic = ARCHETYPES["household"]
+    return dataclasses.replace(
+        generic, name=f"household_{contracted_power_kw:g}kw", base=max(base, 0.05),
+        day_shapes={WORKDAY: day(7.6, 13.0, 3.6), SATURDAY: day(9.5, 13.5, 2.8),
+                    HOLIDAY: day(10.0, 12.0, 1.7)})
+
+
 @dataclass(frozen=True)
 class Consumer:
     """What the load model needs to know about one member."""
@@ -522,16 +562,21 @@ def load_power_kw(consumers: Sequence[Consumer], index: pd.DatetimeIndex, seed: 
     UNI 10349 monthly means are used when it is not given.
     """
     by_archetype: dict[str, list[int]] = {}
+    models: dict[str, Archetype] = {}
     for j, c in enumerate(consumers):
         if c.archetype not in ARCHETYPES:
             raise ValueError(f"unknown archetype {c.archetype!r} for member {c.member_id!r}")
-        by_archetype.setdefault(c.archetype, []).append(j)
+        model = ARCHETYPES[c.archetype]
+        if c.archetype == "household" and c.contracted_power_kw is not None:
+            model = household_for_power(c.contracted_power_kw)
+        models[model.name] = model
+        by_archetype.setdefault(model.name, []).append(j)
     if len(by_archetype) == 1:  # one archetype: no reshuffling of columns
-        return archetype_power(ARCHETYPES[consumers[0].archetype], index, list(consumers), seed,
+        return archetype_power(models[next(iter(by_archetype))], index, list(consumers), seed,
                                temp_air_c)
     out = np.empty((len(index), len(consumers)))
     for name, cols in by_archetype.items():
-        out[:, cols] = archetype_power(ARCHETYPES[name], index, [consumers[j] for j in cols], seed,
+        out[:, cols] = archetype_power(models[name], index, [consumers[j] for j in cols], seed,
                                        temp_air_c)
     return out
 
