@@ -50,6 +50,9 @@ def _parser() -> argparse.ArgumentParser:
     _add_source(run)
     run.add_argument("--out", type=Path, default=None,
                      help="output folder (default: ./results/<scenario name or branch>)")
+    run.add_argument("--years", type=int, default=None,
+                     help="simulate this many calendar years from the scenario's start "
+                     "(a new weather year each year; the [future] section drawn as events)")
     run.add_argument("--quiet", action="store_true", help="print nothing but errors")
     run.add_argument("--audit", action="store_true",
                      help="also write audit.csv: every hour × plant with shared energy, its "
@@ -175,11 +178,14 @@ def _run(args: argparse.Namespace, console: Console, err: Console) -> int:
     stem = (args.branch if args.store is not None
             else Path(sim.spec.provenance["scenario"]).stem)
     out = args.out if args.out is not None else Path("results") / stem
+    if args.years is not None and not 1 <= args.years <= 30:
+        raise TwinError(f"--years: expected 1 to 30; found {args.years}")
     if args.quiet:
-        result = sim.run()
+        result = sim.run(years=args.years)
     else:
         with err.status(f"Simulating {sim.name}…") as status:
-            result = sim.run(progress=lambda msg: status.update(f"Simulating {sim.name}: {msg}"))
+            result = sim.run(progress=lambda msg: status.update(f"Simulating {sim.name}: {msg}"),
+                             years=args.years)
     paths = result.write(out)
     if args.audit:
         from twin.results import audit_table
@@ -188,6 +194,8 @@ def _run(args: argparse.Namespace, console: Console, err: Console) -> int:
         audit_table(result.dataset).to_csv(paths["audit"], index=False)
     if not args.quiet:
         sim_settings = sim.spec.settings.simulation
+        if args.years is not None:
+            sim_settings = sim_settings.with_years(args.years)
         where = (f"store branch {args.branch!r}" if args.store is not None else "")
         title = (f"{sim.name}{', ' + where if where else ''}, {sim_settings.start} to "
                  f"{sim_settings.end} (excl.), {sim_settings.time_step} steps, seed "
@@ -196,11 +204,22 @@ def _run(args: argparse.Namespace, console: Console, err: Console) -> int:
         console.print(_summary_table(title, result.summary, names, sim.spec.community.solidarity))
         cash = result.cash_timeline
         settlements = cash.loc[cash["settlement_eur"] != 0, "settlement_eur"]
+        advances = cash["payment_eur"].sum() - settlements.sum()
         console.print(
-            f"GSE cash: advances net of fees € {cash['payment_eur'].sum() - settlements.sum():,.0f}"
-            + "".join(f"; settlement paid {month} € {value:,.0f}"
-                      for month, value in settlements.items())
-            + f"; total € {cash['payment_eur'].sum():,.0f} (monthly in cashflow.csv).")
+            f"GSE cash: advances net of fees € {advances:,.0f}; {len(settlements)} yearly "
+            f"settlement(s) € {settlements.sum():,.0f}; total € {cash['payment_eur'].sum():,.0f} "
+            "(monthly in cashflow.csv).")
+        if args.years is not None and args.years > 1:
+            from twin.results import yearly_table
+
+            yearly = yearly_table(result.dataset).groupby(level="year").sum()
+            table = Table(title="Community by year", box=box.SIMPLE_HEAD, title_justify="left")
+            for column in ("year", "shared MWh", "TIP €", "valorization €", "fund €"):
+                table.add_column(column, justify="right")
+            for year, row in yearly.iterrows():
+                table.add_row(str(year), f"{row.shared_mwh:,.1f}", f"{row.premium_eur:,.0f}",
+                              f"{row.valorization_eur:,.0f}", f"{row.fund_eur:,.0f}")
+            console.print(table)
         console.print(f"Weather: {result.dataset.attrs['weather_source']}; "
                       f"prices: {result.dataset.attrs['price_source']}.")
         console.print("Wrote " + ", ".join(str(p) for p in paths.values()))

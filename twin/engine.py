@@ -68,7 +68,8 @@ def load_inputs(spec: RunSpec) -> Inputs:
     weather_seed = settings.weather.seed if settings.weather.seed is not None else sim.seed
     weather, weather_meta = load_weather(settings.weather, index, weather_seed)
     if settings.prices.source == "builtin":
-        price = builtin_zonal_price(hourly, sim.seed, zone)
+        price = builtin_zonal_price(hourly, sim.seed, zone,
+                                    settings.prices.escalation_pct_per_year)
         price_meta = {"source": f"builtin-{zone} (seed {sim.seed})"}
     else:
         path = resolve_path(settings.prices.path)

@@ -37,6 +37,9 @@ PUN_MONTHLY_EUR_PER_MWH: dict[int, tuple[float, ...]] = {
 """Monthly PUN / PUN Index GME. [€/MWh] Sources: MILAN_FIGURES.md §4.1 (2023-2025; Dec 2025 is a
 month-to-17-Dec value [U]) and CER_RULES.md §5.2 (2026 January-April)."""
 
+LAST_PUBLISHED_YEAR = max(PUN_MONTHLY_EUR_PER_MWH)
+"""Escalation applies to the years after this one."""
+
 NORD_TO_PUN = 0.975
 """NORD zonal price as a share of the PUN: the stop-gap of MILAN_FIGURES.md §6 item 3 [U]
 (NORD was 2.3-2.5 % below PUN in the weekly examples of §4.2)."""
@@ -69,8 +72,13 @@ def _plateau(hours: np.ndarray, start: float, end: float) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-(hours - start) / 0.5)) / (1.0 + np.exp(-(end - hours) / 0.5))
 
 
-def builtin_zonal_price(index: pd.DatetimeIndex, seed: int, zone: str = "NORD") -> pd.Series:
-    """Hourly zonal price on an hourly UTC index (interval start). [€/MWh]"""
+def builtin_zonal_price(index: pd.DatetimeIndex, seed: int, zone: str = "NORD",
+                        escalation_pct_per_year: float = 0.0) -> pd.Series:
+    """Hourly zonal price on an hourly UTC index (interval start). [€/MWh]
+
+    Years after the last published one repeat its months, changed by
+    ``escalation_pct_per_year`` per year (a scenario assumption, not a forecast).
+    """
     local = index.tz_convert(LOCAL_TZ)
     hours = (local.hour + 0.5).to_numpy()
     month = local.month.to_numpy()
@@ -97,7 +105,9 @@ def builtin_zonal_price(index: pd.DatetimeIndex, seed: int, zone: str = "NORD") 
     ym = (local.year * 100 + local.month).to_numpy()
     for code in np.unique(ym):
         sel = ym == code
-        target = monthly_target_eur_per_mwh(int(code // 100), int(code % 100), zone)
+        year = int(code // 100)
+        target = monthly_target_eur_per_mwh(year, int(code % 100), zone)
+        target *= (1 + escalation_pct_per_year / 100) ** max(0, year - LAST_PUBLISHED_YEAR)
         price[sel] = raw[sel] * target / raw[sel].mean()
     return pd.Series(price, index=index, name="zonal_price_eur_per_mwh")
 

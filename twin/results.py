@@ -73,8 +73,9 @@ def write_outputs(ds: xr.Dataset, summary: pd.DataFrame, cash: pd.DataFrame,
     """Write ``results.nc`` (NetCDF4 via h5netcdf), ``summary.csv`` and ``cashflow.csv``."""
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = {"results": out_dir / "results.nc", "summary": out_dir / "summary.csv",
-             "cashflow": out_dir / "cashflow.csv"}
+             "cashflow": out_dir / "cashflow.csv", "yearly": out_dir / "yearly.csv"}
     cash.round(2).to_csv(paths["cashflow"])
+    yearly_table(ds).round(3).to_csv(paths["yearly"])
     encoding = {name: {"zlib": True, "complevel": 4} for name in ds.data_vars}
     ds.to_netcdf(paths["results"], engine="h5netcdf", encoding=encoding)
     summary.round(3).to_csv(paths["summary"])
@@ -119,3 +120,27 @@ def audit_table(ds: xr.Dataset) -> pd.DataFrame:
         "rule_version": ds["rule_version"].to_numpy()[rows],
         "premium_eur": premium[rows, cols],
     })
+
+
+def yearly_table(ds: xr.Dataset) -> pd.DataFrame:
+    """Per local calendar year and configuration: shared energy, premium, valorization, fees,
+    fund and self-sufficiency (the rows behind a multi-year run and a comparison)."""
+    year = pd.DatetimeIndex(ds["time"].to_numpy()).tz_localize("UTC").tz_convert(
+        "Europe/Rome").year
+    configs = [str(c) for c in ds["configuration"].to_numpy()]
+    plant_config = ds["plant_configuration"].to_numpy()
+    rows = []
+    for y in np.unique(year):
+        sel = np.asarray(year == y)
+        for k, cid in enumerate(configs):
+            plants = plant_config == cid
+            shared = float(ds["shared_energy_kwh"][sel, k].sum()) / 1000
+            withdrawn = float(ds["configuration_withdrawn_energy_kwh"][sel, k].sum()) / 1000
+            premium = float(ds["premium_eur"][sel][:, plants].sum())
+            valorization = float(ds["valorization_eur"][sel, k].sum())
+            fees = float(ds["gse_fee_eur"][plants].sum()) * sel.sum() / len(sel)
+            rows.append({"year": int(y), "configuration": cid, "shared_mwh": shared,
+                         "premium_eur": premium, "valorization_eur": valorization,
+                         "fund_eur": premium + valorization - fees,
+                         "self_sufficiency_pct": 100 * shared / withdrawn if withdrawn else 0.0})
+    return pd.DataFrame(rows).set_index(["year", "configuration"])

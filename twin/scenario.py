@@ -184,6 +184,14 @@ class Simulation(_Model):
     time_step: Literal["1h", "15min"] = "1h"
     seed: int = Field(0, ge=0)
 
+    def with_years(self, years: int) -> Simulation:
+        """The same simulation over ``years`` calendar years from ``start``."""
+        try:
+            end = self.start.replace(year=self.start.year + years)
+        except ValueError:  # 29 February
+            end = dt.date(self.start.year + years, 3, 1)
+        return self.model_copy(update={"end": end})
+
     @model_validator(mode="after")
     def _ordered(self) -> Simulation:
         if self.end <= self.start:
@@ -225,6 +233,30 @@ class Weather(_DataSource):
 class Prices(_DataSource):
     source: Literal["builtin", "csv"] = "builtin"
     column: str | None = Field(None, description="Price column; default: the market zone.")
+    escalation_pct_per_year: float = Field(
+        0.0, ge=-20, le=20,
+        description="builtin only: yearly change of prices after the last published year. [%]")
+
+
+class Growth(_Model):
+    """Members arriving in a configuration over a multi-year horizon (a Poisson process)."""
+
+    configuration: str
+    archetype: Archetype
+    category: MemberCategory = "household"
+    members_per_year: float = Field(gt=0, description="Mean arrivals per year. [1/year]")
+    annual_kwh: float = Field(gt=0, description="Annual withdrawal of each new member. [kWh]")
+
+
+class Future(_Model):
+    """Stochastic future of a multi-year run: every draw becomes an event, seeded."""
+
+    growth: list[Growth] = Field(default_factory=list)
+    churn_pct_per_year: float = Field(
+        0.0, ge=0, lt=100, description="Yearly probability that a member leaves. [%]")
+    plant_mtbf_days: float | None = Field(
+        None, gt=0, description="Mean time between plant failures. [days]")
+    plant_mttr_days: float = Field(7.0, gt=0, description="Mean time to repair. [days]")
 
 
 class Rules(_Model):
@@ -263,6 +295,7 @@ class RunSettings(_Model):
     weather: Weather = Weather()
     prices: Prices = Prices()
     rules: Rules = Rules()
+    future: Future = Future()
 
 
 class Scenario(_Model):
@@ -272,6 +305,7 @@ class Scenario(_Model):
     weather: Weather = Weather()
     prices: Prices = Prices()
     rules: Rules = Rules()
+    future: Future = Future()
     configurations: list[Configuration] = Field(min_length=1)
     plants: list[Plant] = Field(default_factory=list)
     members: list[MemberGroup] = Field(default_factory=list)

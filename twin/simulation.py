@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import xarray as xr
 from twin.cashflow import cash_timeline
 from twin.engine import Progress, load_inputs, simulate_flows
 from twin.events import MeterDataImported
+from twin.future import future_events
 from twin.meters import parse_meter_file
 from twin.results import summary_table, write_outputs
 from twin.scenario import load_scenario
@@ -53,14 +55,26 @@ class Simulation:
     def name(self) -> str:
         return self.spec.name
 
-    def run(self, progress: Progress | None = None) -> RunResult:
-        """Simulate the period and apply the rules."""
-        inputs = load_inputs(self.spec)
-        flows, counted = simulate_flows(self.spec, inputs, progress)
-        ds = settle(self.spec, inputs, flows, counted)
+    def run(self, progress: Progress | None = None, years: int | None = None) -> RunResult:
+        """Simulate the period (or ``years`` calendar years from the start) and apply the rules.
+
+        The scenario's ``[future]`` (member growth, churn, plant failures) is drawn first, as
+        seeded events added to the run's log.
+        """
+        spec = self.spec if years is None else self.spec.with_years(years)
+        sim = spec.settings.simulation
+        drawn = future_events(spec.events, spec.settings.future, sim.start, sim.end, sim.seed)
+        if drawn:
+            spec = dataclasses.replace(spec, events=(*spec.events, *drawn))
+            if progress:
+                progress(f"drew {len(drawn)} future events (seed {sim.seed})")
+        inputs = load_inputs(spec)
+        flows, counted = simulate_flows(spec, inputs, progress)
+        ds = settle(spec, inputs, flows, counted)
+        ds.attrs["future_events"] = len(drawn)
         if progress:
             progress("applied the rules")
-        parameters = scenario_parameters(list(self.spec.events))
+        parameters = scenario_parameters(list(spec.events))
         return RunResult(ds, summary_table(ds), cash_timeline(ds, parameters))
 
 

@@ -38,6 +38,12 @@ class RunSpec:
     """Imported meter data (from a store): measured series replace the modelled ones where
     they cover the period."""
 
+    def with_years(self, years: int) -> RunSpec:
+        """The same run over ``years`` calendar years from its start."""
+        settings = self.settings.model_copy(
+            update={"simulation": self.settings.simulation.with_years(years)})
+        return RunSpec(self.events, settings, self.provenance, self.meter_data)
+
     @property
     def community(self) -> CommunityFounded:
         for e in self.events:
@@ -57,7 +63,8 @@ class RunSpec:
     def from_scenario(cls, loaded: LoadedScenario) -> RunSpec:
         sc = loaded.scenario
         settings = RunSettings(simulation=sc.simulation, weather=_absolute(sc.weather, loaded),
-                               prices=_absolute(sc.prices, loaded), rules=sc.rules)
+                               prices=_absolute(sc.prices, loaded), rules=sc.rules,
+                               future=sc.future)
         return cls(tuple(compile_events(sc)), settings,
                    {"scenario": str(loaded.path), "scenario_sha256": loaded.sha256})
 
