@@ -23,7 +23,8 @@ def test_every_scenario_field_is_documented():
     models: list[type[BaseModel]] = [scenario.Community, scenario.Simulation, scenario.Weather,
                                      scenario.Prices, scenario.Rules, scenario.Configuration,
                                      scenario.Plant, scenario.MemberGroup,
-                                     scenario.ParameterOverride]
+                                     scenario.ParameterOverride, scenario.Future,
+                                     scenario.Growth]
     for model in models:
         for field in model.model_fields:
             assert f"`{field}`" in text or f"`{model.__name__.lower()}.{field}`" in text or \
