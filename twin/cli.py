@@ -220,6 +220,14 @@ def _run(args: argparse.Namespace, console: Console, err: Console) -> int:
                 table.add_row(str(year), f"{row.shared_mwh:,.1f}", f"{row.premium_eur:,.0f}",
                               f"{row.valorization_eur:,.0f}", f"{row.fund_eur:,.0f}")
             console.print(table)
+        fund, projects = result.fund, result.projects
+        done = projects[projects["funded"] != ""]
+        console.print(
+            f"Solidarity fund: inflows € {fund['inflow_eur'].sum():,.0f}; support to "
+            f"{int(fund['families'].max()) if len(fund) else 0} energy-poor families "
+            f"€ {fund['support_paid_eur'].sum():,.0f}; projects funded {len(done)} of "
+            f"{len(projects)} (€ {done['cost_eur'].sum():,.0f}); balance at the end "
+            f"€ {fund['balance_eur'].iloc[-1]:,.0f} (fund.csv, projects.csv).")
         console.print(f"Weather: {result.dataset.attrs['weather_source']}; "
                       f"prices: {result.dataset.attrs['price_source']}.")
         console.print("Wrote " + ", ".join(str(p) for p in paths.values()))

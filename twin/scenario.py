@@ -280,6 +280,29 @@ class Rules(_Model):
     )
 
 
+class Project(_Model):
+    """A neighbourhood project the solidarity fund pays for once approved and affordable."""
+
+    id: str
+    name: str
+    cost_eur: float = Field(gt=0, description="Cost of the project. [EUR]")
+    approved_on: dt.date = Field(description="Approval by the community (queue order).")
+    configuration: str | None = Field(None, description="Configuration it serves, if one.")
+    neighbourhood: str = ""
+
+
+class Fund(_Model):
+    """The solidarity fund: what the incentives pay for besides projects."""
+
+    support_eur_per_family_per_year: float = Field(
+        0.0, ge=0, description="Support to each energy-poor household member, paid monthly "
+        "before projects. [EUR/year]")
+    host_share_pct: float = Field(
+        0.0, ge=0, le=100, description="Share of the incentives returned to members hosting "
+        "plants (CER.ca.MI reportedly 20 % to SME and public hosts [U]). [%]")
+    opening_balance_eur: float = Field(0.0, ge=0, description="[EUR]")
+
+
 class ParameterOverride(_Model):
     name: str = Field(description="Name of a rule parameter (twin/rules/parameters.py).")
     value: float | list[float] = Field(description="New value, in the parameter's unit.")
@@ -296,6 +319,7 @@ class RunSettings(_Model):
     prices: Prices = Prices()
     rules: Rules = Rules()
     future: Future = Future()
+    fund: Fund = Fund()
 
 
 class Scenario(_Model):
@@ -306,12 +330,14 @@ class Scenario(_Model):
     prices: Prices = Prices()
     rules: Rules = Rules()
     future: Future = Future()
+    fund: Fund = Fund()
     configurations: list[Configuration] = Field(min_length=1)
     plants: list[Plant] = Field(default_factory=list)
     members: list[MemberGroup] = Field(default_factory=list)
     parameters: list[ParameterOverride] = Field(
         default_factory=list, description="Rule parameters overridden for a validity period."
     )
+    projects: list[Project] = Field(default_factory=list)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -477,6 +503,13 @@ def _check_references(path: Path, sc: Scenario) -> None:
         elif m.left_on is not None and m.left_on <= sc.community.founded_on:
             problems.append(f"{where}.left_on: expected a date after community.founded_on "
                             f"({sc.community.founded_on}); found {m.left_on}")
+    project_ids = [p.id for p in sc.projects]
+    for dup in sorted({i for i in project_ids if project_ids.count(i) > 1}):
+        problems.append(f"projects: id {dup!r} appears more than once")
+    for i, project in enumerate(sc.projects):
+        if project.configuration is not None and project.configuration not in configs:
+            problems.append(f"projects[{i}] (id {project.id!r}).configuration: expected one of "
+                            f"{sorted(configs)}; found {project.configuration!r}")
     from twin.rules.parameters import DEFAULT_PARAMETERS
 
     for i, o in enumerate(sc.parameters):

@@ -12,6 +12,7 @@ import xarray as xr
 from twin.cashflow import cash_timeline
 from twin.engine import Progress, load_inputs, simulate_flows
 from twin.events import MeterDataImported
+from twin.fund import fund_timeline
 from twin.future import future_events
 from twin.meters import parse_meter_file
 from twin.results import summary_table, write_outputs
@@ -39,10 +40,20 @@ class RunResult:
     dataset: xr.Dataset
     summary: pd.DataFrame
     cash_timeline: pd.DataFrame
+    fund: pd.DataFrame
+    """The solidarity fund month by month (:mod:`twin.fund`)."""
+    projects: pd.DataFrame
+    """Proposed projects and the month each was funded."""
 
     def write(self, out_dir: str | Path) -> dict[str, Path]:
-        """Write ``results.nc``, ``summary.csv`` and ``cashflow.csv``."""
-        return write_outputs(self.dataset, self.summary, self.cash_timeline, Path(out_dir))
+        """Write ``results.nc``, ``summary.csv``, ``cashflow.csv``, ``yearly.csv``,
+        ``fund.csv`` and ``projects.csv``."""
+        paths = write_outputs(self.dataset, self.summary, self.cash_timeline, Path(out_dir))
+        paths["fund"] = Path(out_dir) / "fund.csv"
+        paths["projects"] = Path(out_dir) / "projects.csv"
+        self.fund.round(2).to_csv(paths["fund"])
+        self.projects.to_csv(paths["projects"], index=False)
+        return paths
 
 
 @dataclass(frozen=True)
@@ -75,7 +86,13 @@ class Simulation:
         if progress:
             progress("applied the rules")
         parameters = scenario_parameters(list(spec.events))
-        return RunResult(ds, summary_table(ds), cash_timeline(ds, parameters))
+        cash = cash_timeline(ds, parameters)
+        categories = dict(zip(ds["member"].to_numpy(), ds["member_category"].to_numpy(),
+                              strict=True))
+        until = inputs.hourly[-1] + pd.Timedelta(hours=1)
+        fund, projects = fund_timeline(cash, list(spec.events), spec.settings.fund, categories,
+                                       until)
+        return RunResult(ds, summary_table(ds), cash, fund, projects)
 
 
 def load(scenario: str | Path | None = None) -> Simulation:

@@ -64,7 +64,7 @@ class RunSpec:
         sc = loaded.scenario
         settings = RunSettings(simulation=sc.simulation, weather=_absolute(sc.weather, loaded),
                                prices=_absolute(sc.prices, loaded), rules=sc.rules,
-                               future=sc.future)
+                               future=sc.future, fund=sc.fund)
         return cls(tuple(compile_events(sc)), settings,
                    {"scenario": str(loaded.path), "scenario_sha256": loaded.sha256})
 

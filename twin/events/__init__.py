@@ -14,6 +14,7 @@ from twin.events.domain import (
     PlantOutageEnded,
     PlantOutageStarted,
     ProjectFunded,
+    ProjectProposed,
     StorageInstalled,
     TariffParameterSet,
 )
@@ -33,6 +34,7 @@ __all__ = [
     "PlantOutageEnded",
     "PlantOutageStarted",
     "ProjectFunded",
+    "ProjectProposed",
     "StorageInstalled",
     "TariffParameterSet",
     "ValidityInterval",

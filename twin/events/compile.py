@@ -12,6 +12,7 @@ from twin.events.domain import (
     MemberLeft,
     PlantCommissioned,
     PlantDecommissioned,
+    ProjectProposed,
     TariffParameterSet,
 )
 from twin.rules.parameters import BEGINNING
@@ -21,6 +22,7 @@ from twin.timeutil import local_midnight_utc
 # Order of events sharing one effective time: what others refer to comes first.
 _RANK = {
     TariffParameterSet: -1,
+    ProjectProposed: 6,
     CommunityFounded: 0,
     ConfigurationRegistered: 1,
     PlantDecommissioned: 2,
@@ -78,6 +80,11 @@ def compile_events(scenario: Scenario) -> list[DomainEvent]:
                 contracted_power_kw=g.contracted_power_kw))
             if g.left_on is not None:
                 events.append(MemberLeft(effective_utc=_utc(g.left_on), member_id=mid))
+    for project in scenario.projects:
+        events.append(ProjectProposed(
+            effective_utc=_utc(project.approved_on), project_id=project.id, name=project.name,
+            cost_cents=round(project.cost_eur * 100), configuration_id=project.configuration,
+            neighbourhood=project.neighbourhood))
     for o in scenario.parameters:
         start = o.valid_from or BEGINNING
         value = tuple(o.value) if isinstance(o.value, list) else float(o.value)

@@ -187,6 +187,18 @@ class MeterDataImported(DomainEvent):
 
 
 @dataclass(frozen=True, kw_only=True)
+class ProjectProposed(DomainEvent):
+    """A neighbourhood project approved by the community (``effective_utc``: approval), to be
+    paid by the solidarity fund when its balance allows, in order of approval."""
+
+    project_id: str
+    name: str
+    cost_cents: int
+    configuration_id: str | None = None
+    neighbourhood: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
 class ProjectFunded(DomainEvent):
     """The solidarity fund pays for a project. Money in integer cents."""
 

@@ -20,6 +20,7 @@ from twin.events.domain import (
     PlantOutageEnded,
     PlantOutageStarted,
     ProjectFunded,
+    ProjectProposed,
     StorageInstalled,
     TariffParameterSet,
 )
@@ -47,6 +48,7 @@ class CommunityState:
     storage: dict[str, StorageInstalled] = field(default_factory=dict)
     meter_data: list[MeterDataImported] = field(default_factory=list)
     projects: list[ProjectFunded] = field(default_factory=list)
+    proposals: list[ProjectProposed] = field(default_factory=list)
 
     def apply(self, event: DomainEvent) -> None:
         """Fold one event into the state, or raise :class:`ConsistencyError`."""
@@ -134,6 +136,10 @@ class CommunityState:
                 if pid is not None and not known_plant:
                     raise ConsistencyError(f"meter data for unknown plant {pid!r}")
                 self.meter_data.append(event)
+            case ProjectProposed(project_id=pid):
+                if any(p.project_id == pid for p in self.proposals):
+                    raise ConsistencyError(f"project {pid!r} is already proposed")
+                self.proposals.append(event)
             case ProjectFunded():
                 self.projects.append(event)
             case TariffParameterSet():
