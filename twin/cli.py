@@ -103,6 +103,19 @@ def _parser() -> argparse.ArgumentParser:
 
     weather_cli.add_parser(sub)
 
+    compare = sub.add_parser("compare", help="run two scenarios (or two branches) and show the "
+                             "difference per configuration and year",
+                             description="B minus A: shared energy, premium, valorization, "
+                             "fund and self-sufficiency per configuration and year, and the "
+                             "hours where shared energy differs most.")
+    compare.add_argument("a", help="scenario file or built-in name, or a branch with --store")
+    compare.add_argument("b", help="scenario file or built-in name, or a branch with --store")
+    compare.add_argument("--store", help="compare two branches of this store")
+    compare.add_argument("--years", type=int, default=None, help="simulate this many years")
+    compare.add_argument("--out", type=Path, default=None,
+                         help="folder for compare.csv and compare_hours.csv "
+                         "(default: ./results/compare-A-B)")
+
     meters = sub.add_parser("meters", help="measured meter data: import")
     mt = meters.add_subparsers(dest="meters_command", metavar="ACTION", required=True)
     imp = mt.add_parser("import", help="validate a distributor export, store it content-hashed "
@@ -246,6 +259,51 @@ def _explain(args: argparse.Namespace, console: Console, err: Console) -> int:
     return EXIT_OK
 
 
+def _compare(args: argparse.Namespace, console: Console, err: Console) -> int:
+    import twin
+    from twin.compare import compare
+
+    def load(name: str):  # noqa: ANN202 - twin.Simulation
+        return twin.load_store(args.store, name) if args.store else twin.load(name)
+
+    sims = [load(args.a), load(args.b)]
+    results = []
+    for label, sim in zip((args.a, args.b), sims, strict=True):
+        with err.status(f"Simulating {label}…"):
+            results.append(sim.run(years=args.years))
+    names = [Path(n).stem for n in (args.a, args.b)]
+    result = compare(results[0], results[1], names[0], names[1])
+    out = args.out if args.out is not None else Path("results") / f"compare-{names[0]}-{names[1]}"
+    out.mkdir(parents=True, exist_ok=True)
+    result.by_year.round(3).to_csv(out / "compare.csv")
+    result.hours.round(3).to_csv(out / "compare_hours.csv")
+
+    totals = result.by_year.groupby(level="configuration").sum()
+    table = Table(title=f"{names[1]} minus {names[0]}, whole period", box=box.SIMPLE_HEAD,
+                  title_justify="left")
+    for column in ("configuration", "Δ shared MWh", "Δ TIP €", "Δ valorization €", "Δ fund €"):
+        table.add_column(column, justify="left" if column == "configuration" else "right")
+    for cid, row in totals.iterrows():
+        table.add_row(str(cid), f"{row.shared_mwh_diff:+,.1f}", f"{row.premium_eur_diff:+,.0f}",
+                      f"{row.valorization_eur_diff:+,.0f}", f"{row.fund_eur_diff:+,.0f}")
+    table.add_row("community", f"{totals.shared_mwh_diff.sum():+,.1f}",
+                  f"{totals.premium_eur_diff.sum():+,.0f}",
+                  f"{totals.valorization_eur_diff.sum():+,.0f}",
+                  f"{totals.fund_eur_diff.sum():+,.0f}", style="bold")
+    console.print(table)
+    hours = Table(title="Hours where shared energy differs most (local time)",
+                  box=box.SIMPLE_HEAD, title_justify="left")
+    for column in ("hour", f"{names[0]} kWh", f"{names[1]} kWh", "Δ kWh"):
+        hours.add_column(column, justify="right")
+    for time_utc, row in result.hours.iterrows():
+        local = pd.Timestamp(time_utc).tz_localize("UTC").tz_convert("Europe/Rome")
+        hours.add_row(f"{local:%Y-%m-%d %H:%M}", f"{row.shared_kwh_a:,.1f}",
+                      f"{row.shared_kwh_b:,.1f}", f"{row.diff_kwh:+,.1f}")
+    console.print(hours)
+    console.print(f"Wrote {out / 'compare.csv'} and {out / 'compare_hours.csv'}")
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``cer-twin`` console script."""
     parser = _parser()
@@ -268,6 +326,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return store_cli.branch(args, console)
         if args.command == "state":
             return store_cli.state(args, console)
+        if args.command == "compare":
+            return _compare(args, console, err)
         if args.command == "meters":
             return store_cli.meters(args, console)
         if args.command == "weather":

@@ -1,0 +1,58 @@
+"""`cer-twin compare`: B minus A per configuration and year, and the hours that differ most."""
+
+from __future__ import annotations
+
+import pytest
+
+import twin
+from tests.conftest import TESTS, write_scenario
+from twin.cli import main
+from twin.compare import compare
+
+TINY = (TESTS / "data" / "scenarios" / "tiny.toml").read_text()
+
+
+def test_a_run_compared_with_itself_differs_nowhere(tiny_run):
+    result = compare(tiny_run, tiny_run, "a", "a")
+    assert (result.by_year.filter(like="_diff") == 0).all().all()
+    assert (result.hours["diff_kwh"] == 0).all()
+
+
+@pytest.mark.slow
+def test_whatif_plant_changes_only_its_configuration(default_run):
+    whatif = twin.load("whatif-chiaravalle-school-200kw.toml").run()
+    result = compare(default_run, whatif, "base", "school")
+    totals = result.by_year.groupby(level="configuration").sum()
+    assert totals.loc["chiaravalle", "shared_mwh_diff"] > 0
+    assert totals.loc["chiaravalle", "premium_eur_diff"] > 0
+    others = totals.drop(index="chiaravalle")
+    assert (others[["shared_mwh_diff", "premium_eur_diff"]].abs() < 1e-6).all().all()
+    assert (result.hours["diff_kwh"] > 0).all()  # the extra plant only adds shared energy
+
+
+def test_compare_two_branches_of_a_store(tmp_path, capsys):
+    store = str(tmp_path / "twin.db")
+    assert main(["events", "init", str(TESTS / "data" / "scenarios" / "tiny.toml"),
+                 "--store", store]) == 0
+    assert main(["branch", "create", "more-homes", "--store", store]) == 0
+    extra = tmp_path / "more.toml"
+    extra.write_text("".join(
+        f'[[events]]\ntype = "MemberJoined"\neffective = 2026-06-03\nmember_id = "new-{i}"\n'
+        f'configuration_id = "c1"\ncategory = "household"\narchetype = "household"\n'
+        f"annual_kwh = 2500.0\n\n" for i in range(10)))
+    assert main(["events", "append", str(extra), "--store", store, "--branch",
+                 "more-homes"]) == 0
+    capsys.readouterr()
+    out = tmp_path / "cmp"
+    assert main(["compare", "main", "more-homes", "--store", store, "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "more-homes minus main" in printed and "community" in printed
+    assert (out / "compare.csv").exists() and (out / "compare_hours.csv").exists()
+
+
+def test_compare_scenario_files(tmp_path, capsys):
+    a = write_scenario(tmp_path, TINY, "a.toml")
+    b = write_scenario(tmp_path, TINY.replace("annual_kwh = 2000.0", "annual_kwh = 3000.0"),
+                       "b.toml")
+    assert main(["compare", str(a), str(b), "--out", str(tmp_path / "o")]) == 0
+    assert "b minus a" in capsys.readouterr().out
