@@ -23,17 +23,10 @@ class Comparison:
     hours: pd.DataFrame
     """The hours where the community's shared energy differs most (UTC hour start)."""
 
-    def totals(self) -> pd.DataFrame:
-        """Per configuration over the whole period (self-sufficiency recomputed)."""
-        grouped = self.by_year.groupby(level="configuration").sum()
-        for side in ("a", "b", "diff"):
-            grouped[f"self_sufficiency_pct_{side}"] = float("nan")
-        return grouped
-
 
 def compare(a: RunResult, b: RunResult, name_a: str, name_b: str, top: int = 10) -> Comparison:
     ya, yb = yearly_table(a.dataset), yearly_table(b.dataset)
-    joined = ya.join(yb, how="outer", lsuffix="_a", rsuffix="_b").fillna(0.0)
+    joined = ya.add_suffix("_a").join(yb.add_suffix("_b"), how="outer").fillna(0.0)
     for metric in METRICS:
         joined[f"{metric}_diff"] = joined[f"{metric}_b"] - joined[f"{metric}_a"]
     joined = joined[[f"{m}_{s}" for m in METRICS for s in ("a", "b", "diff")]]
