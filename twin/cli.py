@@ -103,6 +103,18 @@ def _parser() -> argparse.ArgumentParser:
 
     weather_cli.add_parser(sub)
 
+    expand = sub.add_parser("expand", help="rank candidate roofs and member batches, with "
+                            "sizing curves",
+                            description="Simulate the scenario once, add each candidate (each "
+                            "roof at each size, each batch of members), apply the rules again, "
+                            "and rank by NPV with marginal shared energy, premium and fund gain "
+                            "per € invested.")
+    expand.add_argument("scenario", nargs="?", default=None)
+    expand.add_argument("--candidates", required=True, type=Path, help="candidates TOML file")
+    expand.add_argument("--out", type=Path, default=None,
+                        help="folder for ranking.csv and sizing_curves.csv "
+                        "(default: ./results/expand-<scenario>)")
+
     compare = sub.add_parser("compare", help="run two scenarios (or two branches) and show the "
                              "difference per configuration and year",
                              description="B minus A: shared energy, premium, valorization, "
@@ -259,6 +271,46 @@ def _explain(args: argparse.Namespace, console: Console, err: Console) -> int:
     return EXIT_OK
 
 
+def _expand(args: argparse.Namespace, console: Console, err: Console) -> int:
+    import twin
+    from twin.expansion import evaluate, load_candidates
+
+    candidates_path = args.candidates
+    if not candidates_path.exists():
+        from twin.scenario import builtin_scenarios_dir
+
+        builtin = builtin_scenarios_dir() / candidates_path.name
+        candidates_path = builtin if builtin.exists() else candidates_path
+    candidates = load_candidates(candidates_path)
+    sim = twin.load(args.scenario)
+    with err.status("Evaluating candidates…") as status:
+        ranking, curves = evaluate(sim.spec, candidates,
+                                   lambda msg: status.update(f"Evaluating candidates: {msg}"))
+    stem = Path(sim.spec.provenance["scenario"]).stem
+    out = args.out if args.out is not None else Path("results") / f"expand-{stem}"
+    out.mkdir(parents=True, exist_ok=True)
+    ranking.round(3).to_csv(out / "ranking.csv")
+    curves.round(3).to_csv(out / "sizing_curves.csv", index=False)
+    table = Table(title=f"Candidates for {sim.name}, ranked by NPV over "
+                  f"{candidates.finance.years} years at {candidates.finance.discount_rate_pct:g} %",
+                  box=box.SIMPLE_HEAD, title_justify="left")
+    table.add_column("#", justify="right")
+    table.add_column("candidate", no_wrap=True)
+    for column in ("kWp", "ΔMWh/yr", "ΔTIP €/yr", "NPV €", "IRR %", "saturates"):
+        table.add_column(column, justify="right")
+    for rank, row in ranking.iterrows():
+        irr = "-" if row.irr_pct is None or pd.isna(row.irr_pct) else f"{row.irr_pct:.1f}"
+        saturates = ("-" if row.saturation_kwp is None or pd.isna(row.saturation_kwp)
+                     else f"{row.saturation_kwp:g} kWp")
+        table.add_row(str(rank), str(row.candidate), f"{row.kwp:g}" if row.kwp else "-",
+                      f"{row.shared_mwh:,.1f}", f"{row.premium_eur:,.0f}", f"{row.npv_eur:,.0f}",
+                      irr, saturates)
+    console.print(table)
+    console.print(f"Wrote {out / 'ranking.csv'} and {out / 'sizing_curves.csv'} (shared energy, "
+                  "premium and NPV at every size).")
+    return EXIT_OK
+
+
 def _compare(args: argparse.Namespace, console: Console, err: Console) -> int:
     import twin
     from twin.compare import compare
@@ -326,6 +378,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return store_cli.branch(args, console)
         if args.command == "state":
             return store_cli.state(args, console)
+        if args.command == "expand":
+            return _expand(args, console, err)
         if args.command == "compare":
             return _compare(args, console, err)
         if args.command == "meters":

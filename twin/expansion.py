@@ -1,0 +1,253 @@
+"""Expansion: rank candidate roofs and member batches by what they add, with sizing curves.
+
+The base scenario is simulated once; each candidate (a roof at each size, a batch of members) is
+added to the base's arrays and only the rules are applied again, so a sizing curve of dozens of
+sizes costs seconds. Marginal values are the candidate's run minus the base run over the
+simulated period; the finance (NPV, IRR, payback) carries them over the incentive years
+(:mod:`twin.finance`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from twin.assets.loads import Consumer, load_power_kw
+from twin.assets.pv import plant_ac_power_kw
+from twin.engine import book_flows, holder_class, load_inputs, run_timeline
+from twin.errors import ScenarioError
+from twin.events import MemberJoined, PlantCommissioned
+from twin.finance import (
+    OPEX_EUR_PER_KWP_YEAR,
+    FinanceAssumptions,
+    Investment,
+    capex_eur_per_kwp,
+    cash_flows,
+    irr,
+    npv,
+    payback_years,
+)
+from twin.results import summary_table
+from twin.scenario import Archetype, MemberCategory
+from twin.settlement import settle
+from twin.spec import RunSpec
+from twin.timeutil import interval_hours, local_midnight_utc
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Roof(_Model):
+    id: str
+    name: str = ""
+    configuration: str
+    latitude: float = Field(ge=-90, le=90)
+    longitude: float = Field(ge=-180, le=180)
+    tilt_deg: float = Field(ge=0, le=90)
+    azimuth_deg: float = Field(ge=0, lt=360)
+    min_kwp: float = Field(gt=0, description="Smallest size tried. [kWp]")
+    max_kwp: float = Field(gt=0, description="Largest size tried (the roof's room). [kWp]")
+    step_kwp: float = Field(gt=0, description="Size step of the sizing curve. [kWp]")
+    capex_eur_per_kwp: float | None = Field(None, ge=0, description="Default: by size. [€/kWp]")
+    mounting: str = "open_rack"
+
+
+class MemberBatch(_Model):
+    id: str
+    name: str = ""
+    configuration: str
+    archetype: Archetype
+    category: MemberCategory = "household"
+    count: int = Field(ge=1)
+    annual_kwh: float = Field(gt=0)
+    cost_eur: float = Field(0.0, ge=0, description="Cost of recruiting them. [€]")
+
+
+class Finance(_Model):
+    discount_rate_pct: float = 4.0
+    years: int = Field(20, ge=1, le=30)
+    price_escalation_pct_per_year: float = 0.0
+    equity_share_pct: float = Field(100.0, ge=0, le=100)
+    loan_rate_pct: float = 4.0
+    loan_years: int = Field(10, ge=1)
+
+
+class Candidates(_Model):
+    finance: Finance = Finance()
+    roofs: list[Roof] = Field(default_factory=list)
+    member_batches: list[MemberBatch] = Field(default_factory=list)
+
+
+def load_candidates(path: str | Path) -> Candidates:
+    path = Path(path)
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ScenarioError(f"{path}: candidates file not found") from None
+    except tomllib.TOMLDecodeError as err:
+        raise ScenarioError(f"{path}: not valid TOML: {err}") from None
+    try:
+        return Candidates.model_validate(raw)
+    except ValidationError as err:
+        lines = [f"{path}: invalid candidates"]
+        for e in err.errors(include_url=False):
+            where = ".".join(str(x) for x in e["loc"])
+            lines.append(f"  {where}: expected: {e['msg']}; found: {e.get('input')!r}")
+        raise ScenarioError("\n".join(lines)) from None
+
+
+class Evaluator:
+    """The base run's arrays, and a way to settle them with one more plant or member batch."""
+
+    def __init__(self, spec: RunSpec, progress: Callable[[str], None] | None = None) -> None:
+        self.spec = spec
+        self.inputs = load_inputs(spec)
+        self.timeline = run_timeline(spec.events, self.inputs.index)
+        self.configs = [c.configuration_id for c in spec.configurations]
+        self.flows, self.counted = book_flows(
+            spec.events, self.inputs, spec.settings.simulation.seed, self.timeline,
+            self.configs, progress, spec.meter_data)
+        self.base = self._totals(settle(spec, self.inputs, self.flows, self.counted))
+        self.start = spec.settings.simulation.start
+
+    @staticmethod
+    def _totals(ds) -> pd.Series:  # noqa: ANN001 - xarray.Dataset
+        row = summary_table(ds).loc["community"]
+        return pd.Series({"shared_mwh": row["shared_mwh"], "premium_eur": row["premium_eur"],
+                          "valorization_eur": row["valorization_eur"],
+                          "rid_eur": row["rid_eur"], "fees_eur": row["gse_fees_eur"],
+                          "fund_eur": row["fund_eur"]})
+
+    def with_plant(self, roof: Roof, kwp: float) -> pd.Series:
+        """Marginal totals of the base plus a plant of ``kwp`` on ``roof`` from the start."""
+        founded = self.spec.community.founded_on
+        entry = max(self.start, founded)
+        plant = PlantCommissioned(
+            effective_utc=local_midnight_utc(entry).to_pydatetime(), plant_id=f"+{roof.id}",
+            configuration_id=roof.configuration, source="pv", capacity_kwp=kwp,
+            inverter_kw=kwp, tilt_deg=roof.tilt_deg, azimuth_deg=roof.azimuth_deg,
+            latitude=roof.latitude, longitude=roof.longitude, mounting=roof.mounting,
+            system_losses_pct=14.0, degradation_pct_per_year=0.5, albedo=0.2,
+            entry_into_operation=entry, lifecycle="new", grant_intensity_pct=0.0,
+            building_obligation_kw=0.0, pre_constitution_exception=False, owner=None,
+            host_member=None)
+        step_h = interval_hours(self.inputs.index)
+        energy = plant_ac_power_kw([plant], self.inputs.weather)[:, 0] * step_h
+        flows = dataclasses.replace(
+            self.flows, plants=[*self.flows.plants, plant],
+            production_kwh=np.column_stack([self.flows.production_kwh, energy]),
+            injection_kwh=np.column_stack([self.flows.injection_kwh, energy]))
+        active = np.ones(len(energy), dtype=bool)
+        counted = dataclasses.replace(
+            self.counted,
+            plant_injection_kwh=np.column_stack([self.counted.plant_injection_kwh, energy]),
+            plant_active=np.column_stack([self.counted.plant_active, active]))
+        spec = dataclasses.replace(self.spec, events=(*self.spec.events, plant))
+        return self._totals(settle(spec, self.inputs, flows, counted)) - self.base
+
+    def with_members(self, batch: MemberBatch) -> pd.Series:
+        """Marginal totals of the base plus a batch of members from the start."""
+        at = local_midnight_utc(self.start).to_pydatetime()
+        members = [MemberJoined(effective_utc=at, member_id=f"+{batch.id}-{i:03d}",
+                                configuration_id=batch.configuration, category=batch.category,
+                                archetype=batch.archetype, annual_kwh=batch.annual_kwh,
+                                group_id=f"+{batch.id}") for i in range(batch.count)]
+        step_h = interval_hours(self.inputs.index)
+        load = load_power_kw([Consumer(m.member_id, m.archetype, m.annual_kwh) for m in members],
+                             self.inputs.index, self.spec.settings.simulation.seed,
+                             self.inputs.weather["temp_air"].to_numpy()) * step_h
+        by_class = self.counted.configuration_withdrawal_by_class_kwh.copy()
+        k = self.configs.index(batch.configuration)
+        by_class[:, k, holder_class(batch.category)] += load.sum(axis=1)
+        flows = dataclasses.replace(self.flows, members=[*self.flows.members, *members])
+        counted = dataclasses.replace(
+            self.counted, configuration_withdrawal_by_class_kwh=by_class,
+            member_withdrawal_total_kwh=np.r_[self.counted.member_withdrawal_total_kwh,
+                                              load.sum(axis=0)])
+        spec = dataclasses.replace(self.spec, events=(*self.spec.events, *members))
+        return self._totals(settle(spec, self.inputs, flows, counted)) - self.base
+
+
+def _finance(marginal: pd.Series, capex: float, opex: float, fin: Finance) -> dict:
+    assumptions = FinanceAssumptions(
+        discount_rate_pct=fin.discount_rate_pct, years=fin.years,
+        price_escalation_pct_per_year=fin.price_escalation_pct_per_year,
+        equity_share_pct=fin.equity_share_pct, loan_rate_pct=fin.loan_rate_pct,
+        loan_years=fin.loan_years)
+    flows = cash_flows(Investment(capex, marginal["premium_eur"], marginal["valorization_eur"],
+                                  marginal["rid_eur"], marginal["fees_eur"], opex),
+                       assumptions)
+    return {"npv_eur": npv(flows, fin.discount_rate_pct), "irr_pct": irr(flows),
+            "payback_years": payback_years(flows)}
+
+
+def evaluate(spec: RunSpec, candidates: Candidates,
+             progress: Callable[[str], None] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Rank the candidates. Returns ``(ranking, curves)``: one row per candidate at its best
+    size (the largest NPV), and every size of every roof; energy and euro per year."""
+    say = progress or (lambda _msg: None)
+    for item in [*candidates.roofs, *candidates.member_batches]:
+        if item.configuration not in [c.configuration_id for c in spec.configurations]:
+            raise ScenarioError(f"candidate {item.id!r}: unknown configuration "
+                                f"{item.configuration!r}")
+    evaluator = Evaluator(spec, progress)
+    say("base run done")
+    fin = candidates.finance
+    # Marginal values over the simulated period, scaled to a year (use a whole simulated year
+    # for decisions: a shorter period carries its season's bias).
+    per_year = 8760.0 / len(evaluator.inputs.hourly)
+    curves = []
+    for roof in candidates.roofs:
+        sizes = np.arange(roof.min_kwp, roof.max_kwp + 1e-9, roof.step_kwp)
+        for kwp in sizes:
+            marginal = evaluator.with_plant(roof, float(kwp)) * per_year
+            capex = kwp * (roof.capex_eur_per_kwp if roof.capex_eur_per_kwp is not None
+                           else capex_eur_per_kwp(kwp))
+            curves.append({"candidate": roof.id, "kind": "roof", "kwp": float(kwp),
+                           "capex_eur": capex, **marginal.to_dict(),
+                           **_finance(marginal, capex, kwp * OPEX_EUR_PER_KWP_YEAR, fin)})
+        say(f"sizing curve of {roof.id} ({len(sizes)} sizes)")
+    curves_df = pd.DataFrame(curves)
+    rows = []
+    for roof in candidates.roofs:
+        curve = curves_df[curves_df["candidate"] == roof.id].reset_index(drop=True)
+        best = curve.loc[curve["npv_eur"].idxmax()]
+        rows.append({**best.to_dict(), "saturation_kwp": saturation_kwp(curve)})
+    for batch in candidates.member_batches:
+        marginal = evaluator.with_members(batch) * per_year
+        rows.append({"candidate": batch.id, "kind": "members", "kwp": 0.0,
+                     "capex_eur": batch.cost_eur, **marginal.to_dict(),
+                     **_finance(marginal, batch.cost_eur, 0.0, fin), "saturation_kwp": None})
+        say(f"member batch {batch.id}")
+    ranking = pd.DataFrame(rows)
+    if len(ranking):
+        ranking["fund_eur_per_keur"] = np.where(
+            ranking["capex_eur"] > 0, ranking["fund_eur"] / (ranking["capex_eur"] / 1000),
+            np.inf)
+        ranking = ranking.sort_values("npv_eur", ascending=False).reset_index(drop=True)
+        ranking.index = ranking.index + 1
+        ranking.index.name = "rank"
+    return ranking, curves_df
+
+
+def saturation_kwp(curve: pd.DataFrame, ratio: float = 0.2) -> float | None:
+    """The size beyond which each added kWp shares less than ``ratio`` of what the first kWp
+    shared: where added PV stops being shared."""
+    kwp = curve["kwp"].to_numpy()
+    shared = curve["shared_mwh"].to_numpy()
+    if len(kwp) < 2:
+        return None
+    first = shared[0] / kwp[0]
+    slopes = np.diff(shared) / np.diff(kwp)
+    below = np.flatnonzero(slopes < ratio * first)
+    return float(kwp[below[0]]) if len(below) else None
+
+
+__all__ = ["Candidates", "Evaluator", "evaluate", "load_candidates", "saturation_kwp"]

@@ -1,0 +1,100 @@
+"""Finance over the incentive period: cash flows, NPV, IRR and payback of an investment.
+
+Yearly cash flow of a plant for the community (incentives go to the solidarity fund, the energy
+sale to the producer; both are counted here, as the community's and its members' gain):
+
+    premium (while within its 20 years) + valorization + RID − GSE fee − O&M
+
+A first-year result is carried over ``years`` with the plant's degradation, RID prices escalated
+as the scenario says, and the premium stopping 20 years after entry into operation. Capital cost
+is paid at year 0, partly financed by a loan (annuity). Capex defaults follow the installer list
+prices in MILAN_FIGURES.md §5 (mid-points [S]); O&M the ARERA opex component (≈ 16 €/kWp·yr,
+derived [U]).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import optimize
+
+CAPEX_EUR_PER_KWP = ((20.0, 1600.0), (100.0, 1400.0), (200.0, 1250.0), (float("inf"), 1150.0))
+"""Default capital cost by plant size (up to [kWp], [€/kWp]): MILAN_FIGURES §5 mid-points of
+installer list prices (residential 1,250-2,000 €/kW at 20 kW; C&I 1,200-1,600 up to 100 kW,
+1,000-1,300 above 200 kW) [S]."""
+OPEX_EUR_PER_KWP_YEAR = 16.0
+"""Operation and maintenance: ARERA's opex component, 14 €/MWh × ~1,150 kWh/kWp [U, derived]."""
+
+
+def capex_eur_per_kwp(capacity_kwp: float) -> float:
+    return next(cost for limit, cost in CAPEX_EUR_PER_KWP if capacity_kwp <= limit)
+
+
+@dataclass(frozen=True)
+class FinanceAssumptions:
+    """[finance] of a scenario or a candidates file."""
+
+    discount_rate_pct: float = 4.0
+    years: int = 20
+    degradation_pct_per_year: float = 0.5
+    price_escalation_pct_per_year: float = 0.0
+    equity_share_pct: float = 100.0
+    loan_rate_pct: float = 4.0
+    loan_years: int = 10
+
+
+@dataclass(frozen=True)
+class Investment:
+    """An investment's first-year revenues and its costs. [€]"""
+
+    capex_eur: float
+    premium_eur_year1: float
+    valorization_eur_year1: float
+    rid_eur_year1: float
+    fees_eur_year1: float
+    opex_eur_year1: float
+    premium_years_left: float = 20.0
+
+
+def cash_flows(inv: Investment, fin: FinanceAssumptions) -> np.ndarray:
+    """Yearly net cash flows, year 0 (the investment) to ``fin.years``. [€]"""
+    years = np.arange(1, fin.years + 1)
+    output = (1 - fin.degradation_pct_per_year / 100) ** (years - 1)
+    prices = (1 + fin.price_escalation_pct_per_year / 100) ** (years - 1)
+    premium_share = np.clip(inv.premium_years_left - (years - 1), 0.0, 1.0)
+    revenue = (inv.premium_eur_year1 * premium_share + inv.valorization_eur_year1) * output \
+        + inv.rid_eur_year1 * output * prices
+    costs = inv.fees_eur_year1 * premium_share + inv.opex_eur_year1
+    flows = np.r_[0.0, revenue - costs]
+    loan = inv.capex_eur * (1 - fin.equity_share_pct / 100)
+    flows[0] = -(inv.capex_eur - loan)
+    if loan > 0:
+        r = fin.loan_rate_pct / 100
+        n = fin.loan_years
+        instalment = loan * r / (1 - (1 + r) ** -n) if r else loan / n
+        flows[1:n + 1] -= instalment
+    return flows
+
+
+def npv(flows: np.ndarray, rate_pct: float) -> float:
+    """Net present value of yearly flows (year 0 undiscounted). [€]"""
+    return float(np.sum(flows / (1 + rate_pct / 100) ** np.arange(len(flows))))
+
+
+def irr(flows: np.ndarray) -> float | None:
+    """Internal rate of return [%], or None when the flows never change sign."""
+    if not (flows < 0).any() or not (flows > 0).any():
+        return None
+    try:
+        return 100 * optimize.brentq(lambda r: npv(flows, 100 * r), -0.99, 10.0)
+    except ValueError:
+        return None
+
+
+def payback_years(flows: np.ndarray) -> float | None:
+    """Years until the cumulative cash flow turns non-negative (None if never)."""
+    cumulative = np.cumsum(flows)
+    positive = np.flatnonzero(cumulative >= 0)
+    return float(positive[0]) if len(positive) else None
+
