@@ -27,9 +27,20 @@ def test_default_scenario_is_cercami_with_four_configurations_and_about_300_memb
     assert len([p for p in sc.plants if p.id.startswith("polimi-cs")]) == 12
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in builtin_scenarios_dir().glob("*.toml")))
+@pytest.mark.parametrize("name", sorted(p.name for p in builtin_scenarios_dir().glob("*.toml")
+                                         if "candidates" not in p.name))
 def test_every_builtin_scenario_is_valid(name):
     assert load_scenario(name).scenario.configurations
+
+
+def test_builtin_candidates_refer_to_the_default_configurations():
+    from twin.expansion import load_candidates
+
+    candidates = load_candidates(builtin_scenarios_dir() / "cercami-candidates.toml")
+    configurations = {c.id for c in load_scenario().scenario.configurations}
+    assert candidates.roofs and candidates.member_batches
+    for item in [*candidates.roofs, *candidates.member_batches]:
+        assert item.configuration in configurations
 
 
 def test_whatif_files_extend_the_default_by_id():
