@@ -53,6 +53,9 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--years", type=int, default=None,
                      help="simulate this many calendar years from the scenario's start "
                      "(a new weather year each year; the [future] section drawn as events)")
+    run.add_argument("--monte-carlo", type=int, default=None, metavar="N",
+                     help="also run N weather years (seeds from the scenario's) and report "
+                     "P10/P50/P90 of shared energy, premium and fund (montecarlo.csv)")
     run.add_argument("--quiet", action="store_true", help="print nothing but errors")
     run.add_argument("--audit", action="store_true",
                      help="also write audit.csv: every hour × plant with shared energy, its "
@@ -212,6 +215,25 @@ def _run(args: argparse.Namespace, console: Console, err: Console) -> int:
             result = sim.run(progress=lambda msg: status.update(f"Simulating {sim.name}: {msg}"),
                              years=args.years)
     paths = result.write(out)
+    if args.monte_carlo:
+        from twin.montecarlo import weather_monte_carlo
+
+        if not 2 <= args.monte_carlo <= 500:
+            raise TwinError(f"--monte-carlo: expected 2 to 500; found {args.monte_carlo}")
+        with err.status("Monte Carlo over weather years…") as status:
+            per_run, percentiles = weather_monte_carlo(sim, args.monte_carlo,
+                                                       progress=status.update)
+        per_run.round(3).to_csv(out / "montecarlo.csv")
+        paths["montecarlo"] = out / "montecarlo.csv"
+        if not args.quiet:
+            mc = Table(title=f"{args.monte_carlo} weather years", box=box.SIMPLE_HEAD,
+                       title_justify="left")
+            for column in ("", "shared MWh", "TIP €", "fund €", "self-suff. %"):
+                mc.add_column(column, justify="right")
+            for name, row in percentiles.iterrows():
+                mc.add_row(str(name), f"{row.shared_mwh:,.1f}", f"{row.premium_eur:,.0f}",
+                           f"{row.fund_eur:,.0f}", f"{row.self_sufficiency_pct:.1f}")
+            console.print(mc)
     if args.audit:
         from twin.results import audit_table
 

@@ -148,7 +148,8 @@ class CommunityTimeline:
         self.process = env.process(self.run())
 
     def _position(self, when: dt.datetime) -> int:
-        return int(self.index.searchsorted(pd.Timestamp(when), side="left"))
+        stamp = pd.Timestamp(when).ceil("us")  # the grid's resolution: never before ``when``
+        return int(self.index.searchsorted(stamp, side="left"))
 
     def _close(self, until: int) -> None:
         if until > self.booked_until:

@@ -17,6 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
+import xarray as xr
 from scipy import optimize
 
 CAPEX_EUR_PER_KWP = ((20.0, 1600.0), (100.0, 1400.0), (200.0, 1250.0), (float("inf"), 1150.0))
@@ -98,3 +100,47 @@ def payback_years(flows: np.ndarray) -> float | None:
     positive = np.flatnonzero(cumulative >= 0)
     return float(positive[0]) if len(positive) else None
 
+
+
+def plant_finance(ds: xr.Dataset, fin: FinanceAssumptions) -> pd.DataFrame:
+    """Per plant and for the community: the run's revenues carried over ``fin.years``.
+
+    Each plant earns its premium and RID; the configuration's valorization is split among its
+    plants by their share of the allocated shared energy. Capex is the default by size
+    (``CAPEX_EUR_PER_KWP``), counted for every plant, also the existing ones (sunk costs, shown
+    so the community can see what its plants return). The run's period is scaled to a year.
+    """
+    hours = ds.sizes["time"]
+    per_year = 8760.0 / hours
+    plant_config = ds["plant_configuration"].to_numpy()
+    allocated = ds["allocated_shared_energy_kwh"].sum("time").to_numpy()
+    rows = []
+    for j, pid in enumerate(ds["plant"].to_numpy()):
+        config = plant_config[j]
+        in_config = plant_config == config
+        share = allocated[j] / allocated[in_config].sum() if allocated[in_config].sum() else 0.0
+        valorization = float(ds["valorization_eur"].sel(configuration=config).sum()) * share
+        kwp = float(ds["plant_capacity_kwp"][j])
+        entry = pd.Timestamp(str(ds["plant_entry_into_operation"][j].values))
+        start = pd.Timestamp(ds["time"].values[0])
+        years_left = max(0.0, 20.0 - (start - entry).days / 365.25) \
+            if bool(ds["plant_eligible"][j]) else 0.0
+        inv = Investment(
+            capex_eur=kwp * capex_eur_per_kwp(kwp),
+            premium_eur_year1=float(ds["premium_eur"][:, j].sum()) * per_year,
+            valorization_eur_year1=valorization * per_year,
+            rid_eur_year1=float(ds["rid_revenue_eur"][:, j].sum()) * per_year,
+            fees_eur_year1=float(ds["gse_fee_eur"][j]) * per_year,
+            opex_eur_year1=kwp * OPEX_EUR_PER_KWP_YEAR, premium_years_left=years_left)
+        flows = cash_flows(inv, fin)
+        rows.append({"plant": str(pid), "configuration": str(config), "kwp": kwp,
+                     "capex_eur": inv.capex_eur, "flows": flows})
+    community = np.sum([r["flows"] for r in rows], axis=0) if rows else np.zeros(fin.years + 1)
+    rows.append({"plant": "community", "configuration": "", "kwp": sum(r["kwp"] for r in rows),
+                 "capex_eur": sum(r["capex_eur"] for r in rows), "flows": community})
+    table = pd.DataFrame([{
+        "plant": r["plant"], "configuration": r["configuration"], "kwp": r["kwp"],
+        "capex_eur": r["capex_eur"], "year1_net_eur": float(r["flows"][1]),
+        "npv_eur": npv(r["flows"], fin.discount_rate_pct), "irr_pct": irr(r["flows"]),
+        "payback_years": payback_years(r["flows"])} for r in rows]).set_index("plant")
+    return table

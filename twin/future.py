@@ -52,7 +52,7 @@ def future_events(events: Sequence[DomainEvent], future: Future, start: dt.date,
         if future.churn_pct_per_year else 0.0
 
     def at() -> dt.datetime:
-        return clock.to_timestamp(env.now).to_pydatetime()
+        return clock.to_timestamp(env.now).floor("s").to_pydatetime()
 
     def leave(member_id: str) -> Iterator[simpy.Event]:
         rng = member_rng(seed, f"churn:{member_id}")

@@ -12,6 +12,7 @@ import xarray as xr
 from twin.cashflow import cash_timeline
 from twin.engine import Progress, load_inputs, simulate_flows
 from twin.events import MeterDataImported
+from twin.finance import FinanceAssumptions, plant_finance
 from twin.fund import fund_timeline
 from twin.future import future_events
 from twin.meters import parse_meter_file
@@ -51,9 +52,15 @@ class RunResult:
         paths = write_outputs(self.dataset, self.summary, self.cash_timeline, Path(out_dir))
         paths["fund"] = Path(out_dir) / "fund.csv"
         paths["projects"] = Path(out_dir) / "projects.csv"
+        paths["finance"] = Path(out_dir) / "finance.csv"
         self.fund.round(2).to_csv(paths["fund"])
         self.projects.to_csv(paths["projects"], index=False)
+        self.finance().round(3).to_csv(paths["finance"])
         return paths
+
+    def finance(self, assumptions: FinanceAssumptions | None = None) -> pd.DataFrame:
+        """NPV, IRR and payback per plant and for the community (:mod:`twin.finance`)."""
+        return plant_finance(self.dataset, assumptions or FinanceAssumptions())
 
 
 @dataclass(frozen=True)
