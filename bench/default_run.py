@@ -35,16 +35,20 @@ def median_seconds(cmd: list[str], repeat: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--years", type=int, default=1)
     args = parser.parse_args()
     out = tempfile.mkdtemp()
-    run = median_seconds([sys.executable, "-m", "twin", "run", "--quiet", "--out", out],
-                         args.repeat)
-    imp = median_seconds([sys.executable, "-c", "import twin"], args.repeat)
-    line = (f"| {dt.date.today()} | default scenario, 1 year hourly, whole CLI process | "
-            f"{run:.2f} s | import twin {imp:.2f} s (ratio {run / imp:.1f}) | "
+    command = [sys.executable, "-m", "twin", "run", "--quiet", "--out", out]
+    if args.years > 1:
+        command += ["--years", str(args.years)]
+    run = median_seconds(command, args.repeat)
+    imp = median_seconds([sys.executable, "-c", "import twin.simulation"], args.repeat)
+    line = (f"| {dt.date.today()} | default scenario, {args.years} year(s) hourly, whole CLI "
+            "process | "
+            f"{run:.2f} s | importing the libraries {imp:.2f} s (ratio {run / imp:.1f}) | "
             f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
             f"Python {platform.python_version()} | `python bench/default_run.py --repeat "
-            f"{args.repeat}` |")
+            f"{args.repeat} --years {args.years}` |")
     print(line)
     if not RESULTS.exists():
         RESULTS.write_text("# Benchmark results\n\n| date | what | median | reference | machine "
