@@ -114,3 +114,16 @@ def test_cli_expand(tmp_path, capsys):
                           'min_kwp = 20.0\nmax_kwp = 60.0\nstep_kwp = 20.0\n')
     assert main(["expand", str(TINY), "--candidates", str(candidates)]) == 2
     assert "unknown configuration 'nowhere'" in capsys.readouterr().err
+
+
+def test_a_new_configuration_is_evaluated_on_its_own():
+    spec = RunSpec.from_scenario(load_scenario(TINY))
+    candidates = Candidates.model_validate({"new_configurations": [{
+        "id": "c2", "plants": [{"id": "p", "capacity_kwp": 30.0, "tilt_deg": 20.0,
+                                "azimuth_deg": 180.0, "latitude": 45.5, "longitude": 9.2}],
+        "members": [{"archetype": "household", "count": 40, "annual_kwh": 2000.0}]}]})
+    ranking, _ = evaluate(spec, candidates)
+    row = ranking.iloc[0]
+    assert row["kind"] == "configuration" and row["kwp"] == 30.0
+    assert row["shared_mwh"] > 0 and row["premium_eur"] > 0
+    assert row["capex_eur"] == pytest.approx(30 * 1400.0)  # the default for 20-100 kWp

@@ -38,7 +38,7 @@ def test_builtin_candidates_refer_to_the_default_configurations():
 
     candidates = load_candidates(builtin_scenarios_dir() / "cercami-candidates.toml")
     configurations = {c.id for c in load_scenario().scenario.configurations}
-    assert candidates.roofs and candidates.member_batches
+    assert candidates.roofs and candidates.member_batches and candidates.new_configurations
     for item in [*candidates.roofs, *candidates.member_batches]:
         assert item.configuration in configurations
 

@@ -317,9 +317,9 @@ def _expand(args: argparse.Namespace, console: Console, err: Console) -> int:
                   f"{candidates.finance.years} years at {candidates.finance.discount_rate_pct:g} %",
                   box=box.SIMPLE_HEAD, title_justify="left")
     table.add_column("#", justify="right")
-    table.add_column("candidate", no_wrap=True)
+    table.add_column("candidate", overflow="fold", max_width=22)
     for column in ("kWp", "ΔMWh/yr", "ΔTIP €/yr", "NPV €", "IRR %", "saturates"):
-        table.add_column(column, justify="right")
+        table.add_column(column, justify="right", no_wrap=True)
     for rank, row in ranking.iterrows():
         irr = "-" if row.irr_pct is None or pd.isna(row.irr_pct) else f"{row.irr_pct:.1f}"
         saturates = ("-" if row.saturation_kwp is None or pd.isna(row.saturation_kwp)

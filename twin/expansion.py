@@ -22,7 +22,7 @@ from twin.assets.loads import Consumer, load_power_kw
 from twin.assets.pv import plant_ac_power_kw
 from twin.engine import book_flows, holder_class, load_inputs, run_timeline
 from twin.errors import ScenarioError
-from twin.events import MemberJoined, PlantCommissioned
+from twin.events import ConfigurationRegistered, MemberJoined, PlantCommissioned
 from twin.finance import (
     OPEX_EUR_PER_KWP_YEAR,
     FinanceAssumptions,
@@ -70,6 +70,34 @@ class MemberBatch(_Model):
     cost_eur: float = Field(0.0, ge=0, description="Cost of recruiting them. [€]")
 
 
+class NewPlant(_Model):
+    id: str
+    capacity_kwp: float = Field(gt=0)
+    tilt_deg: float = Field(ge=0, le=90)
+    azimuth_deg: float = Field(ge=0, lt=360)
+    latitude: float = Field(ge=-90, le=90)
+    longitude: float = Field(ge=-180, le=180)
+    capex_eur_per_kwp: float | None = Field(None, ge=0)
+
+
+class NewMembers(_Model):
+    archetype: Archetype
+    category: MemberCategory = "household"
+    count: int = Field(ge=1)
+    annual_kwh: float = Field(gt=0)
+
+
+class NewConfiguration(_Model):
+    """A new configuration (another cabina primaria) with its plants and members."""
+
+    id: str
+    name: str = ""
+    cabina_primaria: str = "TO-BE-ASSIGNED"
+    plants: list[NewPlant] = Field(min_length=1)
+    members: list[NewMembers] = Field(min_length=1)
+    cost_eur: float = Field(0.0, ge=0, description="Set-up cost besides the plants. [€]")
+
+
 class Finance(_Model):
     discount_rate_pct: float = 4.0
     years: int = Field(20, ge=1, le=30)
@@ -83,6 +111,7 @@ class Candidates(_Model):
     finance: Finance = Finance()
     roofs: list[Roof] = Field(default_factory=list)
     member_batches: list[MemberBatch] = Field(default_factory=list)
+    new_configurations: list[NewConfiguration] = Field(default_factory=list)
 
 
 def load_candidates(path: str | Path) -> Candidates:
@@ -175,6 +204,59 @@ class Evaluator:
         return self._totals(settle(spec, self.inputs, flows, counted)) - self.base
 
 
+    def with_configuration(self, new: NewConfiguration) -> tuple[pd.Series, float, float]:
+        """Marginal totals of the base plus a new configuration with its plants and members,
+        all from the start; also its capex and yearly O&M. [€]"""
+        at = local_midnight_utc(max(self.start, self.spec.community.founded_on))
+        config = ConfigurationRegistered(effective_utc=at.to_pydatetime(),
+                                         configuration_id=new.id, name=new.name or new.id,
+                                         cabina_primaria=new.cabina_primaria)
+        step_h = interval_hours(self.inputs.index)
+        plants = [PlantCommissioned(
+            effective_utc=at.to_pydatetime(), plant_id=f"+{new.id}-{p.id}",
+            configuration_id=new.id, source="pv", capacity_kwp=p.capacity_kwp,
+            inverter_kw=p.capacity_kwp, tilt_deg=p.tilt_deg, azimuth_deg=p.azimuth_deg,
+            latitude=p.latitude, longitude=p.longitude, mounting="open_rack",
+            system_losses_pct=14.0, degradation_pct_per_year=0.5, albedo=0.2,
+            entry_into_operation=at.tz_convert("Europe/Rome").date(), lifecycle="new",
+            grant_intensity_pct=0.0, building_obligation_kw=0.0,
+            pre_constitution_exception=False, owner=None, host_member=None)
+            for p in new.plants]
+        energy = plant_ac_power_kw(plants, self.inputs.weather) * step_h
+        members = [MemberJoined(effective_utc=at.to_pydatetime(), member_id=f"+{new.id}-{g}-{i}",
+                                configuration_id=new.id, category=m.category,
+                                archetype=m.archetype, annual_kwh=m.annual_kwh,
+                                group_id=f"+{new.id}-{g}")
+                   for g, m in enumerate(new.members) for i in range(m.count)]
+        load = load_power_kw([Consumer(m.member_id, m.archetype, m.annual_kwh) for m in members],
+                             self.inputs.index, self.spec.settings.simulation.seed,
+                             self.inputs.weather["temp_air"].to_numpy()) * step_h
+        by_new = np.zeros((len(self.inputs.index), 1, 3))
+        for i, m in enumerate(members):
+            by_new[:, 0, holder_class(m.category)] += load[:, i]
+        flows = dataclasses.replace(
+            self.flows, plants=[*self.flows.plants, *plants],
+            members=[*self.flows.members, *members],
+            production_kwh=np.column_stack([self.flows.production_kwh, energy]),
+            injection_kwh=np.column_stack([self.flows.injection_kwh, energy]))
+        counted = dataclasses.replace(
+            self.counted,
+            plant_injection_kwh=np.column_stack([self.counted.plant_injection_kwh, energy]),
+            plant_active=np.column_stack([self.counted.plant_active,
+                                          np.ones(energy.shape, dtype=bool)]),
+            configuration_withdrawal_by_class_kwh=np.concatenate(
+                [self.counted.configuration_withdrawal_by_class_kwh, by_new], axis=1),
+            member_withdrawal_total_kwh=np.r_[self.counted.member_withdrawal_total_kwh,
+                                              load.sum(axis=0)])
+        spec = dataclasses.replace(self.spec,
+                                   events=(*self.spec.events, config, *plants, *members))
+        marginal = self._totals(settle(spec, self.inputs, flows, counted)) - self.base
+        capex = new.cost_eur + sum(
+            p.capacity_kwp * (p.capex_eur_per_kwp if p.capex_eur_per_kwp is not None
+                              else capex_eur_per_kwp(p.capacity_kwp)) for p in new.plants)
+        return marginal, capex, sum(p.capacity_kwp for p in new.plants) * OPEX_EUR_PER_KWP_YEAR
+
+
 def _finance(marginal: pd.Series, capex: float, opex: float, fin: Finance) -> dict:
     assumptions = FinanceAssumptions(
         discount_rate_pct=fin.discount_rate_pct, years=fin.years,
@@ -193,6 +275,10 @@ def evaluate(spec: RunSpec, candidates: Candidates,
     """Rank the candidates. Returns ``(ranking, curves)``: one row per candidate at its best
     size (the largest NPV), and every size of every roof; energy and euro per year."""
     say = progress or (lambda _msg: None)
+    known = [c.configuration_id for c in spec.configurations]
+    for new in candidates.new_configurations:
+        if new.id in known:
+            raise ScenarioError(f"candidate {new.id!r}: configuration already exists")
     for item in [*candidates.roofs, *candidates.member_batches]:
         if item.configuration not in [c.configuration_id for c in spec.configurations]:
             raise ScenarioError(f"candidate {item.id!r}: unknown configuration "
@@ -226,6 +312,14 @@ def evaluate(spec: RunSpec, candidates: Candidates,
                      "capex_eur": batch.cost_eur, **marginal.to_dict(),
                      **_finance(marginal, batch.cost_eur, 0.0, fin), "saturation_kwp": None})
         say(f"member batch {batch.id}")
+    for new in candidates.new_configurations:
+        marginal, capex, opex = evaluator.with_configuration(new)
+        marginal = marginal * per_year
+        rows.append({"candidate": new.id, "kind": "configuration",
+                     "kwp": sum(p.capacity_kwp for p in new.plants), "capex_eur": capex,
+                     **marginal.to_dict(), **_finance(marginal, capex, opex, fin),
+                     "saturation_kwp": None})
+        say(f"new configuration {new.id}")
     ranking = pd.DataFrame(rows)
     if len(ranking):
         ranking["fund_eur_per_keur"] = np.where(
