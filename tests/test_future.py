@@ -77,3 +77,15 @@ def test_plant_finance_sums_to_the_community(tiny_run):
     assert table.loc["community", "year1_net_eur"] == pytest.approx(
         plants["year1_net_eur"].sum())
     assert np.isfinite(table["npv_eur"]).all()
+
+
+def test_churn_can_differ_by_configuration(future_tiny):
+    from twin.events import compile_events
+
+    sc = load_scenario(future_tiny).scenario
+    events = compile_events(sc)
+    quiet = sc.future.model_copy(update={"churn_pct_by_configuration": {"c1": 0.0},
+                                         "growth": [], "plant_mtbf_days": None})
+    start, end = sc.simulation.start, sc.simulation.start.replace(year=2030)
+    assert not any(isinstance(e, MemberLeft)
+                   for e in future_events(events, quiet, start, end, seed=7))

@@ -41,22 +41,24 @@ YEAR_S = 365.25 * 86400.0
 def future_events(events: Sequence[DomainEvent], future: Future, start: dt.date, end: dt.date,
                   seed: int) -> list[DomainEvent]:
     """Events drawn for the period [start, end) by the SimPy processes of ``future``."""
-    if not (future.growth or future.churn_pct_per_year or future.plant_mtbf_days):
+    if not (future.growth or future.churn_pct_per_year or future.churn_pct_by_configuration
+            or future.plant_mtbf_days):
         return []
     clock = SimClock(local_midnight_utc(start))
     horizon = clock.to_sim_time(local_midnight_utc(end))
     env = simpy.Environment()
     out: list[DomainEvent] = []
     state = replay(events, as_of=local_midnight_utc(start).to_pydatetime())
-    churn_rate = -math.log(1 - future.churn_pct_per_year / 100) / YEAR_S \
-        if future.churn_pct_per_year else 0.0
+    def churn_rate(configuration: str) -> float:
+        pct = future.churn_pct_by_configuration.get(configuration, future.churn_pct_per_year)
+        return -math.log(1 - pct / 100) / YEAR_S if pct else 0.0
 
     def at() -> dt.datetime:
         return clock.to_timestamp(env.now).floor("s").to_pydatetime()
 
-    def leave(member_id: str) -> Iterator[simpy.Event]:
+    def leave(member_id: str, rate: float) -> Iterator[simpy.Event]:
         rng = member_rng(seed, f"churn:{member_id}")
-        yield env.timeout(rng.exponential(1 / churn_rate))
+        yield env.timeout(rng.exponential(1 / rate))
         out.append(MemberLeft(effective_utc=at(), member_id=member_id))
 
     def arrivals(growth: Growth) -> Iterator[simpy.Event]:
@@ -70,8 +72,8 @@ def future_events(events: Sequence[DomainEvent], future: Future, start: dt.date,
                 effective_utc=at(), member_id=member_id, configuration_id=growth.configuration,
                 category=growth.category, archetype=growth.archetype,
                 annual_kwh=growth.annual_kwh, group_id=f"{growth.configuration}-growth"))
-            if churn_rate:
-                env.process(leave(member_id))
+            if churn_rate(growth.configuration):
+                env.process(leave(member_id, churn_rate(growth.configuration)))
 
     def outages(plant: PlantCommissioned) -> Iterator[simpy.Event]:
         assert future.plant_mtbf_days is not None
@@ -83,9 +85,9 @@ def future_events(events: Sequence[DomainEvent], future: Future, start: dt.date,
             yield env.timeout(rng.exponential(future.plant_mttr_days * 86400.0))
             out.append(PlantOutageEnded(effective_utc=at(), plant_id=plant.plant_id))
 
-    if churn_rate:
-        for member_id in state.members:
-            env.process(leave(member_id))
+    for member_id, member in state.members.items():
+        if churn_rate(member.configuration_id):
+            env.process(leave(member_id, churn_rate(member.configuration_id)))
     for growth in future.growth:
         env.process(arrivals(growth))
     if future.plant_mtbf_days:

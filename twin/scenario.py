@@ -254,6 +254,9 @@ class Future(_Model):
     growth: list[Growth] = Field(default_factory=list)
     churn_pct_per_year: float = Field(
         0.0, ge=0, lt=100, description="Yearly probability that a member leaves. [%]")
+    churn_pct_by_configuration: dict[str, float] = Field(
+        default_factory=dict,
+        description="Per-configuration churn overriding churn_pct_per_year. [%/year]")
     plant_mtbf_days: float | None = Field(
         None, gt=0, description="Mean time between plant failures. [days]")
     plant_mttr_days: float = Field(7.0, gt=0, description="Mean time to repair. [days]")
