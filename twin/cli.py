@@ -57,6 +57,11 @@ def _parser() -> argparse.ArgumentParser:
                      help="also run N weather years (seeds from the scenario's) and report "
                      "P10/P50/P90 of shared energy, premium and fund (montecarlo.csv)")
     run.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    run.add_argument("--json", action="store_true",
+                     help="print the summary as JSON (machine-readable) instead of tables")
+    run.add_argument("--report", action="store_true",
+                     help="also write report.html: one self-contained page with the charts")
+    run.add_argument("--lang", choices=["en", "it"], default="en", help="report language")
     run.add_argument("--audit", action="store_true",
                      help="also write audit.csv: every hour × plant with shared energy, its "
                      "price, premium rate, F, rule version and euro")
@@ -127,6 +132,8 @@ def _parser() -> argparse.ArgumentParser:
     compare.add_argument("b", help="scenario file or built-in name, or a branch with --store")
     compare.add_argument("--store", help="compare two branches of this store")
     compare.add_argument("--years", type=int, default=None, help="simulate this many years")
+    compare.add_argument("--report", action="store_true", help="also write report.html")
+    compare.add_argument("--lang", choices=["en", "it"], default="en", help="report language")
     compare.add_argument("--out", type=Path, default=None,
                          help="folder for compare.csv and compare_hours.csv "
                          "(default: ./results/compare-A-B)")
@@ -208,7 +215,7 @@ def _run(args: argparse.Namespace, console: Console, err: Console) -> int:
     out = args.out if args.out is not None else Path("results") / stem
     if args.years is not None and not 1 <= args.years <= 30:
         raise TwinError(f"--years: expected 1 to 30; found {args.years}")
-    if args.quiet:
+    if args.quiet or args.json:
         result = sim.run(years=args.years)
     else:
         with err.status(f"Simulating {sim.name}…") as status:
@@ -239,6 +246,22 @@ def _run(args: argparse.Namespace, console: Console, err: Console) -> int:
 
         paths["audit"] = out / "audit.csv"
         audit_table(result.dataset).to_csv(paths["audit"], index=False)
+    if args.report:
+        from twin.report import run_report
+
+        paths["report"] = out / "report.html"
+        paths["report"].write_text(run_report(result, sim.name, args.lang), encoding="utf-8")
+    if args.json:
+        import json
+
+        document = {"community": sim.name, "version": __version__,
+                    "provenance": {k: str(v) for k, v in result.dataset.attrs.items()
+                                   if k in ("scenario", "scenario_sha256", "store", "branch",
+                                            "head_seq", "seed")},
+                    "summary": json.loads(result.summary.to_json(orient="index")),
+                    "files": {k: str(v) for k, v in paths.items()}}
+        print(json.dumps(document, indent=2, ensure_ascii=False))  # noqa: T201 - the output
+        return EXIT_OK
     if not args.quiet:
         sim_settings = sim.spec.settings.simulation
         if args.years is not None:
@@ -351,6 +374,11 @@ def _compare(args: argparse.Namespace, console: Console, err: Console) -> int:
     out.mkdir(parents=True, exist_ok=True)
     result.by_year.round(3).to_csv(out / "compare.csv")
     result.hours.round(3).to_csv(out / "compare_hours.csv")
+    if args.report:
+        from twin.report import compare_report
+
+        (out / "report.html").write_text(
+            compare_report(result, results[0], results[1], args.lang), encoding="utf-8")
 
     totals = result.by_year.groupby(level="configuration").sum()
     table = Table(title=f"{names[1]} minus {names[0]}, whole period", box=box.SIMPLE_HEAD,
@@ -374,7 +402,8 @@ def _compare(args: argparse.Namespace, console: Console, err: Console) -> int:
         hours.add_row(f"{local:%Y-%m-%d %H:%M}", f"{row.shared_kwh_a:,.1f}",
                       f"{row.shared_kwh_b:,.1f}", f"{row.diff_kwh:+,.1f}")
     console.print(hours)
-    console.print(f"Wrote {out / 'compare.csv'} and {out / 'compare_hours.csv'}")
+    written = ["compare.csv", "compare_hours.csv"] + (["report.html"] if args.report else [])
+    console.print("Wrote " + ", ".join(str(out / name) for name in written))
     return EXIT_OK
 
 
