@@ -97,10 +97,10 @@ class Configuration(_Model):
 
 
 class Plant(_Model):
-    id: str
-    name: str = ""
+    id: str = Field(description="Identifier of the plant (unique in the scenario).")
+    name: str = Field("", description="Human-readable name.")
     configuration: str = Field(description="Id of the configuration the plant belongs to.")
-    source: Literal["pv"] = "pv"
+    source: Literal["pv"] = Field("pv", description="Technology; only PV is modelled so far.")
     capacity_kwp: float = Field(gt=0, description="DC capacity at STC. [kWp]")
     inverter_kw: float = Field(gt=0, description="Inverter AC rating. [kW]")
     tilt_deg: float = Field(ge=0, le=90, description="Module tilt from horizontal. [°]")
@@ -131,7 +131,8 @@ class Plant(_Model):
         description="Date the plant starts counting for its configuration; default: the later of "
         "entry_into_operation and the community's founded_on.",
     )
-    decommissioned_on: dt.date | None = None
+    decommissioned_on: dt.date | None = Field(
+        None, description="Day the plant stops producing and counting (exclusive).")
     lifecycle: Literal["existing", "new"] = Field(
         description="existing: built and operating today; new: planned (what-if, expansion). "
         "The legal 'existing plant' of DM 414 (in operation by 2021-12-15) is derived from "
@@ -160,17 +161,18 @@ class Plant(_Model):
 
 
 class MemberGroup(_Model):
-    id: str
-    name: str = ""
-    configuration: str
-    category: MemberCategory
-    archetype: Archetype
+    id: str = Field(description="Group id; its count members get ids `<id>-001`, `<id>-002`, ...")
+    name: str = Field("", description="Human-readable name.")
+    configuration: str = Field(description="Id of the configuration the members belong to.")
+    category: MemberCategory = Field(
+        description="Holder category (CER_RULES.md §10); large enterprises cannot be members.")
+    archetype: Archetype = Field(description="Load profile model (docs/models.md).")
     annual_kwh: float = Field(gt=0, description="Annual withdrawal of one member. [kWh]")
     count: int = Field(1, ge=1, description="Number of alike members in this group.")
     contracted_power_kw: float | None = Field(
         None, gt=0, description="Contracted power; the load is capped at 110 % of it. [kW]")
-    joined_on: dt.date
-    left_on: dt.date | None = None
+    joined_on: dt.date = Field(description="First day of membership.")
+    left_on: dt.date | None = Field(None, description="Day membership ends (exclusive).")
     tariff_exempt_share: float = Field(
         0.0, ge=0, le=1,
         description="Share of the withdrawal on which transmission and distribution tariffs are "
@@ -181,8 +183,9 @@ class MemberGroup(_Model):
 class Simulation(_Model):
     start: dt.date = Field(description="First local day simulated.")
     end: dt.date = Field(description="Local day after the last one simulated (exclusive).")
-    time_step: Literal["1h", "15min"] = "1h"
-    seed: int = Field(0, ge=0)
+    time_step: Literal["1h", "15min"] = Field(
+        "1h", description="Simulation step of PV and loads; the rules always run hourly.")
+    seed: int = Field(0, ge=0, description="Seed of loads, prices and (by default) weather.")
 
     def with_years(self, years: int) -> Simulation:
         """The same simulation over ``years`` calendar years from ``start``."""
@@ -213,7 +216,9 @@ class _DataSource(_Model):
 
 
 class Weather(_DataSource):
-    source: Literal["builtin", "epw", "pvgis_tmy", "pvgis_hourly", "csv", "netcdf"] = "builtin"
+    source: Literal["builtin", "epw", "pvgis_tmy", "pvgis_hourly", "csv", "netcdf"] = Field(
+        "builtin", description="builtin: the Milan generator; otherwise the format of the file "
+        "in path (pvgis_hourly: horizontal plane; netcdf: ERA5 names).")
     seed: int | None = Field(None, ge=0, description="Weather seed; default: simulation seed.")
     calibrate_to: str | None = Field(
         None, description="builtin only: take the monthly targets from this weather file "
@@ -231,7 +236,8 @@ class Weather(_DataSource):
 
 
 class Prices(_DataSource):
-    source: Literal["builtin", "csv"] = "builtin"
+    source: Literal["builtin", "csv"] = Field(
+        "builtin", description="builtin: the NORD price model; csv: the file in path (€/MWh).")
     column: str | None = Field(None, description="Price column; default: the market zone.")
     escalation_pct_per_year: float = Field(
         0.0, ge=-20, le=20,
@@ -241,9 +247,9 @@ class Prices(_DataSource):
 class Growth(_Model):
     """Members arriving in a configuration over a multi-year horizon (a Poisson process)."""
 
-    configuration: str
-    archetype: Archetype
-    category: MemberCategory = "household"
+    configuration: str = Field(description="Id of the configuration the members join.")
+    archetype: Archetype = Field(description="Load profile model of the new members.")
+    category: MemberCategory = Field("household", description="Holder category.")
     members_per_year: float = Field(gt=0, description="Mean arrivals per year. [1/year]")
     annual_kwh: float = Field(gt=0, description="Annual withdrawal of each new member. [kWh]")
 
@@ -251,7 +257,8 @@ class Growth(_Model):
 class Future(_Model):
     """Stochastic future of a multi-year run: every draw becomes an event, seeded."""
 
-    growth: list[Growth] = Field(default_factory=list)
+    growth: list[Growth] = Field(
+        default_factory=list, description="Member arrivals: [[future.growth]] tables.")
     churn_pct_per_year: float = Field(
         0.0, ge=0, lt=100, description="Yearly probability that a member leaves. [%]")
     churn_pct_by_configuration: dict[str, float] = Field(
@@ -286,12 +293,12 @@ class Rules(_Model):
 class Project(_Model):
     """A neighbourhood project the solidarity fund pays for once approved and affordable."""
 
-    id: str
-    name: str
+    id: str = Field(description="Identifier of the project.")
+    name: str = Field(description="What the project is.")
     cost_eur: float = Field(gt=0, description="Cost of the project. [EUR]")
     approved_on: dt.date = Field(description="Approval by the community (queue order).")
     configuration: str | None = Field(None, description="Configuration it serves, if one.")
-    neighbourhood: str = ""
+    neighbourhood: str = Field("", description="Neighbourhood it serves.")
 
 
 class Fund(_Model):
@@ -326,7 +333,7 @@ class RunSettings(_Model):
 
 
 class Scenario(_Model):
-    schema_version: Literal[1] = 1
+    schema_version: Literal[1] = Field(1, description="Version of the scenario file format.")
     community: Community
     simulation: Simulation
     weather: Weather = Weather()
