@@ -4,11 +4,21 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.conftest import TESTS
 from twin.cli import main
 from twin.expansion import Candidates, evaluate, saturation_kwp
-from twin.finance import FinanceAssumptions, Investment, cash_flows, irr, npv, payback_years
+from twin.finance import (
+    FinanceAssumptions,
+    Investment,
+    capex_eur_per_kwp,
+    cash_flows,
+    irr,
+    npv,
+    payback_years,
+)
 from twin.scenario import load_scenario
 from twin.spec import RunSpec
 
@@ -126,4 +136,11 @@ def test_a_new_configuration_is_evaluated_on_its_own():
     row = ranking.iloc[0]
     assert row["kind"] == "configuration" and row["kwp"] == 30.0
     assert row["shared_mwh"] > 0 and row["premium_eur"] > 0
-    assert row["capex_eur"] == pytest.approx(30 * 1400.0)  # the default for 20-100 kWp
+    assert row["capex_eur"] == pytest.approx(30 * 1575.0)  # 1600 €/kWp at 20, 1400 at 100
+
+
+@given(st.floats(1, 2000), st.floats(0.1, 500))
+def test_a_larger_plant_never_costs_less(kwp, extra_kwp):
+    bigger = kwp + extra_kwp
+    assert bigger * capex_eur_per_kwp(bigger) > kwp * capex_eur_per_kwp(kwp)
+    assert capex_eur_per_kwp(bigger) <= capex_eur_per_kwp(kwp)

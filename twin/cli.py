@@ -23,13 +23,17 @@ from twin.errors import TwinError
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_VERIFY = 0, 1, 2, 3
 
 
+STORE_HELP = "event store: a SQLite file or a postgresql:// URL"
+BRANCH_HELP = "branch of the store (default: main)"
+
+
 def _add_source(parser: argparse.ArgumentParser) -> None:
     """SCENARIO, or --store S [--branch B]: where a run's events come from."""
     parser.add_argument("scenario", nargs="?", default=None,
                         help="scenario TOML file, or the name of a built-in one "
                         "(default: cercami-solidale.toml); not with --store")
-    parser.add_argument("--store", help="event store: a SQLite file or a postgresql:// URL")
-    parser.add_argument("--branch", default="main", help="branch of the store (default: main)")
+    parser.add_argument("--store", help=STORE_HELP)
+    parser.add_argument("--branch", default="main", help=BRANCH_HELP)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -83,29 +87,30 @@ def _parser() -> argparse.ArgumentParser:
                       help="scenario file or built-in name (default: cercami-solidale.toml)")
     init.add_argument("--store", required=True, help="SQLite file or postgresql:// URL")
     log = ev.add_parser("log", help="list the events of a branch")
-    log.add_argument("--store", required=True)
-    log.add_argument("--branch", default="main")
+    log.add_argument("--store", required=True, help=STORE_HELP)
+    log.add_argument("--branch", default="main", help=BRANCH_HELP)
     log.add_argument("--as-of", help="only events effective at or before this time "
                      "(local date or time, or with an offset)")
     append = ev.add_parser("append", help="append events from a TOML or JSON file")
     append.add_argument("file", type=Path, help="event file ([[events]] in TOML, a JSON list)")
-    append.add_argument("--store", required=True)
-    append.add_argument("--branch", default="main")
+    append.add_argument("--store", required=True, help=STORE_HELP)
+    append.add_argument("--branch", default="main", help=BRANCH_HELP)
     append.add_argument("--expected-head", type=int, default=None,
                         help="refuse unless the branch's last event is this one (concurrency)")
     verify = ev.add_parser("verify", help="check the hash chains of every branch")
-    verify.add_argument("--store", required=True)
+    verify.add_argument("--store", required=True, help=STORE_HELP)
 
     branch = sub.add_parser("branch", help="branches of the event log: create, list")
     br = branch.add_subparsers(dest="branch_command", metavar="ACTION", required=True)
     create = br.add_parser("create", help="fork a branch")
-    create.add_argument("name")
-    create.add_argument("--store", required=True)
-    create.add_argument("--from", dest="from_branch", default="main")
+    create.add_argument("name", help="name of the new branch")
+    create.add_argument("--store", required=True, help=STORE_HELP)
+    create.add_argument("--from", dest="from_branch", default="main",
+                        help="branch to fork (at its head)")
     create.add_argument("--at-seq", type=int, default=None,
                         help="fork after this event (default: the branch's last)")
     listing = br.add_parser("list", help="list the branches")
-    listing.add_argument("--store", required=True)
+    listing.add_argument("--store", required=True, help=STORE_HELP)
 
     from twin import weather_cli
 
@@ -117,7 +122,8 @@ def _parser() -> argparse.ArgumentParser:
                             "roof at each size, each batch of members), apply the rules again, "
                             "and rank by NPV with marginal shared energy, premium and fund gain "
                             "per € invested.")
-    expand.add_argument("scenario", nargs="?", default=None)
+    expand.add_argument("scenario", nargs="?", default=None,
+                        help="scenario file or built-in name (default: cercami-solidale.toml)")
     expand.add_argument("--candidates", required=True, type=Path, help="candidates TOML file")
     expand.add_argument("--out", type=Path, default=None,
                         help="folder for ranking.csv and sizing_curves.csv "
@@ -145,16 +151,18 @@ def _parser() -> argparse.ArgumentParser:
                         description="Semicolon CSV with decimal commas: one row per day "
                         "(POD;Data;1..24 or 1..96) or per interval (POD;Data;Ora|Quarto;kWh); "
                         "DST days with 23/25 hours or 92/100 quarters.")
-    imp.add_argument("file", type=Path)
-    imp.add_argument("--store", required=True)
-    imp.add_argument("--branch", default="main")
+    imp.add_argument("file", type=Path, help="the distributor's export (CSV)")
+    imp.add_argument("--store", required=True, help=STORE_HELP)
+    imp.add_argument("--branch", default="main", help=BRANCH_HELP)
     imp.add_argument("--member", help="the member whose withdrawal this is")
     imp.add_argument("--plant", help="the plant whose injection this is")
-    imp.add_argument("--quantity", choices=["withdrawal", "injection"], default=None)
+    imp.add_argument("--quantity", choices=["withdrawal", "injection"], default=None,
+                     help="what the file measures (default: withdrawal of a --member, "
+                     "injection of a --plant)")
 
     state = sub.add_parser("state", help="members and plants active at a time on a branch")
-    state.add_argument("--store", required=True)
-    state.add_argument("--branch", default="main")
+    state.add_argument("--store", required=True, help=STORE_HELP)
+    state.add_argument("--branch", default="main", help=BRANCH_HELP)
     state.add_argument("--as-of", required=True, help="local date or time, or with an offset")
     return parser
 

@@ -21,16 +21,20 @@ import pandas as pd
 import xarray as xr
 from scipy import optimize
 
-CAPEX_EUR_PER_KWP = ((20.0, 1600.0), (100.0, 1400.0), (200.0, 1250.0), (float("inf"), 1150.0))
-"""Default capital cost by plant size (up to [kWp], [€/kWp]): MILAN_FIGURES §5 mid-points of
+CAPEX_EUR_PER_KWP = ((20.0, 1600.0), (100.0, 1400.0), (200.0, 1250.0), (1000.0, 1150.0))
+"""Default capital cost at anchor sizes ([kWp], [€/kWp]): MILAN_FIGURES §5 mid-points of
 installer list prices (residential 1,250-2,000 €/kW at 20 kW; C&I 1,200-1,600 up to 100 kW,
-1,000-1,300 above 200 kW) [S]."""
+1,000-1,300 above 200 kW) [S]. Interpolated linearly between anchors and held beyond them, so
+that a larger plant never costs less in total than a smaller one (a step table made 110 kWp
+cheaper than 100 kWp and put a cliff in every sizing curve)."""
 OPEX_EUR_PER_KWP_YEAR = 16.0
 """Operation and maintenance: ARERA's opex component, 14 €/MWh × ~1,150 kWh/kWp [U, derived]."""
 
 
 def capex_eur_per_kwp(capacity_kwp: float) -> float:
-    return next(cost for limit, cost in CAPEX_EUR_PER_KWP if capacity_kwp <= limit)
+    """Default specific capital cost of a PV plant of this size. [€/kWp]"""
+    sizes, costs = zip(*CAPEX_EUR_PER_KWP, strict=True)
+    return float(np.interp(capacity_kwp, sizes, costs))
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "print the generator's monthly figures (mean of --seeds years) next to a weather file's.")
     parser.add_argument("--seed", type=int, default=0, help="weather seed (default 0)")
     parser.add_argument("--year", type=int, default=2026, help="calendar year (default 2026)")
-    parser.add_argument("--step", choices=["1h", "15min"], default="1h")
+    parser.add_argument("--step", choices=["1h", "15min"], default="1h",
+                        help="time step of the generated series")
     parser.add_argument("--calibrate-to", type=Path, default=None,
                         help="take the monthly targets from this EPW file instead of UNI 10349")
     action = parser.add_mutually_exclusive_group(required=True)
