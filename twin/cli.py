@@ -19,6 +19,7 @@ from rich.table import Table
 
 from twin._version import __version__
 from twin.errors import TwinError
+from twin.progress import progress_bar
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_VERIFY = 0, 1, 2, 3
 
@@ -223,21 +224,16 @@ def _run(args: argparse.Namespace, console: Console, err: Console) -> int:
     out = args.out if args.out is not None else Path("results") / stem
     if args.years is not None and not 1 <= args.years <= 30:
         raise TwinError(f"--years: expected 1 to 30; found {args.years}")
-    if args.quiet or args.json:
-        result = sim.run(years=args.years)
-    else:
-        with err.status(f"Simulating {sim.name}…") as status:
-            result = sim.run(progress=lambda msg: status.update(f"Simulating {sim.name}: {msg}"),
-                             years=args.years)
+    with progress_bar(err, f"Simulating {sim.name}", not (args.quiet or args.json)) as say:
+        result = sim.run(progress=say, years=args.years)
     paths = result.write(out)
     if args.monte_carlo:
         from twin.montecarlo import weather_monte_carlo
 
         if not 2 <= args.monte_carlo <= 500:
             raise TwinError(f"--monte-carlo: expected 2 to 500; found {args.monte_carlo}")
-        with err.status("Monte Carlo over weather years…") as status:
-            per_run, percentiles = weather_monte_carlo(sim, args.monte_carlo,
-                                                       progress=status.update)
+        with progress_bar(err, "Monte Carlo", not (args.quiet or args.json)) as say:
+            per_run, percentiles = weather_monte_carlo(sim, args.monte_carlo, progress=say)
         per_run.round(3).to_csv(out / "montecarlo.csv")
         paths["montecarlo"] = out / "montecarlo.csv"
         if not args.quiet:
@@ -336,9 +332,8 @@ def _expand(args: argparse.Namespace, console: Console, err: Console) -> int:
         candidates_path = builtin if builtin.exists() else candidates_path
     candidates = load_candidates(candidates_path)
     sim = twin.load(args.scenario)
-    with err.status("Evaluating candidates…") as status:
-        ranking, curves = evaluate(sim.spec, candidates,
-                                   lambda msg: status.update(f"Evaluating candidates: {msg}"))
+    with progress_bar(err, "Evaluating candidates") as say:
+        ranking, curves = evaluate(sim.spec, candidates, say)
     stem = Path(sim.spec.provenance["scenario"]).stem
     out = args.out if args.out is not None else Path("results") / f"expand-{stem}"
     out.mkdir(parents=True, exist_ok=True)

@@ -12,7 +12,7 @@ per configuration and holder class.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -35,12 +35,11 @@ from twin.events import (
 from twin.events.state import CommunityState, in_effective_order
 from twin.meters import MeterSeries, on_grid
 from twin.prices import align_prices, builtin_zonal_price, read_price_csv
+from twin.progress import Progress, silent
 from twin.rules.parameters import F_EXEMPT_CATEGORIES, NATURAL_PERSON_CATEGORIES
 from twin.spec import RunSpec, resolve_path
 from twin.timeutil import SimClock, interval_hours, power_to_energy_kwh, time_index
 from weather.sources import load_weather
-
-Progress = Callable[[str], None]
 
 
 @dataclass(frozen=True)
@@ -307,7 +306,7 @@ def book_flows(events: Sequence[DomainEvent], inputs: Inputs, seed: int, timelin
             by_class[a:b] += withdrawal[a:b] @ (columns * active[:, None])
             member_total[block_index] += withdrawal[a:b].sum(axis=0) * active
         if progress is not None and len(members) > MEMBER_BLOCK:
-            progress(f"loads of {min(lo + MEMBER_BLOCK, len(members))}/{len(members)} members")
+            progress("member loads", min(lo + MEMBER_BLOCK, len(members)), len(members))
 
     for j, p in enumerate(plants):
         if (p.plant_id, "injection") in measured:
@@ -335,7 +334,7 @@ def to_hourly(values: np.ndarray, steps_per_hour: int) -> np.ndarray:
 def simulate_flows(spec: RunSpec, inputs: Inputs,
                    progress: Progress | None = None) -> tuple[PhysicalFlows, CountedFlows]:
     """Physical and counted flows of a run."""
-    say = progress or (lambda _msg: None)
+    say = progress or silent
     timeline = run_timeline(spec.events, inputs.index)
     say(f"applied {len(spec.events)} events ({len(timeline.segments)} intervals)")
     flows, counted = book_flows(spec.events, inputs, spec.settings.simulation.seed, timeline,

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import tomllib
-from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -33,6 +32,7 @@ from twin.finance import (
     npv,
     payback_years,
 )
+from twin.progress import Progress, silent
 from twin.results import summary_table
 from twin.scenario import Archetype, MemberCategory
 from twin.settlement import settle
@@ -135,7 +135,7 @@ def load_candidates(path: str | Path) -> Candidates:
 class Evaluator:
     """The base run's arrays, and a way to settle them with one more plant or member batch."""
 
-    def __init__(self, spec: RunSpec, progress: Callable[[str], None] | None = None) -> None:
+    def __init__(self, spec: RunSpec, progress: Progress | None = None) -> None:
         self.spec = spec
         self.inputs = load_inputs(spec)
         self.timeline = run_timeline(spec.events, self.inputs.index)
@@ -270,11 +270,16 @@ def _finance(marginal: pd.Series, capex: float, opex: float, fin: Finance) -> di
             "payback_years": payback_years(flows)}
 
 
+def _sizes(roof: Roof) -> np.ndarray:
+    """The sizes of a roof's sizing curve. [kWp]"""
+    return np.arange(roof.min_kwp, roof.max_kwp + 1e-9, roof.step_kwp)
+
+
 def evaluate(spec: RunSpec, candidates: Candidates,
-             progress: Callable[[str], None] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+             progress: Progress | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Rank the candidates. Returns ``(ranking, curves)``: one row per candidate at its best
     size (the largest NPV), and every size of every roof; energy and euro per year."""
-    say = progress or (lambda _msg: None)
+    say = progress or silent
     known = [c.configuration_id for c in spec.configurations]
     for new in candidates.new_configurations:
         if new.id in known:
@@ -284,22 +289,25 @@ def evaluate(spec: RunSpec, candidates: Candidates,
             raise ScenarioError(f"candidate {item.id!r}: unknown configuration "
                                 f"{item.configuration!r}")
     evaluator = Evaluator(spec, progress)
-    say("base run done")
+    total = sum(len(_sizes(roof)) for roof in candidates.roofs) + \
+        len(candidates.member_batches) + len(candidates.new_configurations)
+    done = 0
+    say("candidates", done, total)
     fin = candidates.finance
     # Marginal values over the simulated period, scaled to a year (use a whole simulated year
     # for decisions: a shorter period carries its season's bias).
     per_year = 8760.0 / len(evaluator.inputs.hourly)
     curves = []
     for roof in candidates.roofs:
-        sizes = np.arange(roof.min_kwp, roof.max_kwp + 1e-9, roof.step_kwp)
-        for kwp in sizes:
+        for kwp in _sizes(roof):
             marginal = evaluator.with_plant(roof, float(kwp)) * per_year
             capex = kwp * (roof.capex_eur_per_kwp if roof.capex_eur_per_kwp is not None
                            else capex_eur_per_kwp(kwp))
             curves.append({"candidate": roof.id, "kind": "roof", "kwp": float(kwp),
                            "capex_eur": capex, **marginal.to_dict(),
                            **_finance(marginal, capex, kwp * OPEX_EUR_PER_KWP_YEAR, fin)})
-        say(f"sizing curve of {roof.id} ({len(sizes)} sizes)")
+            done += 1
+            say(f"roof {roof.id}", done, total)
     curves_df = pd.DataFrame(curves)
     rows = []
     for roof in candidates.roofs:
@@ -311,7 +319,8 @@ def evaluate(spec: RunSpec, candidates: Candidates,
         rows.append({"candidate": batch.id, "kind": "members", "kwp": 0.0,
                      "capex_eur": batch.cost_eur, **marginal.to_dict(),
                      **_finance(marginal, batch.cost_eur, 0.0, fin), "saturation_kwp": None})
-        say(f"member batch {batch.id}")
+        done += 1
+        say(f"member batch {batch.id}", done, total)
     for new in candidates.new_configurations:
         marginal, capex, opex = evaluator.with_configuration(new)
         marginal = marginal * per_year
@@ -319,7 +328,8 @@ def evaluate(spec: RunSpec, candidates: Candidates,
                      "kwp": sum(p.capacity_kwp for p in new.plants), "capex_eur": capex,
                      **marginal.to_dict(), **_finance(marginal, capex, opex, fin),
                      "saturation_kwp": None})
-        say(f"new configuration {new.id}")
+        done += 1
+        say(f"new configuration {new.id}", done, total)
     ranking = pd.DataFrame(rows)
     if len(ranking):
         ranking["fund_eur_per_keur"] = np.where(

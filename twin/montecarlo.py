@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 
 import pandas as pd
 
+from twin.progress import Progress
 from twin.simulation import Simulation
 
 METRICS = ["shared_mwh", "premium_eur", "valorization_eur", "fund_eur", "self_sufficiency_pct"]
 
 
 def weather_monte_carlo(sim: Simulation, runs: int, first_seed: int | None = None,
-                        progress: Callable[[str], None] | None = None
+                        progress: Progress | None = None
                         ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Run ``sim`` under ``runs`` weather seeds; loads, prices and events stay as they are.
 
@@ -34,7 +34,7 @@ def weather_monte_carlo(sim: Simulation, runs: int, first_seed: int | None = Non
         row = result.summary.loc["community", METRICS].to_dict()
         rows.append({"weather_seed": seed, **row})
         if progress:
-            progress(f"weather year {k + 1}/{runs}")
+            progress("weather years", k + 1, runs)
     per_run = pd.DataFrame(rows).set_index("weather_seed")
     percentiles = pd.DataFrame({f"P{p}": per_run.quantile(p / 100) for p in (10, 50, 90)}).T
     percentiles.index.name = "percentile"

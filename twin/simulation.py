@@ -10,12 +10,13 @@ import pandas as pd
 import xarray as xr
 
 from twin.cashflow import cash_timeline
-from twin.engine import Progress, load_inputs, simulate_flows
+from twin.engine import load_inputs, simulate_flows
 from twin.events import MeterDataImported
 from twin.finance import FinanceAssumptions, plant_finance
 from twin.fund import fund_timeline
 from twin.future import future_events
 from twin.meters import parse_meter_file
+from twin.progress import Progress
 from twin.results import summary_table, write_outputs
 from twin.scenario import load_scenario
 from twin.settlement import scenario_parameters, settle

@@ -1,0 +1,60 @@
+"""Progress reporting: the library calls a callback, the command line draws it (rich).
+
+Library code never prints. Long work takes ``progress: Progress | None`` and calls
+``progress("what is happening")`` at each phase, and ``progress("what", done, total)`` in
+counted loops (member blocks, weather years, candidate sizes, sweep variants), so that a front
+end can draw a bar with an ETA where the work is countable and a spinner elsewhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+class Progress(Protocol):
+    def __call__(self, message: str, done: int | None = None, total: int | None = None) -> None:
+        """Report a phase (``message``) or a step of a counted loop (``done`` of ``total``)."""
+
+
+def silent(message: str, done: int | None = None, total: int | None = None) -> None:
+    """A :class:`Progress` that reports nothing."""
+
+
+@contextmanager
+def progress_bar(console: Console, title: str, enabled: bool = True) -> Iterator[Progress]:
+    """A :class:`Progress` drawn on ``console`` (stderr) as a bar; removed when the work ends.
+
+    Counted steps move the bar and show the ETA; a phase message without a count shows a pulsing
+    bar. Disabled (``--quiet``, ``--json``, or not a terminal in CI logs) it reports nothing.
+    """
+    if not enabled:
+        yield silent
+        return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+    from rich.progress import Progress as RichProgress
+
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+               MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("ETA"),
+               TimeRemainingColumn())
+    with RichProgress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task(title, total=None)
+
+        def report(message: str, done: int | None = None, total: int | None = None) -> None:
+            if total:
+                bar.update(task, description=f"{title}: {message}", completed=done, total=total)
+            else:
+                bar.update(task, description=f"{title}: {message}", completed=0, total=None)
+
+        yield report
