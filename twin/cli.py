@@ -2,7 +2,7 @@
 
 Exit codes: 0 success; 2 user error (bad scenario, data file or argument: a message naming the
 file and field, no traceback); 3 the event store failed verification; 1 an unexpected internal
-error (a bug: please report it).
+error (a bug: please report it) or sweep variants that failed after their retries.
 """
 
 from __future__ import annotations
@@ -15,10 +15,11 @@ from pathlib import Path
 import pandas as pd
 from rich import box
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from twin._version import __version__
-from twin.errors import TwinError
+from twin.errors import SweepError, TwinError
 from twin.progress import progress_bar
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_VERIFY = 0, 1, 2, 3
@@ -42,8 +43,8 @@ def _parser() -> argparse.ArgumentParser:
         prog="cer-twin",
         description="Digital twin of an Italian renewable energy community (CER). "
         "With no scenario, runs the built-in CER.ca.MI Solidale scenario.",
-        epilog="Exit codes: 0 success; 1 internal error; 2 invalid input (message names the "
-        "file and field); 3 event-store verification failed.",
+        epilog="Exit codes: 0 success; 1 internal error or failed sweep variants; 2 invalid "
+        "input (message names the file and field); 3 event-store verification failed.",
     )
     parser.add_argument("--version", action="version", version=f"cer-twin {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -160,6 +161,25 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--quantity", choices=["withdrawal", "injection"], default=None,
                      help="what the file measures (default: withdrawal of a --member, "
                      "injection of a --plant)")
+
+    sweep = sub.add_parser("sweep", help="run many variants (scenarios, branches, roof sizes, "
+                           "weather years) on dask.distributed",
+                           description="Expand a sweep file into its variants, run them on a "
+                           "local dask cluster or an existing one, and write one Dataset with a "
+                           "scenario dimension (summary per configuration and hourly shared "
+                           "energy). A variant that fails is retried, then reported by name "
+                           "(exit code 1, the others still written).")
+    sweep.add_argument("spec", type=Path, help="sweep file (TOML: scenarios or store and "
+                       "branches, candidates, weather_seeds, years; see the README)")
+    where = sweep.add_mutually_exclusive_group()
+    where.add_argument("--workers", type=int, default=None,
+                       help="workers of the local cluster (default: one per core)")
+    where.add_argument("--scheduler", default=None,
+                       help="address of an existing dask scheduler, e.g. tcp://10.0.0.5:8786")
+    sweep.add_argument("--out", type=Path, default=None,
+                       help="NetCDF (.nc) or Zarr (.zarr) file "
+                       "(default: ./results/sweep-<spec>.nc)")
+    sweep.add_argument("--quiet", action="store_true", help="print nothing but errors")
 
     state = sub.add_parser("state", help="members and plants active at a time on a branch")
     state.add_argument("--store", required=True, help=STORE_HELP)
@@ -324,13 +344,7 @@ def _expand(args: argparse.Namespace, console: Console, err: Console) -> int:
     import twin
     from twin.expansion import evaluate, load_candidates
 
-    candidates_path = args.candidates
-    if not candidates_path.exists():
-        from twin.scenario import builtin_scenarios_dir
-
-        builtin = builtin_scenarios_dir() / candidates_path.name
-        candidates_path = builtin if builtin.exists() else candidates_path
-    candidates = load_candidates(candidates_path)
+    candidates = load_candidates(args.candidates)
     sim = twin.load(args.scenario)
     with progress_bar(err, "Evaluating candidates") as say:
         ranking, curves = evaluate(sim.spec, candidates, say)
@@ -410,6 +424,52 @@ def _compare(args: argparse.Namespace, console: Console, err: Console) -> int:
     return EXIT_OK
 
 
+def _sweep(args: argparse.Namespace, console: Console, err: Console) -> int:
+    import os
+
+    from twin.sweep import load_sweep, run_sweep, write_sweep
+
+    variants = load_sweep(args.spec)
+    out = args.out if args.out is not None else Path("results") / f"sweep-{args.spec.stem}.nc"
+    if args.workers is not None and not 1 <= args.workers <= 1024:
+        raise TwinError(f"--workers: expected 1 to 1024; found {args.workers}")
+    from distributed import Client, LocalCluster
+
+    if args.scheduler:
+        try:
+            client = Client(args.scheduler, timeout="20s")
+        except OSError as error:
+            raise TwinError(f"--scheduler {args.scheduler}: cannot connect ({error})") from None
+        cluster = None
+    else:
+        workers = args.workers or os.cpu_count() or 1
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                               host="127.0.0.1", dashboard_address=":0", silence_logs=40)
+        client = Client(cluster)
+    try:
+        if not args.quiet:
+            err.print(f"Sweep of {len(variants)} variants on {client.scheduler_info()['address']} "
+                      f"({len(client.scheduler_info()['workers'])} workers)", highlight=False)
+        failure = None
+        with progress_bar(err, "Sweep", not args.quiet) as say:
+            try:
+                result = run_sweep(variants, client, say)
+            except SweepError as error:
+                result, failure = error.partial, error
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    if result.sizes.get("scenario"):
+        write_sweep(result, out)
+        if not args.quiet:
+            console.print(f"Wrote {out}: {result.sizes['scenario']} variants × "
+                          f"{result.sizes['configuration']} configurations.", highlight=False)
+    if failure is not None:
+        raise failure
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``cer-twin`` console script."""
     parser = _parser()
@@ -438,13 +498,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _compare(args, console, err)
         if args.command == "meters":
             return store_cli.meters(args, console)
+        if args.command == "sweep":
+            return _sweep(args, console, err)
         if args.command == "weather":
             from twin import weather_cli
 
             return weather_cli.run(args, console)
     except TwinError as error:
-        err.print(f"[bold red]error:[/] {error}", highlight=False, markup=True)
-        return EXIT_USAGE
+        err.print(f"[bold red]error:[/] {escape(str(error))}", highlight=False, markup=True)
+        return EXIT_INTERNAL if isinstance(error, SweepError) else EXIT_USAGE
     except KeyboardInterrupt:
         err.print("interrupted")
         return 130

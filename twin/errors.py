@@ -22,3 +22,13 @@ class InputDataError(TwinError, ValueError):
 
 class ConsistencyError(TwinError, ValueError):
     """Events or state break a domain rule (for example a member leaving before joining)."""
+
+
+class SweepError(TwinError):
+    """Variants of a sweep failed after their retries (the message names each one); the CLI
+    exits with code 1, as for a bug, after writing the variants that succeeded."""
+
+    def __init__(self, message: str, partial: object = None) -> None:
+        super().__init__(message)
+        self.partial = partial
+        """The Dataset of the variants that succeeded."""

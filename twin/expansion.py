@@ -10,6 +10,7 @@ simulated period; the finance (NPV, IRR, payback) carries them over the incentiv
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import tomllib
 from pathlib import Path
 
@@ -114,8 +115,27 @@ class Candidates(_Model):
     new_configurations: list[NewConfiguration] = Field(default_factory=list)
 
 
+def roof_plant(roof: Roof, kwp: float, entry: dt.date) -> PlantCommissioned:
+    """The plant event of ``kwp`` on ``roof``, in operation and counting from ``entry``."""
+    return PlantCommissioned(
+        effective_utc=local_midnight_utc(entry).to_pydatetime(), plant_id=f"+{roof.id}",
+        configuration_id=roof.configuration, source="pv", capacity_kwp=kwp,
+        inverter_kw=kwp, tilt_deg=roof.tilt_deg, azimuth_deg=roof.azimuth_deg,
+        latitude=roof.latitude, longitude=roof.longitude, mounting=roof.mounting,
+        system_losses_pct=14.0, degradation_pct_per_year=0.5, albedo=0.2,
+        entry_into_operation=entry, lifecycle="new", grant_intensity_pct=0.0,
+        building_obligation_kw=0.0, pre_constitution_exception=False, owner=None,
+        host_member=None)
+
+
 def load_candidates(path: str | Path) -> Candidates:
+    """Read a candidates file: a path, or the name of a built-in one (scenarios/)."""
     path = Path(path)
+    if not path.exists():
+        from twin.scenario import builtin_scenarios_dir
+
+        builtin = builtin_scenarios_dir() / path.name
+        path = builtin if builtin.exists() else path
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -156,17 +176,7 @@ class Evaluator:
 
     def with_plant(self, roof: Roof, kwp: float) -> pd.Series:
         """Marginal totals of the base plus a plant of ``kwp`` on ``roof`` from the start."""
-        founded = self.spec.community.founded_on
-        entry = max(self.start, founded)
-        plant = PlantCommissioned(
-            effective_utc=local_midnight_utc(entry).to_pydatetime(), plant_id=f"+{roof.id}",
-            configuration_id=roof.configuration, source="pv", capacity_kwp=kwp,
-            inverter_kw=kwp, tilt_deg=roof.tilt_deg, azimuth_deg=roof.azimuth_deg,
-            latitude=roof.latitude, longitude=roof.longitude, mounting=roof.mounting,
-            system_losses_pct=14.0, degradation_pct_per_year=0.5, albedo=0.2,
-            entry_into_operation=entry, lifecycle="new", grant_intensity_pct=0.0,
-            building_obligation_kw=0.0, pre_constitution_exception=False, owner=None,
-            host_member=None)
+        plant = roof_plant(roof, kwp, max(self.start, self.spec.community.founded_on))
         step_h = interval_hours(self.inputs.index)
         energy = plant_ac_power_kw([plant], self.inputs.weather)[:, 0] * step_h
         flows = dataclasses.replace(

@@ -1,0 +1,238 @@
+"""Sweeps: many variants of a community run on dask.distributed, gathered into one Dataset.
+
+A sweep file (TOML) names what varies; the variants are every combination of:
+
+* ``scenarios``: scenario files or built-in names (relative to the sweep file), or
+  ``store`` + ``branches``: branches of an event store;
+* ``candidates``: optionally a candidates file; each roof at each size of its sizing curve is a
+  variant of each scenario (besides the scenario as it is);
+* ``weather_seeds``: a list of seeds, or ``{first = 1, count = 100}``, for the built-in weather
+  generator (default: each scenario's own seed);
+* ``years``: simulate this many calendar years (default: each scenario's period).
+
+Each variant is one full run (:meth:`twin.Simulation.run`). Runs go to a ``LocalCluster`` by
+default, or to the scheduler of an existing cluster (``tcp://host:8786``): the workers need
+cer-twin installed and, for file inputs (weather, prices, stores), the same paths. A failed
+variant is retried; one that still fails is reported by name with its error and the sweep ends
+with an error after writing what succeeded.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import xarray as xr
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from twin.errors import ScenarioError, SweepError
+from twin.progress import Progress, silent
+from twin.results import SUMMARY_COLUMNS
+from twin.spec import RunSpec
+
+RETRIES = 2
+"""Times a failed variant is resubmitted before it is reported as failed."""
+
+
+class _Seeds(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    first: int = Field(ge=0)
+    count: int = Field(ge=1, le=100_000)
+
+
+class SweepFile(BaseModel):
+    """The schema of a sweep file."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    scenarios: list[str] = Field(default_factory=list,
+                                 description="Scenario files (relative to the sweep file) or "
+                                 "built-in names.")
+    store: str | None = Field(None, description="An event store (SQLite path or URL).")
+    branches: list[str] = Field(default_factory=list, description="Branches of the store.")
+    candidates: str | None = Field(None, description="Candidates file: each roof size becomes "
+                                   "a variant.")
+    weather_seeds: list[int] | _Seeds | None = Field(None, description="Weather seeds.")
+    years: int | None = Field(None, ge=1, le=30, description="Calendar years to simulate.")
+
+    @model_validator(mode="after")
+    def _one_source(self) -> SweepFile:
+        if bool(self.scenarios) == bool(self.store):
+            raise ValueError("give either scenarios or store with branches")
+        if self.store and not self.branches:
+            raise ValueError("store needs branches")
+        return self
+
+    def seeds(self) -> list[int | None]:
+        if self.weather_seeds is None:
+            return [None]
+        if isinstance(self.weather_seeds, _Seeds):
+            return list(range(self.weather_seeds.first,
+                              self.weather_seeds.first + self.weather_seeds.count))
+        return list(self.weather_seeds)
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One run of a sweep: a label, its run spec and the coordinates that describe it."""
+
+    label: str
+    spec: RunSpec
+    source: str
+    roof: str = ""
+    roof_kwp: float = 0.0
+    weather_seed: int = -1
+    """-1: the scenario's own weather."""
+
+
+def load_sweep(path: str | Path) -> list[Variant]:
+    """Read a sweep file and expand it into its variants."""
+    import twin
+    from twin.expansion import load_candidates, roof_plant
+
+    path = Path(path)
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        sweep = SweepFile.model_validate(raw)
+    except FileNotFoundError:
+        raise ScenarioError(f"{path}: sweep file not found") from None
+    except tomllib.TOMLDecodeError as err:
+        raise ScenarioError(f"{path}: not valid TOML: {err}") from None
+    except ValidationError as err:
+        lines = [f"{path}: invalid sweep file"]
+        for e in err.errors(include_url=False):
+            where = ".".join(str(x) for x in e["loc"]) or "(top level)"
+            lines.append(f"  {where}: expected: {e['msg']}; found: {e.get('input')!r}")
+        raise ScenarioError("\n".join(lines)) from None
+
+    bases: list[tuple[str, RunSpec]] = []
+    for name in sweep.scenarios:
+        local = path.parent / name
+        sim = twin.load(local if local.exists() else name)
+        bases.append((Path(name).stem, sim.spec))
+    for branch in sweep.branches:
+        store = sweep.store or ""
+        local = path.parent / store
+        sim = twin.load_store(local if local.exists() else store, branch)
+        bases.append((branch, sim.spec))
+    roofs = []
+    if sweep.candidates:
+        local = path.parent / sweep.candidates
+        candidates = load_candidates(local if local.exists() else sweep.candidates)
+        roofs = [(roof, float(kwp)) for roof in candidates.roofs
+                 for kwp in np.arange(roof.min_kwp, roof.max_kwp + 1e-9, roof.step_kwp)]
+
+    variants = []
+    for source, spec in bases:
+        if sweep.years is not None:
+            spec = spec.with_years(sweep.years)
+        start = spec.settings.simulation.start
+        actions: list[tuple[str, RunSpec, str, float]] = [(source, spec, "", 0.0)]
+        for roof, kwp in roofs:
+            plant = roof_plant(roof, kwp, max(start, spec.community.founded_on))
+            actions.append((f"{source}+{roof.id}@{kwp:g}kWp",
+                            dataclasses.replace(spec, events=(*spec.events, plant)),
+                            roof.id, kwp))
+        for label, action_spec, roof_id, kwp in actions:
+            for seed in sweep.seeds():
+                variants.append(_with_seed(Variant(label, action_spec, source, roof_id, kwp),
+                                           seed))
+    return variants
+
+
+def _with_seed(variant: Variant, seed: int | None) -> Variant:
+    if seed is None:
+        return variant
+    weather = variant.spec.settings.weather
+    if weather.source != "builtin":
+        raise ScenarioError(f"{variant.source}: weather_seeds need the built-in weather "
+                            f"generator; found weather source {weather.source!r}")
+    settings = variant.spec.settings.model_copy(
+        update={"weather": weather.model_copy(update={"seed": seed})})
+    return dataclasses.replace(variant, label=f"{variant.label}/w{seed}",
+                               spec=dataclasses.replace(variant.spec, settings=settings),
+                               weather_seed=seed)
+
+
+def run_variant(variant: Variant) -> xr.Dataset:
+    """Run one variant and keep what a sweep compares: the summary per configuration and the
+    hourly shared energy per configuration (plants and members differ between variants)."""
+    from twin.simulation import Simulation
+
+    result = Simulation(variant.spec).run()
+    summary = result.summary.drop(index="community")
+    ds = xr.Dataset(
+        {name: ("configuration", summary[name].to_numpy(dtype=float),
+                {"long_name": SUMMARY_COLUMNS[name]}) for name in SUMMARY_COLUMNS},
+        coords={"configuration": summary.index.to_numpy(dtype=str)})
+    ds["shared_energy_kwh"] = result.dataset["shared_energy_kwh"]
+    return ds.expand_dims(scenario=[variant.label]).assign_coords(
+        source=("scenario", [variant.source]), roof=("scenario", [variant.roof]),
+        roof_kwp=("scenario", [variant.roof_kwp]),
+        weather_seed=("scenario", [variant.weather_seed]))
+
+
+def gather(parts: Sequence[xr.Dataset], labels: Sequence[str]) -> xr.Dataset:
+    """One Dataset with a ``scenario`` dimension, in the order of ``labels``; configurations
+    missing from a variant are NaN."""
+    by_label = {str(p["scenario"].item()): p for p in parts}
+    ordered = [by_label[label] for label in labels if label in by_label]
+    return xr.concat(ordered, dim="scenario", join="outer", combine_attrs="drop_conflicts")
+
+
+def run_sweep(variants: Sequence[Variant], client: Any = None,
+              progress: Progress | None = None) -> xr.Dataset:
+    """Run the variants on a dask.distributed ``client`` (or here, in order, without one).
+
+    Each task is retried :data:`RETRIES` times. Raises :class:`SweepError` naming every variant
+    that still failed; the error's ``partial`` attribute holds the Dataset of those that
+    succeeded.
+    """
+    say = progress or silent
+    labels = [v.label for v in variants]
+    if len(set(labels)) != len(labels):
+        raise ScenarioError("the sweep has two variants with the same label")
+    parts, failed = [], {}
+    say("variants", 0, len(variants))
+    if client is None:
+        for k, variant in enumerate(variants, 1):
+            parts.append(run_variant(variant))
+            say("variants", k, len(variants))
+    else:
+        from distributed import as_completed
+
+        futures = client.map(run_variant, variants, key=[f"variant-{label}" for label in labels],
+                             retries=RETRIES, pure=False)
+        label_of = {f.key: label for f, label in zip(futures, labels, strict=True)}
+        for k, future in enumerate(as_completed(futures), 1):
+            if future.status == "finished":
+                parts.append(future.result())
+            else:
+                failed[label_of[future.key]] = repr(future.exception())
+            future.release()
+            say("variants", k, len(variants))
+    result = gather(parts, labels) if parts else xr.Dataset()
+    result.attrs["variants"] = len(variants)
+    result.attrs["failed_variants"] = len(failed)
+    if failed:
+        raise SweepError(f"{len(failed)} of {len(variants)} variants failed after {RETRIES} "
+                         "retries:\n" + "\n".join(f"  {label}: {message}"
+                                                   for label, message in failed.items()),
+                         partial=result)
+    return result
+
+
+def write_sweep(ds: xr.Dataset, out: Path) -> Path:
+    """Write a sweep's Dataset to NetCDF (``.nc``) or Zarr (``.zarr``)."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if out.suffix == ".zarr":
+        ds.to_zarr(out, mode="w", zarr_format=2)  # v2: a stable spec for text coordinates
+    elif out.suffix == ".nc":
+        ds.to_netcdf(out)
+    else:
+        raise ScenarioError(f"--out {out}: expected a .nc or .zarr path")
+    return out
