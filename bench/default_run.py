@@ -20,7 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
-RESULTS = Path(__file__).with_name("RESULTS.md")
+RESULTS = Path(os.environ.get("CER_TWIN_BENCH_RESULTS") or Path(__file__).with_name("RESULTS.md"))
+"""Where result lines go (bench/run.py --quick points it elsewhere)."""
 
 
 def median_seconds(cmd: list[str], repeat: int) -> float:

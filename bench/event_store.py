@@ -29,7 +29,8 @@ from twin.events import (
 from twin.events.state import replay
 from twin.events.store import EventStore
 
-RESULTS = Path(__file__).with_name("RESULTS.md")
+RESULTS = Path(os.environ.get("CER_TWIN_BENCH_RESULTS") or Path(__file__).with_name("RESULTS.md"))
+"""Where result lines go (bench/run.py --quick points it elsewhere)."""
 T0 = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
 
 

@@ -27,7 +27,8 @@ from twin.prices import builtin_zonal_price
 from twin.timeutil import time_index
 from weather import generate_milan_weather
 
-RESULTS = Path(__file__).with_name("RESULTS.md")
+RESULTS = Path(os.environ.get("CER_TWIN_BENCH_RESULTS") or Path(__file__).with_name("RESULTS.md"))
+"""Where result lines go (bench/run.py --quick points it elsewhere)."""
 MIX = [("household", 0.45), ("household_working", 0.12), ("household_family", 0.12),
        ("household_elderly", 0.08), ("energy_poor_household", 0.1), ("heat_pump_home", 0.03),
        ("ev_charging", 0.02), ("shop", 0.05), ("office", 0.015), ("school", 0.005),

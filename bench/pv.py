@@ -31,7 +31,8 @@ from twin.events import PlantCommissioned
 from twin.timeutil import interval_hours, time_index
 from weather import generate_milan_weather
 
-RESULTS = Path(__file__).with_name("RESULTS.md")
+RESULTS = Path(os.environ.get("CER_TWIN_BENCH_RESULTS") or Path(__file__).with_name("RESULTS.md"))
+"""Where result lines go (bench/run.py --quick points it elsewhere)."""
 
 
 def plants(n: int, seed: int = 0) -> list[PlantCommissioned]:

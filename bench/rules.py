@@ -23,7 +23,8 @@ import numpy as np
 from twin.settlement import PlantTerms, apply_rules
 from twin.timeutil import time_index
 
-RESULTS = Path(__file__).with_name("RESULTS.md")
+RESULTS = Path(os.environ.get("CER_TWIN_BENCH_RESULTS") or Path(__file__).with_name("RESULTS.md"))
+"""Where result lines go (bench/run.py --quick points it elsewhere)."""
 
 
 def synthetic(years: int, n_config: int = 4, per_config: int = 40, seed: int = 0):

@@ -139,12 +139,13 @@ def load_sweep(path: str | Path) -> list[Variant]:
                             roof.id, kwp))
         for label, action_spec, roof_id, kwp in actions:
             for seed in sweep.seeds():
-                variants.append(_with_seed(Variant(label, action_spec, source, roof_id, kwp),
+                variants.append(with_weather_seed(Variant(label, action_spec, source, roof_id, kwp),
                                            seed))
     return variants
 
 
-def _with_seed(variant: Variant, seed: int | None) -> Variant:
+def with_weather_seed(variant: Variant, seed: int | None) -> Variant:
+    """The variant under another weather year of the built-in generator (None: unchanged)."""
     if seed is None:
         return variant
     weather = variant.spec.settings.weather
