@@ -33,7 +33,9 @@ from twin.timeutil import interval_hours
 
 
 def modelchain_kw(plant: PlantCommissioned, weather: pd.DataFrame) -> np.ndarray:
-    """AC power of one plant with pvlib's ModelChain, the same models as the fast path. [kW]"""
+    """AC power of one plant with pvlib's ModelChain, the same models as the fast path, the
+    sun's position at the middle of each interval (``weather`` is indexed by interval start).
+    [kW]"""
     location = pvlib.location.Location(plant.latitude, plant.longitude, tz="UTC")
     system = pvlib.pvsystem.PVSystem(
         surface_tilt=plant.tilt_deg, surface_azimuth=plant.azimuth_deg, albedo=plant.albedo,
@@ -45,7 +47,9 @@ def modelchain_kw(plant: PlantCommissioned, weather: pd.DataFrame) -> np.ndarray
         system, location, transposition_model="haydavies", aoi_model="physical",
         spectral_model="no_loss", temperature_model="sapm", dc_model="pvwatts",
         ac_model="pvwatts", losses_model="no_loss")
-    chain.run_model(weather)
+    shifted = weather.copy()
+    shifted.index = weather.index + pd.Timedelta(hours=interval_hours(weather.index) / 2)
+    chain.run_model(shifted)
     return np.clip(chain.results.ac.to_numpy(), 0, None) / 1000.0
 
 
@@ -74,10 +78,8 @@ def naive_totals(spec: RunSpec, inputs: Inputs) -> dict[str, float]:
     per_hour = round(1 / step_h)
     configs = sorted({p.configuration_id for p in plants} | {m.configuration_id for m in members})
 
-    # PV: one ModelChain per plant, solar position at the middle of each interval.
-    shifted = inputs.weather.copy()
-    shifted.index = index + pd.Timedelta(hours=step_h / 2)
-    injection = {p.plant_id: modelchain_kw(p, shifted) * step_h for p in plants}
+    # PV: one ModelChain per plant.
+    injection = {p.plant_id: modelchain_kw(p, inputs.weather) * step_h for p in plants}
 
     # Loads: one SimPy process per member, waking every interval.
     withdrawal = {c: np.zeros(len(index)) for c in configs}

@@ -18,17 +18,11 @@ import time
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
-import pvlib
+from naive_twin import modelchain_kw
 
-from twin.assets.pv import (
-    GAMMA_PDC_PER_C,
-    INVERTER_EFFICIENCY,
-    TEMPERATURE_PARAMETERS,
-    plant_ac_power_kw,
-)
+from twin.assets.pv import plant_ac_power_kw
 from twin.events import PlantCommissioned
-from twin.timeutil import interval_hours, time_index
+from twin.timeutil import time_index
 from weather import generate_milan_weather
 
 RESULTS = Path(os.environ.get("CER_TWIN_BENCH_RESULTS") or Path(__file__).with_name("RESULTS.md"))
@@ -56,22 +50,6 @@ def plants(n: int, seed: int = 0) -> list[PlantCommissioned]:
     return out
 
 
-def modelchain_kw(plant: PlantCommissioned, weather: pd.DataFrame) -> np.ndarray:
-    location = pvlib.location.Location(plant.latitude, plant.longitude, tz="UTC")
-    system = pvlib.pvsystem.PVSystem(
-        surface_tilt=plant.tilt_deg, surface_azimuth=plant.azimuth_deg, albedo=plant.albedo,
-        module_parameters={"pdc0": plant.capacity_kwp * 1000, "gamma_pdc": GAMMA_PDC_PER_C},
-        inverter_parameters={"pdc0": plant.inverter_kw * 1000 / INVERTER_EFFICIENCY,
-                             "eta_inv_nom": INVERTER_EFFICIENCY},
-        temperature_model_parameters=TEMPERATURE_PARAMETERS[plant.mounting])
-    chain = pvlib.modelchain.ModelChain(
-        system, location, transposition_model="haydavies", aoi_model="physical",
-        spectral_model="no_loss", temperature_model="sapm", dc_model="pvwatts",
-        ac_model="pvwatts", losses_model="no_loss")
-    chain.run_model(weather)
-    return np.clip(chain.results.ac.to_numpy(), 0, None) / 1000.0
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--plants", type=int, default=200)
@@ -85,10 +63,8 @@ def main() -> None:
     fast = plant_ac_power_kw(fleet, weather)
     fast_s = time.perf_counter() - start
 
-    shifted = weather.copy()
-    shifted.index = weather.index + pd.Timedelta(hours=interval_hours(index) / 2)
     start = time.perf_counter()
-    slow = np.column_stack([modelchain_kw(p, shifted) for p in fleet])
+    slow = np.column_stack([modelchain_kw(p, weather) for p in fleet])
     slow_s = time.perf_counter() - start
 
     annual_fast, annual_slow = fast.sum(axis=0), slow.sum(axis=0)
