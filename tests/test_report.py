@@ -83,3 +83,9 @@ def test_cli_report_and_json(tmp_path, capsys):
     assert document["community"] == "Tiny CER"
     assert document["summary"]["community"]["shared_mwh"] > 0
     assert Path(document["files"]["report"]).exists()
+
+
+def test_compare_difference_table_adds_energy_not_percentages(tiny_run):
+    page = compare_report(compare(tiny_run, tiny_run, "a", "b"), tiny_run, tiny_run)
+    difference = page.split("Difference (B − A)</h2>")[1].split("</table>")[0]
+    assert "shared_mwh" in difference and "self_sufficiency_pct" not in difference

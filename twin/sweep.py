@@ -212,8 +212,11 @@ def run_sweep(variants: Sequence[Variant], client: Any = None,
         for k, future in enumerate(as_completed(futures), 1):
             if future.status == "finished":
                 parts.append(future.result())
-            else:
-                failed[label_of[future.key]] = repr(future.exception())
+            else:  # an error after the retries, or a cancelled task (a lost cluster)
+                try:
+                    failed[label_of[future.key]] = repr(future.exception())
+                except Exception as error:  # noqa: BLE001 - reported, never dropped
+                    failed[label_of[future.key]] = f"{future.status}: {error!r}"
             future.release()
             say("variants", k, len(variants))
     result = gather(parts, labels) if parts else xr.Dataset()
