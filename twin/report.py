@@ -81,7 +81,7 @@ table{border-collapse:collapse;background:#fff;margin:8px 0;font-size:.92em}
 th,td{padding:4px 10px;border-bottom:1px solid #e3e6ea;text-align:right}
 th:first-child,td:first-child,td.text{text-align:left}th{background:#eef1f4}
 figure{background:#fff;margin:12px 0;padding:8px;border-radius:8px}svg{max-width:100%;height:auto}
-.small{font-size:.85em;color:#5b6773}
+.small{font-size:.85em;color:#5b6773}.scroll{overflow-x:auto;max-width:100%}
 """
 
 
@@ -98,6 +98,8 @@ def _local(ds: xr.Dataset) -> pd.DatetimeIndex:
 
 
 def _table(frame: pd.DataFrame, floats: str = "{:,.1f}") -> str:
+    if isinstance(frame.index, pd.MultiIndex):  # one text column per level
+        frame = frame.reset_index(level=list(range(1, frame.index.nlevels)))
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in [frame.index.name or "", *frame])
     rows = []
     for index, row in frame.iterrows():
@@ -110,7 +112,8 @@ def _table(frame: pd.DataFrame, floats: str = "{:,.1f}") -> str:
             else:
                 cells.append(f"<td class='text'>{html.escape(str(value))}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    return (f"<div class='scroll'><table><thead><tr>{head}</tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table></div>")
 
 
 def monthly_chart(ds: xr.Dataset, t: dict[str, str]) -> str:
@@ -301,7 +304,9 @@ def compare_report(comparison, a, b, lang: str = "en") -> str:  # noqa: ANN001
     sections = [
         (t["difference"], _table(diff, "{:+,.1f}")),
         (t["monthly_shared"], f"<figure>{_svg(fig)}</figure>"),
-        (t["yearly"], _table(comparison.by_year, "{:,.1f}")),
+        (t["yearly"], _table(comparison.by_year[["shared_mwh_a", "shared_mwh_b",
+                                                 *comparison.by_year.filter(like="_diff")]],
+                             "{:,.1f}")),
         (t["hours"], _table(hours, "{:,.1f}")),
     ]
     return _page(f"{t['comparison']}: {comparison.name_b} − {comparison.name_a}",
