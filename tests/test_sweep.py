@@ -96,6 +96,8 @@ def test_cli_sweep_writes_one_dataset(sweep_file, tmp_path, capsys):
     with xr.open_dataset(out) as ds:
         assert ds.sizes["scenario"] == 6 and "shared_energy_kwh" in ds
     assert main(["sweep", str(sweep_file), "--workers", "0"]) == EXIT_USAGE
+    assert main(["sweep", str(sweep_file), "--out", str(tmp_path / "x.csv")]) == EXIT_USAGE
+    assert "expected a .nc or .zarr path" in " ".join(capsys.readouterr().err.split())
 
 
 @pytest.mark.parametrize("suffix", [".nc", ".zarr"])

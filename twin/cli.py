@@ -431,6 +431,8 @@ def _sweep(args: argparse.Namespace, console: Console, err: Console) -> int:
 
     variants = load_sweep(args.spec)
     out = args.out if args.out is not None else Path("results") / f"sweep-{args.spec.stem}.nc"
+    if out.suffix not in (".nc", ".zarr"):  # before the work, not after it
+        raise TwinError(f"--out {out}: expected a .nc or .zarr path")
     if args.workers is not None and not 1 <= args.workers <= 1024:
         raise TwinError(f"--workers: expected 1 to 1024; found {args.workers}")
     from distributed import Client, LocalCluster
