@@ -85,6 +85,9 @@ def record(what: str, result: str, reference: str, command: str) -> str:
     line = (f"| {dt.date.today()} | {what} | {result} | {reference} | {machine()} | "
             f"`{command}` |")
     print(line)
+    if not RESULTS.exists():
+        RESULTS.write_text("# Benchmark results\n\n| date | what | median | reference | "
+                           "machine | command |\n|---|---|---|---|---|---|\n")
     with RESULTS.open("a") as f:
         f.write(line + "\n")
     return line

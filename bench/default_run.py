@@ -10,18 +10,13 @@ line to bench/RESULTS.md. Target (issue 2): the default year finishes in seconds
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import os
-import platform
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from pathlib import Path
 
-RESULTS = Path(os.environ.get("CER_TWIN_BENCH_RESULTS") or Path(__file__).with_name("RESULTS.md"))
-"""Where result lines go (bench/run.py --quick points it elsewhere)."""
+from community import record
 
 
 def median_seconds(cmd: list[str], repeat: int) -> float:
@@ -44,19 +39,10 @@ def main() -> None:
         command += ["--years", str(args.years)]
     run = median_seconds(command, args.repeat)
     imp = median_seconds([sys.executable, "-c", "import twin.simulation"], args.repeat)
-    line = (f"| {dt.date.today()} | default scenario, {args.years} year(s) hourly, whole CLI "
-            "process | "
-            f"{run:.2f} s | importing the libraries {imp:.2f} s (ratio {run / imp:.1f}) | "
-            f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-            f"Python {platform.python_version()} | `python bench/default_run.py --repeat "
-            f"{args.repeat} --years {args.years}` |")
-    print(line)
-    if not RESULTS.exists():
-        RESULTS.write_text("# Benchmark results\n\n| date | what | median | reference | machine "
-                           "| command |\n|---|---|---|---|---|---|\n")
-    with RESULTS.open("a") as f:
-        f.write(line + "\n")
-
+    record(f"default scenario, {args.years} year(s) hourly, whole CLI process",
+           f"{run:.2f} s (median of {args.repeat})",
+           f"importing the libraries {imp:.2f} s (ratio {run / imp:.1f})",
+           f"python bench/default_run.py --repeat {args.repeat} --years {args.years}")
 
 if __name__ == "__main__":
     main()

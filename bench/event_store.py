@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
-import platform
 import statistics
 import tempfile
 import time
 from pathlib import Path
+
+from community import record
 
 from twin.events import (
     CommunityFounded,
@@ -29,8 +29,6 @@ from twin.events import (
 from twin.events.state import replay
 from twin.events.store import EventStore
 
-RESULTS = Path(os.environ.get("CER_TWIN_BENCH_RESULTS") or Path(__file__).with_name("RESULTS.md"))
-"""Where result lines go (bench/run.py --quick points it elsewhere)."""
 T0 = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
 
 
@@ -88,16 +86,13 @@ def main() -> None:
     assert len(rows) == len(events) and state.founded is not None
     raw, replay_s = statistics.median(raws), statistics.median(replays)
 
-    line = (f"| {dt.date.today()} | event store (SQLite): {len(events):,} events | replay "
-            f"{replay_s:.2f} s; batched append {batched:,.0f} ev/s; single append {single:,.0f} "
-            f"ev/s | raw row read {raw:.2f} s (replay/raw {replay_s / raw:.1f}) | "
-            f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()} | "
-            f"`python bench/event_store.py --events {args.events} --single {args.single} "
-            f"--repeat {args.repeat}` (median of {args.repeat} replays) |")
-    print(line)
-    with RESULTS.open("a") as f:
-        f.write(line + "\n")
-
+    record(f"event store (SQLite): {len(events):,} events",
+           f"replay {replay_s:.2f} s (median of {args.repeat}); batched append "
+           f"{batched:,.0f} ev/s; single append "
+           f"{single:,.0f} ev/s",
+           f"raw row read {raw:.2f} s (replay/raw {replay_s / raw:.1f})",
+           f"python bench/event_store.py --events {args.events} --single {args.single} "
+           f"--repeat {args.repeat}")
 
 if __name__ == "__main__":
     main()

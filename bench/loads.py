@@ -13,26 +13,17 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
-import platform
 import resource
 import time
-from pathlib import Path
 
 import numpy as np
+from community import MIX, record
 
 from twin.engine import Inputs, book_flows, run_timeline
 from twin.events import CommunityFounded, ConfigurationRegistered, MemberJoined
 from twin.prices import builtin_zonal_price
 from twin.timeutil import time_index
 from weather import generate_milan_weather
-
-RESULTS = Path(os.environ.get("CER_TWIN_BENCH_RESULTS") or Path(__file__).with_name("RESULTS.md"))
-"""Where result lines go (bench/run.py --quick points it elsewhere)."""
-MIX = [("household", 0.45), ("household_working", 0.12), ("household_family", 0.12),
-       ("household_elderly", 0.08), ("energy_poor_household", 0.1), ("heat_pump_home", 0.03),
-       ("ev_charging", 0.02), ("shop", 0.05), ("office", 0.015), ("school", 0.005),
-       ("condominium_services", 0.01)]
 
 
 def events(n: int) -> list:
@@ -75,16 +66,11 @@ def main() -> None:
         rng.standard_normal((len(index), min(256, args.members - lo))).sum(axis=1)
     reference = time.perf_counter() - start
     total_gwh = counted.configuration_withdrawal_kwh.sum() / 1e6
-    line = (f"| {dt.date.today()} | loads: {args.members:,} members, 1 year at {args.step}, "
-            f"4 configurations ({total_gwh:.1f} GWh) | {elapsed:.1f} s, peak RSS "
-            f"{peak_mb:,.0f} MB | drawing as many normals {reference:.1f} s (ratio "
-            f"{elapsed / reference:.1f}) | {platform.machine()}, {os.cpu_count()} cores, "
-            f"Python {platform.python_version()} | `python bench/loads.py --members "
-            f"{args.members} --step {args.step}` |")
-    print(line)
-    with RESULTS.open("a") as f:
-        f.write(line + "\n")
-
+    record(f"loads: {args.members:,} members, 1 year at {args.step}, 4 configurations "
+           f"({total_gwh:.1f} GWh)",
+           f"{elapsed:.1f} s, peak RSS {peak_mb:,.0f} MB",
+           f"drawing as many normals {reference:.1f} s (ratio {elapsed / reference:.1f})",
+           f"python bench/loads.py --members {args.members} --step {args.step}")
 
 if __name__ == "__main__":
     main()

@@ -12,21 +12,16 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
-import platform
 import time
-from pathlib import Path
 
 import numpy as np
+from community import record
 from naive_twin import modelchain_kw
 
 from twin.assets.pv import plant_ac_power_kw
 from twin.events import PlantCommissioned
 from twin.timeutil import time_index
 from weather import generate_milan_weather
-
-RESULTS = Path(os.environ.get("CER_TWIN_BENCH_RESULTS") or Path(__file__).with_name("RESULTS.md"))
-"""Where result lines go (bench/run.py --quick points it elsewhere)."""
 
 
 def plants(n: int, seed: int = 0) -> list[PlantCommissioned]:
@@ -69,16 +64,11 @@ def main() -> None:
 
     annual_fast, annual_slow = fast.sum(axis=0), slow.sum(axis=0)
     worst = float(np.max(np.abs(annual_fast / annual_slow - 1)))
-    line = (f"| {dt.date.today()} | PV: {args.plants} plants, 1 year at {args.step} "
-            f"({len(index):,} steps) | vectorised {fast_s:.2f} s | ModelChain loop "
-            f"{slow_s:.1f} s (speed-up {slow_s / fast_s:.0f}×; annual energy equal within "
-            f"{worst:.1e}) | {platform.machine()}, {os.cpu_count()} cores, Python "
-            f"{platform.python_version()} | `python bench/pv.py --plants {args.plants} "
-            f"--step {args.step}` |")
-    print(line)
-    with RESULTS.open("a") as f:
-        f.write(line + "\n")
-
+    record(f"PV: {args.plants} plants, 1 year at {args.step} ({len(index):,} steps)",
+           f"vectorised {fast_s:.2f} s",
+           f"ModelChain loop {slow_s:.1f} s (speed-up {slow_s / fast_s:.0f}×; annual energy "
+           f"equal within {worst:.1e})",
+           f"python bench/pv.py --plants {args.plants} --step {args.step}")
 
 if __name__ == "__main__":
     main()

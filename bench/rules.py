@@ -12,19 +12,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
-import platform
 import statistics
 import time
-from pathlib import Path
 
 import numpy as np
+from community import record
 
 from twin.settlement import PlantTerms, apply_rules
 from twin.timeutil import time_index
-
-RESULTS = Path(os.environ.get("CER_TWIN_BENCH_RESULTS") or Path(__file__).with_name("RESULTS.md"))
-"""Where result lines go (bench/run.py --quick points it elsewhere)."""
 
 
 def synthetic(years: int, n_config: int = 4, per_config: int = 40, seed: int = 0):
@@ -66,15 +61,10 @@ def main() -> None:
         (injected * price[:, None]).sum()
         reference_s.append(time.perf_counter() - start)
     rules, reference = statistics.median(rules_s), statistics.median(reference_s)
-    line = (f"| {dt.date.today()} | rules, {n_config} configurations × {len(plants) // n_config} "
-            f"plants × {args.years} years hourly ({len(hourly):,} h) | {rules:.2f} s | "
-            f"touch-once reference {reference:.2f} s (ratio {rules / reference:.1f}) | "
-            f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()} | "
-            f"`python bench/rules.py --years {args.years} --repeat {args.repeat}` |")
-    print(line)
-    with RESULTS.open("a") as f:
-        f.write(line + "\n")
-
+    record(f"rules, {n_config} configurations × {len(plants) // n_config} plants × "
+           f"{args.years} years hourly ({len(hourly):,} h)", f"{rules:.2f} s",
+           f"touch-once reference {reference:.2f} s (ratio {rules / reference:.1f})",
+           f"python bench/rules.py --years {args.years} --repeat {args.repeat}")
 
 if __name__ == "__main__":
     main()
