@@ -280,7 +280,7 @@ def _finance(marginal: pd.Series, capex: float, opex: float, fin: Finance) -> di
             "payback_years": payback_years(flows)}
 
 
-def _sizes(roof: Roof) -> np.ndarray:
+def roof_sizes(roof: Roof) -> np.ndarray:
     """The sizes of a roof's sizing curve. [kWp]"""
     return np.arange(roof.min_kwp, roof.max_kwp + 1e-9, roof.step_kwp)
 
@@ -299,7 +299,7 @@ def evaluate(spec: RunSpec, candidates: Candidates,
             raise ScenarioError(f"candidate {item.id!r}: unknown configuration "
                                 f"{item.configuration!r}")
     evaluator = Evaluator(spec, progress)
-    total = sum(len(_sizes(roof)) for roof in candidates.roofs) + \
+    total = sum(len(roof_sizes(roof)) for roof in candidates.roofs) + \
         len(candidates.member_batches) + len(candidates.new_configurations)
     done = 0
     say("candidates", done, total)
@@ -309,7 +309,7 @@ def evaluate(spec: RunSpec, candidates: Candidates,
     per_year = 8760.0 / len(evaluator.inputs.hourly)
     curves = []
     for roof in candidates.roofs:
-        for kwp in _sizes(roof):
+        for kwp in roof_sizes(roof):
             marginal = evaluator.with_plant(roof, float(kwp)) * per_year
             capex = kwp * (roof.capex_eur_per_kwp if roof.capex_eur_per_kwp is not None
                            else capex_eur_per_kwp(kwp))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pandas as pd
 
 from twin.progress import Progress
@@ -28,9 +26,7 @@ def weather_monte_carlo(sim: Simulation, runs: int, first_seed: int | None = Non
     rows = []
     for k in range(runs):
         seed = start + k
-        settings = sim.spec.settings.model_copy(
-            update={"weather": weather.model_copy(update={"seed": seed})})
-        result = Simulation(dataclasses.replace(sim.spec, settings=settings)).run()
+        result = Simulation(sim.spec.with_weather_seed(seed)).run()
         row = result.summary.loc["community", METRICS].to_dict()
         rows.append({"weather_seed": seed, **row})
         if progress:

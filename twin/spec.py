@@ -8,6 +8,7 @@ read from the events, so a scenario file and a store branch run the same way.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,6 +44,12 @@ class RunSpec:
         settings = self.settings.model_copy(
             update={"simulation": self.settings.simulation.with_years(years)})
         return RunSpec(self.events, settings, self.provenance, self.meter_data)
+
+    def with_weather_seed(self, seed: int) -> RunSpec:
+        """The same run under another weather year of the built-in generator."""
+        weather = self.settings.weather.model_copy(update={"seed": seed})
+        return dataclasses.replace(self, settings=self.settings.model_copy(
+            update={"weather": weather}))
 
     @property
     def community(self) -> CommunityFounded:

@@ -26,7 +26,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import xarray as xr
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -92,7 +91,7 @@ class Variant:
 def load_sweep(path: str | Path) -> list[Variant]:
     """Read a sweep file and expand it into its variants."""
     import twin
-    from twin.expansion import load_candidates, roof_plant
+    from twin.expansion import load_candidates, roof_plant, roof_sizes
 
     path = Path(path)
     try:
@@ -109,22 +108,20 @@ def load_sweep(path: str | Path) -> list[Variant]:
             lines.append(f"  {where}: expected: {e['msg']}; found: {e.get('input')!r}")
         raise ScenarioError("\n".join(lines)) from None
 
-    bases: list[tuple[str, RunSpec]] = []
-    for name in sweep.scenarios:
+    def beside(name: str) -> Path | str:
+        """A file next to the sweep file if there is one, else the name as given (a built-in
+        scenario, a store URL)."""
         local = path.parent / name
-        sim = twin.load(local if local.exists() else name)
-        bases.append((Path(name).stem, sim.spec))
-    for branch in sweep.branches:
-        store = sweep.store or ""
-        local = path.parent / store
-        sim = twin.load_store(local if local.exists() else store, branch)
-        bases.append((branch, sim.spec))
+        return local if local.exists() else name
+
+    bases: list[tuple[str, RunSpec]] = [(Path(name).stem, twin.load(beside(name)).spec)
+                                        for name in sweep.scenarios]
+    bases += [(branch, twin.load_store(beside(sweep.store or ""), branch).spec)
+              for branch in sweep.branches]
     roofs = []
     if sweep.candidates:
-        local = path.parent / sweep.candidates
-        candidates = load_candidates(local if local.exists() else sweep.candidates)
-        roofs = [(roof, float(kwp)) for roof in candidates.roofs
-                 for kwp in np.arange(roof.min_kwp, roof.max_kwp + 1e-9, roof.step_kwp)]
+        candidates = load_candidates(beside(sweep.candidates))
+        roofs = [(roof, float(kwp)) for roof in candidates.roofs for kwp in roof_sizes(roof)]
 
     variants = []
     for source, spec in bases:
@@ -139,8 +136,8 @@ def load_sweep(path: str | Path) -> list[Variant]:
                             roof.id, kwp))
         for label, action_spec, roof_id, kwp in actions:
             for seed in sweep.seeds():
-                variants.append(with_weather_seed(Variant(label, action_spec, source, roof_id, kwp),
-                                           seed))
+                variant = Variant(label, action_spec, source, roof_id, kwp)
+                variants.append(with_weather_seed(variant, seed))
     return variants
 
 
@@ -152,11 +149,8 @@ def with_weather_seed(variant: Variant, seed: int | None) -> Variant:
     if weather.source != "builtin":
         raise ScenarioError(f"{variant.source}: weather_seeds need the built-in weather "
                             f"generator; found weather source {weather.source!r}")
-    settings = variant.spec.settings.model_copy(
-        update={"weather": weather.model_copy(update={"seed": seed})})
     return dataclasses.replace(variant, label=f"{variant.label}/w{seed}",
-                               spec=dataclasses.replace(variant.spec, settings=settings),
-                               weather_seed=seed)
+                               spec=variant.spec.with_weather_seed(seed), weather_seed=seed)
 
 
 def run_variant(variant: Variant) -> xr.Dataset:
