@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import pvlib
 
-from twin.assets.loads import WORKDAY, Consumer, day_types, load_power_kw
+from twin.assets.loads import WORKDAY, Consumer, day_types, load_power_kw, typical_day
 from twin.assets.pv import plant_ac_power_kw
 from twin.events import PlantCommissioned
 from twin.prices import align_prices, builtin_zonal_price, read_price_csv
@@ -110,8 +110,6 @@ def main() -> None:
         frame = pd.read_csv(arera)
         lom = frame[frame["Regione"] == "Lombardia"]
         year23 = time_index(dt.date(2023, 1, 1), dt.date(2024, 1, 1), "1h")
-        loc23 = year23.tz_convert("Europe/Rome")
-        kind = day_types(loc23.normalize())
         names = {0: "Giorno feriale", 1: "Sabato", 2: "Domenica"}
         classes = {"0<P<=1.5": 1.5, "1.5<P<=3": 3.0, "3<P<=4.5": 4.5, "4.5<P<=6": 6.0,
                    "P>6": 10.0}
@@ -121,9 +119,7 @@ def main() -> None:
             rs = []
             for m in range(1, 13):
                 for d in names:
-                    sel = (loc23.month == m) & (kind == d)
-                    ours = pd.Series(total[sel]).groupby(loc23.hour[sel]).mean().reindex(
-                        range(24)).to_numpy()
+                    ours = typical_day(total, year23, m, d)
                     ref = lom[(lom["Classe potenza"] == power_class) & (lom["Mese"] == m)
                               & (lom["Working day"] == names[d])].sort_values("Ora")
                     rs.append(np.corrcoef(ours, ref["Prelievo medio Orario Regionale (kWh)"])

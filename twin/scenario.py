@@ -170,7 +170,8 @@ class MemberGroup(_Model):
     annual_kwh: float = Field(gt=0, description="Annual withdrawal of one member. [kWh]")
     count: int = Field(1, ge=1, description="Number of alike members in this group.")
     contracted_power_kw: float | None = Field(
-        None, gt=0, description="Contracted power; the load is capped at 110 % of it. [kW]")
+        None, gt=0, description="Contracted power; the load is capped at 110 % of it, and a "
+        "household takes the daily shape fitted for its ARERA power class. [kW]")
     joined_on: dt.date = Field(description="First day of membership.")
     left_on: dt.date | None = Field(None, description="Day membership ends (exclusive).")
     tariff_exempt_share: float = Field(

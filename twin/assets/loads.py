@@ -14,7 +14,9 @@ seeded by (scenario seed, member id), so adding a member never changes another m
 The shapes follow the published evidence in ``MILAN_FIGURES.md`` §2.2: three daily household
 peaks with the largest in the evening (families ≈ 600 W at 19:30-22:30), energy-poor households
 ≈ 110 W at night to ≈ 280 W in the evening, and households drawing about one third of their energy
-in band F1 (weekdays 08-19; ENEA: F1 33.4 %). Holidays are Italian national holidays plus
+in band F1 (weekdays 08-19; ENEA: F1 33.4 %). Households with a contracted power take the shape
+fitted for their ARERA power class, with lighting that follows each day's dusk and dawn
+(:class:`Lighting`). Holidays are Italian national holidays plus
 Sant'Ambrogio (7 December, Milan), from the ``holidays`` package.
 """
 
@@ -29,11 +31,16 @@ from dataclasses import dataclass, field
 import holidays
 import numpy as np
 import pandas as pd
+import pvlib
+from scipy.special import expit
 
 from twin.stochastic import ar1, member_rng
 from twin.timeutil import LOCAL_TZ, interval_hours, local_days
 
 WORKDAY, SATURDAY, HOLIDAY = 0, 1, 2
+DAYLIGHT_SITE = (45.464, 9.190)
+"""Where sunrise and sunset are taken for :class:`Lighting` (Milan, [°N], [°E]). Members carry no
+location; elsewhere in northern Italy dusk differs by at most about half an hour."""
 NOISE_POOL_LENGTHS = 8
 """Length of the interval-noise pool in periods: members read windows at random offsets."""
 
@@ -63,12 +70,29 @@ class Plateau:
 
 
 @dataclass(frozen=True)
+class Lighting:
+    """Lights, and the activity that comes with them, while the household is up and it is dark:
+    from ``wake_h`` until sunrise and from sunset until ``until_h`` (local hours), each edge
+    smoothed over ``smoothing_h``.
+
+    Sunrise and sunset are each day's at :data:`DAYLIGHT_SITE`, so the evening rise comes earlier
+    in winter and moves by an hour with daylight saving time, as in the ARERA profiles. Not
+    shifted per member: dusk comes at the same time for every household.
+    """
+
+    wake_h: float
+    until_h: float
+    height: float
+    smoothing_h: float = 0.5
+
+
+@dataclass(frozen=True)
 class Archetype:
     """Parameters of one kind of consumer (relative units; scaled to annual_kwh later)."""
 
     name: str
     base: float
-    day_shapes: dict[int, tuple[Bump | Plateau, ...]]
+    day_shapes: dict[int, tuple[Bump | Plateau | Lighting, ...]]
     monthly_factor: tuple[float, ...]  # Jan..Dec
     shift_std_h: float
     bump_height_cv: float
@@ -341,41 +365,88 @@ ARCHETYPES: dict[str, Archetype] = {
 
 
 HOUSEHOLD_CLASS_SHAPES: tuple[tuple[float, tuple[float, ...]], ...] = (
-    (1.5, (0.30, 0.44, 1.00, 19.79, 1.00, 0.32, 0.18, 0.49, 2.26, 0.00)),  # 0<P<=1.5 r 0.934
-    (3.0, (0.28, 0.48, 0.78, 19.81, 0.77, 0.25, 0.17, 0.32, 2.18, 0.00)),  # 1.5<P<=3 r 0.931
-    (4.5, (0.37, 0.64, 1.19, 19.69, 1.38, 0.30, 0.08, 0.30, 2.21, 0.05)),  # 3<P<=4.5 r 0.921
-    (6.0, (0.15, 0.13, 0.38, 19.59, 1.59, 0.23, 0.13, 0.81, 1.98, 0.00)),  # 4.5<P<=6 r 0.916
-    (float("inf"), (0.46, 0.16, 1.49, 19.51, 1.90, 0.26, 0.00, 0.17, 1.85, 0.08)),  # P>6 r 0.890
+    (1.5, (0.26, 0.36, 0.94, 19.65, 1.71, 0.33, 0.07, 1.61, 2.24, 0.01, 0.12, 19.00, 0.30)),
+    (3.0, (0.45, 0.72, 1.21, 19.67, 1.29, 0.45, 0.20, 0.87, 2.21, 0.00, 0.04, 23.11, 0.54)),
+    (4.5, (0.39, 0.67, 1.18, 19.82, 1.20, 0.38, 0.18, 0.82, 2.21, 0.01, 0.10, 21.44, 1.45)),
+    (6.0, (0.18, 0.24, 0.52, 19.88, 1.13, 0.19, 0.11, 0.37, 2.03, 0.01, 0.15, 20.11, 1.50)),
+    (np.inf, (0.59, 0.28, 1.77, 20.18, 0.92, 0.87, 0.47, 0.00, 1.70, 0.16, 2.18, 19.22, 1.50)),
 )
-"""Household shape parameters by contracted power (up to [kW]): morning, midday and evening
-heights, evening hour, its summer shift [h], summer cooling and night heights, base, evening
-width [h], night loads all year. Fitted with ``python bench/calibrate_households.py`` so that the
+"""Household shape parameters by contracted power (up to [kW]), in the order of
+:data:`HOUSEHOLD_PARAMETERS`. Fitted with ``python bench/calibrate_households.py`` so that the
 expected daily shape follows the ARERA Lombardy profiles of each power class by month and day
 type; used for ``household`` members with a ``contracted_power_kw``."""
+
+HOUSEHOLD_PARAMETERS = (
+    "morning", "midday", "evening", "evening_hour", "evening_summer_shift_h", "cooling",
+    "summer_night", "base", "evening_width_h", "night", "lighting", "lighting_until_h",
+    "lighting_smoothing_h")
+"""Names of the household class parameters: heights of the morning, midday and evening bumps,
+the evening's hour and its shift in summer [h], summer cooling (afternoon) and summer night
+heights, base, evening width [h], night loads all year, and the :class:`Lighting` height, the
+hour it ends [h] and its smoothing [h]."""
+
+_WAKE_H = {WORKDAY: 6.5, SATURDAY: 7.5, HOLIDAY: 8.0}
+"""Local hour the lights may go on in the morning, by day type (assumed)."""
+
+
+def household_archetype(name: str, params: Sequence[float]) -> Archetype:
+    """The ``household`` archetype with its daily shapes set from class parameters (see
+    :data:`HOUSEHOLD_PARAMETERS`); heights below 0.01 become 0.01."""
+    p = dict(zip(HOUSEHOLD_PARAMETERS, params, strict=True))
+    eps = 0.01
+
+    def day(kind: int, morning_hour: float, midday_hour: float, midday_width: float) -> tuple:
+        return (Bump(morning_hour, 1.2, max(p["morning"], eps)),
+                Bump(midday_hour, midday_width, max(p["midday"], eps)),
+                Bump(p["evening_hour"], p["evening_width_h"], max(p["evening"], eps),
+                     summer_shift_h=p["evening_summer_shift_h"]),
+                Bump(1.5, 3.0, max(p["night"], eps)),
+                Bump(15.0, 2.6, eps, summer_height=p["cooling"]),
+                Bump(3.0, 3.0, eps, summer_height=p["summer_night"]),
+                Bump(23.3, 1.8, eps, summer_height=p["summer_night"]),
+                Lighting(_WAKE_H[kind], p["lighting_until_h"], max(p["lighting"], eps),
+                         p["lighting_smoothing_h"]))
+
+    return dataclasses.replace(
+        ARCHETYPES["household"], name=name, base=max(p["base"], 0.05),
+        day_shapes={WORKDAY: day(WORKDAY, 7.6, 13.0, 3.6), SATURDAY: day(SATURDAY, 9.5, 13.5, 2.8),
+                    HOLIDAY: day(HOLIDAY, 10.0, 12.0, 1.7)})
 
 
 @functools.cache
 def household_for_power(contracted_power_kw: float) -> Archetype:
     """The ``household`` archetype with the shapes fitted for a contracted-power class."""
     params = next(p for limit, p in HOUSEHOLD_CLASS_SHAPES if contracted_power_kw <= limit)
-    (morning, midday, evening, evening_hour, summer_shift, cooling, night, base, width,
-     night_all) = params
-    eps = 0.01
+    return household_archetype(f"household_{contracted_power_kw:g}kw", params)
 
-    def day(morning_hour: float, midday_hour: float, midday_width: float) -> tuple:
-        return (Bump(morning_hour, 1.2, max(morning, eps)),
-                Bump(midday_hour, midday_width, max(midday, eps)),
-                Bump(evening_hour, width, max(evening, eps), summer_shift_h=summer_shift),
-                Bump(1.5, 3.0, max(night_all, eps)),
-                Bump(15.0, 2.6, eps, summer_height=cooling),
-                Bump(3.0, 3.0, eps, summer_height=night),
-                Bump(23.3, 1.8, eps, summer_height=night))
 
-    generic = ARCHETYPES["household"]
-    return dataclasses.replace(
-        generic, name=f"household_{contracted_power_kw:g}kw", base=max(base, 0.05),
-        day_shapes={WORKDAY: day(7.6, 13.0, 3.6), SATURDAY: day(9.5, 13.5, 2.8),
-                    HOLIDAY: day(10.0, 12.0, 1.7)})
+def expected_shape(archetype: Archetype, days: pd.DatetimeIndex) -> np.ndarray:
+    """Expected relative power of an archetype's members by local clock hour (the middle of each
+    hour) on local ``days``, shape ``(day, 24)``: base plus bumps widened by the members' time
+    shifts, plateaus and lighting, times the month's factor. Leaves out what only scales or
+    removes whole days (day-to-day factors, summer weeks away) and the weather-driven terms.
+    Used to calibrate shapes (``bench/calibrate_households.py``)."""
+    days = pd.DatetimeIndex(days)
+    hours = np.arange(24) + 0.5
+    month, kinds = days.month.to_numpy(), day_types(days)
+    summer = _summer_weight(month)[:, None]
+    out = np.full((len(days), 24), archetype.base)
+    sunrise_h, sunset_h = daylight_hours(days)
+    for kind, shapes in archetype.day_shapes.items():
+        on = kinds == kind
+        for shape in shapes:
+            if isinstance(shape, Bump):
+                width = np.hypot(shape.width_h, archetype.shift_std_h)
+                centre = shape.hour + shape.summer_shift_h * summer[on]
+                gap = _circular_gap(hours[None, :], centre)
+                height = (shape.height + shape.summer_height * summer[on]) * shape.width_h / width
+                out[on] += height * np.exp(-0.5 * (gap / width) ** 2)
+            elif isinstance(shape, Plateau):
+                out[on] += shape.height * _smooth_plateau(hours, shape.opens, shape.closes)
+            else:
+                out[on] += shape.height * lighting_curve(
+                    hours[None, :], sunrise_h[on, None], sunset_h[on, None], shape)
+    return out * np.asarray(archetype.monthly_factor)[month - 1, None]
 
 
 @dataclass(frozen=True)
@@ -408,6 +479,31 @@ def _in_period(month: np.ndarray, day: np.ndarray, start: tuple[int, int],
 def _summer_weight(month: np.ndarray) -> np.ndarray:
     """0 in January, 1 in July, smooth in between."""
     return 0.5 - 0.5 * np.cos(2 * np.pi * (month - 1) / 12.0)
+
+
+def daylight_hours(days: pd.DatetimeIndex) -> tuple[np.ndarray, np.ndarray]:
+    """Local clock hours of sunrise and sunset at :data:`DAYLIGHT_SITE` on local dates
+    (pvlib's geometric calculation, good to about ten minutes).
+
+    Computed on UTC days and converted back, so daylight-saving days come out right.
+    """
+    noon_utc = pd.DatetimeIndex(pd.DatetimeIndex(days).date).tz_localize("UTC") + pd.Timedelta(
+        hours=12)
+    day_of_year = noon_utc.dayofyear.to_numpy()
+    rise, sset, _ = pvlib.solarposition.sun_rise_set_transit_geometric(
+        noon_utc, *DAYLIGHT_SITE, pvlib.solarposition.declination_spencer71(day_of_year),
+        pvlib.solarposition.equation_of_time_spencer71(day_of_year))
+    local = (pd.DatetimeIndex(t).tz_convert(LOCAL_TZ) for t in (rise, sset))
+    return tuple((t.hour + t.minute / 60.0 + t.second / 3600.0).to_numpy() for t in local)
+
+
+def lighting_curve(hours: np.ndarray, sunrise_h: np.ndarray, sunset_h: np.ndarray,
+                   light: Lighting) -> np.ndarray:
+    """Relative lighting load at local ``hours`` given the day's sunrise and sunset."""
+    s = light.smoothing_h
+    evening = expit((hours - sunset_h) / s) * expit((light.until_h - hours) / s)
+    morning = expit((hours - light.wake_h) / s) * expit((sunrise_h - hours) / s)
+    return evening + morning
 
 
 def _circular_gap(hours: np.ndarray, centre: float) -> np.ndarray:
@@ -483,11 +579,15 @@ def archetype_power(
     table = np.zeros((3, 12, len(slot_hours), n_m), dtype=np.float32)
     summer = _summer_weight(np.arange(1, 13))[:, None, None]  # (month, 1, 1)
     h = slot_hours[None, :, None] - shift[None, None, :]  # (1, slot, member)
+    lights = []
     for kind, shapes in archetype.day_shapes.items():
         for shape in shapes:
             heights = shape.height * np.array(
                 [r.lognormal(-archetype.bump_height_cv**2 / 2, archetype.bump_height_cv)
                  for r in rngs])
+            if isinstance(shape, Lighting):  # follows each day's dusk: added per step below
+                lights.append((kind, shape, heights))
+                continue
             if isinstance(shape, Bump):
                 centre = shape.hour + shape.summer_shift_h * summer
                 g = np.exp(-0.5 * (_circular_gap(h, centre) / shape.width_h) ** 2)
@@ -497,6 +597,12 @@ def archetype_power(
                                     (12, len(slot_hours), n_m))
             table[kind] += (g * heights[None, None, :]).astype(np.float32)
     variable = table[dtype, month - 1, slot]  # (time, member)
+    if lights:
+        sunrise_h, sunset_h = daylight_hours(days)
+        for kind, light, heights in lights:
+            on = np.flatnonzero(dtype == kind)
+            curve = lighting_curve(hours[on], sunrise_h[day_of[on]], sunset_h[day_of[on]], light)
+            variable[on] += np.multiply.outer(curve, heights).astype(np.float32)
 
     for start, end, factor in archetype.closed_periods:
         variable[_in_period(month, dom, start, end)] *= factor
@@ -579,6 +685,21 @@ def load_power_kw(consumers: Sequence[Consumer], index: pd.DatetimeIndex, seed: 
         out[:, cols] = archetype_power(models[name], index, [consumers[j] for j in cols], seed,
                                        temp_air_c)
     return out
+
+
+def typical_day(values: np.ndarray, index: pd.DatetimeIndex, month: int,
+                day_type: int) -> np.ndarray:
+    """Mean of ``values`` (one per step of ``index``) per local clock hour over the days of one
+    month and day type, averaged as ARERA averages its profiles: summed over the days and divided
+    by their number, so the hour skipped on the spring-forward Sunday counts as zero (hour 2 of
+    March Sundays is about a quarter lower in every class and region of ARERA's file) and the
+    repeated autumn hour counts once."""
+    local = index.tz_convert(LOCAL_TZ)
+    rows = (local.month == month) & (day_types(local.normalize()) == day_type)
+    per_day_hour = pd.Series(np.asarray(values)[rows]).groupby(
+        [local.normalize()[rows], local.hour[rows]]).mean()
+    n_days = per_day_hour.index.get_level_values(0).nunique()
+    return (per_day_hour.groupby(level=1).sum() / n_days).reindex(range(24)).to_numpy()
 
 
 def reference_year_index(year: int, step: str = "1h") -> pd.DatetimeIndex:
