@@ -4,11 +4,12 @@
 
 Fits, for each ARERA power class, the parameters of ``twin.assets.loads.household_archetype``
 (named in ``HOUSEHOLD_PARAMETERS``) so that the archetype's expected shape
-(``twin.assets.loads.expected_shape``: bumps widened by the members' time shifts, lighting from
-each day's sunrise and sunset) correlates with the ARERA Lombardy average profile of every month
-and day type. The profiles are read from ../shared/data; the fitted parameters, not the data, go
-into twin/assets/loads.py (HOUSEHOLD_CLASS_SHAPES). Prints the parameter lines and the worst and
-mean correlation; starts from the current parameters, so a rerun can only improve on them.
+(``twin.assets.loads.expected_shape``: bumps widened by the members' time shifts, cooling from
+Milan's UNI 10349 monthly temperatures, lighting from each day's sunrise and sunset) correlates
+with the ARERA Lombardy average profile of every month and day type. The profiles are read from
+../shared/data; the fitted parameters, not the data, go into twin/assets/loads.py
+(HOUSEHOLD_CLASS_SHAPES). Prints the parameter lines and the worst and mean correlation; starts
+from the current parameters, so a rerun can only improve on them.
 
 The expected shape is averaged over the days of 2023 (the ARERA reference year is not stated)
 the way the ARERA averages are: energy of a clock hour summed over the days of the month and day
@@ -39,6 +40,7 @@ CLASSES = {"0<P<=1.5": 1.5, "1.5<P<=3": 3.0, "3<P<=4.5": 4.5, "4.5<P<=6": 6.0,
            "P>6": float("inf")}
 DAYS = pd.date_range("2023-01-01", "2023-12-31", freq="D", tz="Europe/Rome")
 BOUNDS = {"evening_hour": (18.0, 22.0), "evening_summer_shift_h": (0.0, 2.0),
+          "cooling_per_k": (0.0, 0.5), "night_cooling_per_k": (0.0, 0.5),
           "evening_width_h": (1.0, 3.5), "lighting_until_h": (19.0, 24.0),
           "lighting_smoothing_h": (0.3, 1.5)}
 """Plausible ranges; every other parameter is a height in [0, 3]."""
@@ -105,7 +107,9 @@ def main(classes: list[str]) -> None:
         params, r = fit(power_class)
         limit = CLASSES[power_class]
         limit_text = "np.inf" if np.isinf(limit) else f"{limit:.1f}"
-        print(f"    ({limit_text}, ({', '.join(f'{v:.2f}' for v in params)})),"
+        values = ", ".join(f"{v:.3f}" if name.endswith("_per_k") else f"{v:.2f}"
+                           for name, v in zip(HOUSEHOLD_PARAMETERS, params, strict=True))
+        print(f"    ({limit_text}, ({values})),"
               f"  # {power_class} r min {r.min():.3f} mean {r.mean():.3f}", flush=True)
 
 

@@ -41,6 +41,9 @@ WORKDAY, SATURDAY, HOLIDAY = 0, 1, 2
 DAYLIGHT_SITE = (45.464, 9.190)
 """Where sunrise and sunset are taken for :class:`Lighting` (Milan, [°N], [°E]). Members carry no
 location; elsewhere in northern Italy dusk differs by at most about half an hour."""
+COOLING_BALANCE_C = 18.0
+"""Daily mean air temperature above which buildings start to be cooled [°C] (assumed: a usual
+balance point for cooling degree-days; Milan's UNI 10349 means pass it from May to September)."""
 NOISE_POOL_LENGTHS = 8
 """Length of the interval-noise pool in periods: members read windows at random offsets."""
 
@@ -49,15 +52,17 @@ NOISE_POOL_LENGTHS = 8
 class Bump:
     """A Gaussian bump of relative power centred on a local hour.
 
-    In summer (weight 0 in January, 1 in July) the centre moves by ``summer_shift_h`` and the
-    height grows by ``summer_height``: later evenings, air conditioning.
+    In summer (weight 0 in January, 1 in July) the centre moves by ``summer_shift_h``: later
+    evenings. The height grows by ``cooling_per_k`` for each kelvin of the day's mean air
+    temperature above :data:`COOLING_BALANCE_C`: air conditioning and fans, driven by the run's
+    weather (that part sits at the bump's July hour).
     """
 
     hour: float
     width_h: float
     height: float
     summer_shift_h: float = 0.0
-    summer_height: float = 0.0
+    cooling_per_k: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -113,11 +118,12 @@ class Archetype:
 _HOUSEHOLD_SEASON = (1.18, 1.10, 1.00, 0.92, 0.88, 0.94, 1.04, 0.96, 0.90, 0.95, 1.05, 1.20)
 _FLAT = (1.0,) * 12
 _SUMMER_COOLING = (
-    Bump(15.0, 2.6, 0.01, summer_height=0.30),  # afternoon air conditioning
-    Bump(3.0, 3.0, 0.01, summer_height=0.15),  # fans and cooling at night
-    Bump(23.3, 1.8, 0.01, summer_height=0.15),  # late summer evenings
+    Bump(15.0, 2.6, 0.0, cooling_per_k=0.046),  # afternoon air conditioning
+    Bump(3.0, 3.0, 0.0, cooling_per_k=0.023),  # fans and cooling at night
+    Bump(23.3, 1.8, 0.0, cooling_per_k=0.023),  # late summer evenings
 )
-"""Bumps that appear only in summer (weight 0 in January, 1 in July)."""
+"""Cooling that grows with the day's temperature (0.30, 0.15 and 0.15 on a day of Milan's July
+mean, 6.5 K above the balance point)."""
 
 ARCHETYPES: dict[str, Archetype] = {
     "household": Archetype(
@@ -365,11 +371,11 @@ ARCHETYPES: dict[str, Archetype] = {
 
 
 HOUSEHOLD_CLASS_SHAPES: tuple[tuple[float, tuple[float, ...]], ...] = (
-    (1.5, (0.26, 0.36, 0.94, 19.65, 1.71, 0.33, 0.07, 1.61, 2.24, 0.01, 0.12, 19.00, 0.30)),
-    (3.0, (0.45, 0.72, 1.21, 19.67, 1.29, 0.45, 0.20, 0.87, 2.21, 0.00, 0.04, 23.11, 0.54)),
-    (4.5, (0.39, 0.67, 1.18, 19.82, 1.20, 0.38, 0.18, 0.82, 2.21, 0.01, 0.10, 21.44, 1.45)),
-    (6.0, (0.18, 0.24, 0.52, 19.88, 1.13, 0.19, 0.11, 0.37, 2.03, 0.01, 0.15, 20.11, 1.50)),
-    (np.inf, (0.59, 0.28, 1.77, 20.18, 0.92, 0.87, 0.47, 0.00, 1.70, 0.16, 2.18, 19.22, 1.50)),
+    (1.5, (0.25, 0.46, 0.82, 19.73, 1.28, 0.04, 0.03, 1.66, 2.63, 0.01, 0.20, 21.59, 0.30)),
+    (3.0, (0.47, 0.91, 1.29, 19.83, 0.73, 0.08, 0.06, 1.04, 2.40, 0.01, 0.14, 22.17, 0.53)),
+    (4.5, (0.32, 0.71, 1.10, 19.95, 0.84, 0.06, 0.04, 0.00, 2.23, 0.00, 0.18, 20.92, 1.02)),
+    (6.0, (0.14, 0.28, 0.50, 20.37, 0.49, 0.04, 0.03, 0.43, 2.11, 0.01, 0.31, 19.56, 1.50)),
+    (np.inf, (0.72, 0.50, 2.05, 20.87, 0.00, 0.16, 0.14, 0.00, 1.82, 0.00, 2.56, 19.74, 0.97)),
 )
 """Household shape parameters by contracted power (up to [kW]), in the order of
 :data:`HOUSEHOLD_PARAMETERS`. Fitted with ``python bench/calibrate_households.py`` so that the
@@ -377,13 +383,13 @@ expected daily shape follows the ARERA Lombardy profiles of each power class by 
 type; used for ``household`` members with a ``contracted_power_kw``."""
 
 HOUSEHOLD_PARAMETERS = (
-    "morning", "midday", "evening", "evening_hour", "evening_summer_shift_h", "cooling",
-    "summer_night", "base", "evening_width_h", "night", "lighting", "lighting_until_h",
+    "morning", "midday", "evening", "evening_hour", "evening_summer_shift_h", "cooling_per_k",
+    "night_cooling_per_k", "base", "evening_width_h", "night", "lighting", "lighting_until_h",
     "lighting_smoothing_h")
 """Names of the household class parameters: heights of the morning, midday and evening bumps,
-the evening's hour and its shift in summer [h], summer cooling (afternoon) and summer night
-heights, base, evening width [h], night loads all year, and the :class:`Lighting` height, the
-hour it ends [h] and its smoothing [h]."""
+the evening's hour and its shift in summer [h], cooling in the afternoon and at night [per K
+above :data:`COOLING_BALANCE_C`], base, evening width [h], night loads all year, and the
+:class:`Lighting` height, the hour it ends [h] and its smoothing [h]."""
 
 _WAKE_H = {WORKDAY: 6.5, SATURDAY: 7.5, HOLIDAY: 8.0}
 """Local hour the lights may go on in the morning, by day type (assumed)."""
@@ -401,9 +407,9 @@ def household_archetype(name: str, params: Sequence[float]) -> Archetype:
                 Bump(p["evening_hour"], p["evening_width_h"], max(p["evening"], eps),
                      summer_shift_h=p["evening_summer_shift_h"]),
                 Bump(1.5, 3.0, max(p["night"], eps)),
-                Bump(15.0, 2.6, eps, summer_height=p["cooling"]),
-                Bump(3.0, 3.0, eps, summer_height=p["summer_night"]),
-                Bump(23.3, 1.8, eps, summer_height=p["summer_night"]),
+                Bump(15.0, 2.6, 0.0, cooling_per_k=p["cooling_per_k"]),
+                Bump(3.0, 3.0, 0.0, cooling_per_k=p["night_cooling_per_k"]),
+                Bump(23.3, 1.8, 0.0, cooling_per_k=p["night_cooling_per_k"]),
                 Lighting(_WAKE_H[kind], p["lighting_until_h"], max(p["lighting"], eps),
                          p["lighting_smoothing_h"]))
 
@@ -420,15 +426,21 @@ def household_for_power(contracted_power_kw: float) -> Archetype:
     return household_archetype(f"household_{contracted_power_kw:g}kw", params)
 
 
-def expected_shape(archetype: Archetype, days: pd.DatetimeIndex) -> np.ndarray:
+def expected_shape(archetype: Archetype, days: pd.DatetimeIndex,
+                   daily_temp_c: np.ndarray | None = None) -> np.ndarray:
     """Expected relative power of an archetype's members by local clock hour (the middle of each
     hour) on local ``days``, shape ``(day, 24)``: base plus bumps widened by the members' time
-    shifts, plateaus and lighting, times the month's factor. Leaves out what only scales or
-    removes whole days (day-to-day factors, summer weeks away) and the weather-driven terms.
-    Used to calibrate shapes (``bench/calibrate_households.py``)."""
+    shifts, cooling from each day's mean temperature (Milan's UNI 10349 monthly means when
+    ``daily_temp_c`` is not given, as in a run without temperatures), plateaus and lighting,
+    times the month's factor. Leaves out what only scales or removes whole days (day-to-day
+    factors, summer weeks away) and the heat-pump terms. Used to calibrate shapes
+    (``bench/calibrate_households.py``)."""
     days = pd.DatetimeIndex(days)
     hours = np.arange(24) + 0.5
     month, kinds = days.month.to_numpy(), day_types(days)
+    if daily_temp_c is None:
+        daily_temp_c = normal_temperature_c(month)
+    degrees = cooling_degrees_k(daily_temp_c)[:, None]
     summer = _summer_weight(month)[:, None]
     out = np.full((len(days), 24), archetype.base)
     sunrise_h, sunset_h = daylight_hours(days)
@@ -437,10 +449,12 @@ def expected_shape(archetype: Archetype, days: pd.DatetimeIndex) -> np.ndarray:
         for shape in shapes:
             if isinstance(shape, Bump):
                 width = np.hypot(shape.width_h, archetype.shift_std_h)
-                centre = shape.hour + shape.summer_shift_h * summer[on]
-                gap = _circular_gap(hours[None, :], centre)
-                height = (shape.height + shape.summer_height * summer[on]) * shape.width_h / width
-                out[on] += height * np.exp(-0.5 * (gap / width) ** 2)
+                spread = shape.width_h / width
+                gap = _circular_gap(hours[None, :], shape.hour + shape.summer_shift_h * summer[on])
+                out[on] += shape.height * spread * np.exp(-0.5 * (gap / width) ** 2)
+                gap = _circular_gap(hours[None, :], shape.hour + shape.summer_shift_h)
+                out[on] += (shape.cooling_per_k * degrees[on] * spread
+                            * np.exp(-0.5 * (gap / width) ** 2))
             elif isinstance(shape, Plateau):
                 out[on] += shape.height * _smooth_plateau(hours, shape.opens, shape.closes)
             else:
@@ -534,16 +548,31 @@ def _calendar(index: pd.DatetimeIndex) -> tuple:
     return _CALENDARS[key]
 
 
-def _thermal(archetype: Archetype, index: pd.DatetimeIndex, temp_air_c: np.ndarray | None,
+def normal_temperature_c(month: np.ndarray) -> np.ndarray:
+    """Milan's UNI 10349 monthly mean air temperature for months 1-12 [°C]."""
+    from weather.milan import UNI_10349_MILANO
+
+    return UNI_10349_MILANO["temp_air_c"].to_numpy()[np.asarray(month) - 1]
+
+
+def daily_mean_temperature_c(index: pd.DatetimeIndex, temp_air_c: np.ndarray | None,
+                             day_of: np.ndarray) -> np.ndarray:
+    """Mean air temperature of each local day of ``index`` [°C]; Milan's UNI 10349 monthly means
+    when no temperature is given."""
+    if temp_air_c is None:
+        temp_air_c = normal_temperature_c(index.tz_convert(LOCAL_TZ).month.to_numpy())
+    return np.bincount(day_of, weights=temp_air_c) / np.bincount(day_of)
+
+
+def cooling_degrees_k(daily_temp_c: np.ndarray) -> np.ndarray:
+    """Kelvin of daily mean temperature above :data:`COOLING_BALANCE_C` (0 below it)."""
+    return np.clip(np.asarray(daily_temp_c) - COOLING_BALANCE_C, 0.0, None)
+
+
+def _thermal(archetype: Archetype, index: pd.DatetimeIndex, daily_t: np.ndarray,
              day_of: np.ndarray) -> np.ndarray:
     """Heating and cooling demand from the day's mean temperature, with a daily cycle (heat
     pumps run most in the morning and evening). Relative units, per interval."""
-    if temp_air_c is None:
-        from weather.milan import UNI_10349_MILANO
-
-        temp_air_c = UNI_10349_MILANO["temp_air_c"].to_numpy()[
-            index.tz_convert(LOCAL_TZ).month.to_numpy() - 1]
-    daily_t = np.bincount(day_of, weights=temp_air_c) / np.bincount(day_of)
     heating = archetype.heating_kw_per_k * np.clip(16.0 - daily_t, 0.0, None)
     cooling = archetype.cooling_kw_per_k * np.clip(daily_t - 24.0, 0.0, None)
     hours = (index.tz_convert(LOCAL_TZ).hour).to_numpy()
@@ -579,24 +608,37 @@ def archetype_power(
     table = np.zeros((3, 12, len(slot_hours), n_m), dtype=np.float32)
     summer = _summer_weight(np.arange(1, 13))[:, None, None]  # (month, 1, 1)
     h = slot_hours[None, :, None] - shift[None, None, :]  # (1, slot, member)
+    daily_t = daily_mean_temperature_c(index, temp_air_c, day_of)
+    cooling = None  # (day type, slot, member): cooling per kelvin, when any bump has it
     lights = []
     for kind, shapes in archetype.day_shapes.items():
         for shape in shapes:
-            heights = shape.height * np.array(
-                [r.lognormal(-archetype.bump_height_cv**2 / 2, archetype.bump_height_cv)
-                 for r in rngs])
+            factor = np.array([r.lognormal(-archetype.bump_height_cv**2 / 2,
+                                           archetype.bump_height_cv) for r in rngs])
+            heights = shape.height * factor
             if isinstance(shape, Lighting):  # follows each day's dusk: added per step below
                 lights.append((kind, shape, heights))
                 continue
             if isinstance(shape, Bump):
+                if shape.cooling_per_k:
+                    if cooling is None:
+                        cooling = np.zeros((3, len(slot_hours), n_m), dtype=np.float32)
+                    gap = _circular_gap(h[0], shape.hour + shape.summer_shift_h)
+                    cooling[kind] += (np.exp(-0.5 * (gap / shape.width_h) ** 2)
+                                      * (shape.cooling_per_k * factor)).astype(np.float32)
+                if not shape.height:
+                    continue
                 centre = shape.hour + shape.summer_shift_h * summer
                 g = np.exp(-0.5 * (_circular_gap(h, centre) / shape.width_h) ** 2)
-                g = g * (1.0 + shape.summer_height / shape.height * summer)
             else:
                 g = np.broadcast_to(_smooth_plateau(h, shape.opens, shape.closes),
                                     (12, len(slot_hours), n_m))
             table[kind] += (g * heights[None, None, :]).astype(np.float32)
     variable = table[dtype, month - 1, slot]  # (time, member)
+    if cooling is not None:
+        degrees = cooling_degrees_k(daily_t)[day_of]
+        hot = np.flatnonzero(degrees > 0)
+        variable[hot] += cooling[dtype[hot], slot[hot]] * degrees[hot, None].astype(np.float32)
     if lights:
         sunrise_h, sunset_h = daylight_hours(days)
         for kind, light, heights in lights:
@@ -642,7 +684,7 @@ def archetype_power(
     power *= daily[day_of]
     power *= noise.T
     if archetype.heating_kw_per_k or archetype.cooling_kw_per_k:
-        thermal = _thermal(archetype, index, temp_air_c, day_of).astype(np.float32)
+        thermal = _thermal(archetype, index, daily_t, day_of).astype(np.float32)
         power += thermal[:, None] * daily[day_of]
 
     mean_kw = np.array([c.annual_kwh for c in consumers]) / 8760.0
