@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -112,7 +114,12 @@ def test_profile_change_shows_from_its_effective_time(tmp_path):
                                   7)[:, 0]
     since = inputs.index >= at("2026-06-09")
     np.testing.assert_allclose(changed[~since], unchanged[~since])
-    assert changed[since].sum() == pytest.approx(3.0 * unchanged[since].sum(), rel=1e-9)
+    # From the change on, the load is the one of a member who always had the new profile.
+    always = dataclasses.replace(member, annual_kwh=6000.0)
+    events = [always if e is member else e for e in spec.events]
+    np.testing.assert_allclose(changed[since], member_withdrawal(
+        [always], run_timeline(events, inputs.index), inputs, 7)[since, 0])
+    assert changed[since].sum() > 2.5 * unchanged[since].sum()
 
 
 def test_quarter_hour_steps_sum_to_hours():

@@ -23,8 +23,9 @@ DAYS = LOCAL.normalize().unique()
 @pytest.mark.parametrize("contracted_power_kw", [3.0, 10.0])
 def test_mean_of_simulated_households_follows_the_expected_shape(contracted_power_kw):
     """Bumps widened by the time shifts, lighting at each day's dusk, month factors: the mean of
-    300 simulated homes correlates ≥ 0.99 with the expected shape in every month and day type
-    (what is left out, day factors, weeks away and noise, only scales or averages out)."""
+    300 simulated homes correlates ≥ 0.98 with the expected shape in every month and day type
+    (what is left out, day factors, weeks away, appliance cycles and noise, only scales or
+    averages out: the cycles are centred on times drawn from the member's own shape)."""
     homes = [Consumer(f"h{i}", "household", 2000.0, contracted_power_kw) for i in range(300)]
     total = load_power_kw(homes, YEAR, seed=1).sum(axis=1)
     expected = expected_shape(household_for_power(contracted_power_kw), DAYS)
@@ -34,4 +35,4 @@ def test_mean_of_simulated_households_follows_the_expected_shape(contracted_powe
             rows = (LOCAL.month == month) & (step_kind == day)
             ours = pd.Series(total[rows]).groupby(LOCAL.hour[rows]).mean().to_numpy()
             theirs = expected[(DAYS.month == month) & (kind == day)].mean(axis=0)
-            assert np.corrcoef(ours, theirs)[0, 1] >= 0.99, (month, day)
+            assert np.corrcoef(ours, theirs)[0, 1] >= 0.98, (month, day)

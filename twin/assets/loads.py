@@ -34,6 +34,7 @@ import pandas as pd
 import pvlib
 from scipy.special import expit
 
+from twin.assets.appliances import add_appliance_cycles
 from twin.stochastic import ar1, member_rng
 from twin.timeutil import LOCAL_TZ, interval_hours, local_days
 
@@ -108,6 +109,8 @@ class Archetype:
     summer_away: bool = False
     daily_use_probability: float = 1.0
     """Probability that the variable part happens on a given day (an EV is not charged daily)."""
+    appliance_cycles: bool = False
+    """Part of the energy comes as discrete appliance cycles (:mod:`twin.assets.appliances`)."""
     heating_kw_per_k: float = 0.0
     cooling_kw_per_k: float = 0.0
     """Weather sensitivity, relative units per kelvin of the day's mean temperature below 16 °C
@@ -125,28 +128,75 @@ _SUMMER_COOLING = (
 """Cooling that grows with the day's temperature (0.30, 0.15 and 0.15 on a day of Milan's July
 mean, 6.5 K above the balance point)."""
 
+_HOUSEHOLD = Archetype(
+    name="household",
+    base=0.30,
+    day_shapes={},  # set per power class by household_archetype
+    monthly_factor=_HOUSEHOLD_SEASON,
+    shift_std_h=0.7,
+    bump_height_cv=0.35,
+    daily_cv=0.20,
+    interval_cv=0.45,
+    summer_away=True,
+    appliance_cycles=True,
+    note="Morning, midday and a largest evening bump, later in summer, lights from dusk, "
+    "cooling on hot days (Besagni et al. 2020; shapes fitted per ARERA power class, see "
+    "docs/models.md).",
+)
+"""What every household class shares: variation between members, seasons, weeks away."""
+
+HOUSEHOLD_CLASS_SHAPES: tuple[tuple[float, tuple[float, ...]], ...] = (
+    (1.5, (0.25, 0.46, 0.82, 19.73, 1.28, 0.04, 0.03, 1.66, 2.63, 0.01, 0.20, 21.59, 0.30)),
+    (3.0, (0.47, 0.91, 1.29, 19.83, 0.73, 0.08, 0.06, 1.04, 2.40, 0.01, 0.14, 22.17, 0.53)),
+    (4.5, (0.32, 0.71, 1.10, 19.95, 0.84, 0.06, 0.04, 0.00, 2.23, 0.00, 0.18, 20.92, 1.02)),
+    (6.0, (0.14, 0.28, 0.50, 20.37, 0.49, 0.04, 0.03, 0.43, 2.11, 0.01, 0.31, 19.56, 1.50)),
+    (np.inf, (0.72, 0.50, 2.05, 20.87, 0.00, 0.16, 0.14, 0.00, 1.82, 0.00, 2.56, 19.74, 0.97)),
+)
+"""Household shape parameters by contracted power (up to [kW]), in the order of
+:data:`HOUSEHOLD_PARAMETERS`. Fitted with ``python bench/calibrate_households.py`` so that the
+expected daily shape follows the ARERA Lombardy profiles of each power class by month and day
+type; used for ``household`` members with a ``contracted_power_kw``."""
+
+HOUSEHOLD_PARAMETERS = (
+    "morning", "midday", "evening", "evening_hour", "evening_summer_shift_h", "cooling_per_k",
+    "night_cooling_per_k", "base", "evening_width_h", "night", "lighting", "lighting_until_h",
+    "lighting_smoothing_h")
+"""Names of the household class parameters: heights of the morning, midday and evening bumps,
+the evening's hour and its shift in summer [h], cooling in the afternoon and at night [per K
+above :data:`COOLING_BALANCE_C`], base, evening width [h], night loads all year, and the
+:class:`Lighting` height, the hour it ends [h] and its smoothing [h]."""
+
+_WAKE_H = {WORKDAY: 6.5, SATURDAY: 7.5, HOLIDAY: 8.0}
+"""Local hour the lights may go on in the morning, by day type (assumed)."""
+
+
+def household_archetype(name: str, params: Sequence[float]) -> Archetype:
+    """The ``household`` archetype with its daily shapes set from class parameters (see
+    :data:`HOUSEHOLD_PARAMETERS`); heights below 0.01 become 0.01."""
+    p = dict(zip(HOUSEHOLD_PARAMETERS, params, strict=True))
+    eps = 0.01
+
+    def day(kind: int, morning_hour: float, midday_hour: float, midday_width: float) -> tuple:
+        return (Bump(morning_hour, 1.2, max(p["morning"], eps)),
+                Bump(midday_hour, midday_width, max(p["midday"], eps)),
+                Bump(p["evening_hour"], p["evening_width_h"], max(p["evening"], eps),
+                     summer_shift_h=p["evening_summer_shift_h"]),
+                Bump(1.5, 3.0, max(p["night"], eps)),
+                Bump(15.0, 2.6, 0.0, cooling_per_k=p["cooling_per_k"]),
+                Bump(3.0, 3.0, 0.0, cooling_per_k=p["night_cooling_per_k"]),
+                Bump(23.3, 1.8, 0.0, cooling_per_k=p["night_cooling_per_k"]),
+                Lighting(_WAKE_H[kind], p["lighting_until_h"], max(p["lighting"], eps),
+                         p["lighting_smoothing_h"]))
+
+    return dataclasses.replace(
+        _HOUSEHOLD, name=name, base=max(p["base"], 0.05),
+        day_shapes={WORKDAY: day(WORKDAY, 7.6, 13.0, 3.6), SATURDAY: day(SATURDAY, 9.5, 13.5, 2.8),
+                    HOLIDAY: day(HOLIDAY, 10.0, 12.0, 1.7)})
+
+
 ARCHETYPES: dict[str, Archetype] = {
-    "household": Archetype(
-        name="household",
-        base=0.30,
-        day_shapes={
-            WORKDAY: (Bump(7.6, 1.1, 0.30), Bump(13.0, 3.6, 0.40),
-                      Bump(19.8, 1.9, 0.85, summer_shift_h=0.7), *_SUMMER_COOLING),
-            SATURDAY: (Bump(9.5, 1.6, 0.30), Bump(13.5, 2.8, 0.55),
-                       Bump(19.9, 2.0, 0.65, summer_shift_h=0.6), *_SUMMER_COOLING),
-            HOLIDAY: (Bump(10.0, 1.6, 0.30), Bump(12.0, 1.7, 0.62),
-                      Bump(19.7, 2.0, 0.85, summer_shift_h=0.9), *_SUMMER_COOLING),
-        },
-        monthly_factor=_HOUSEHOLD_SEASON,
-        shift_std_h=0.7,
-        bump_height_cv=0.35,
-        daily_cv=0.20,
-        interval_cv=0.45,
-        summer_away=True,
-        note="A broad daytime plateau and the largest peak in the evening, later in summer, "
-        "with summer cooling in the afternoon and at night (Besagni et al. 2020; checked "
-        "against the ARERA Lombardy profiles, see docs/models.md).",
-    ),
+    # Contracted power unknown: the typical 3 kW contract (ARERA's "famiglia tipo").
+    "household": household_archetype("household", HOUSEHOLD_CLASS_SHAPES[1][1]),
     "energy_poor_household": Archetype(
         name="energy_poor_household",
         base=0.40,
@@ -160,6 +210,7 @@ ARCHETYPES: dict[str, Archetype] = {
         bump_height_cv=0.30,
         daily_cv=0.15,
         interval_cv=0.35,
+        appliance_cycles=True,
         note="About 110 W at night to 280 W in the evening (Besagni et al. 2020).",
     ),
     "shop": Archetype(
@@ -255,7 +306,7 @@ ARCHETYPES: dict[str, Archetype] = {
         },
         monthly_factor=_HOUSEHOLD_SEASON,
         shift_std_h=0.6, bump_height_cv=0.35, daily_cv=0.20, interval_cv=0.45,
-        summer_away=True,
+        summer_away=True, appliance_cycles=True,
         note="Working adults: little use on weekday daytimes, a strong evening.",
     ),
     "household_family": Archetype(
@@ -271,7 +322,7 @@ ARCHETYPES: dict[str, Archetype] = {
         },
         monthly_factor=_HOUSEHOLD_SEASON,
         shift_std_h=0.6, bump_height_cv=0.30, daily_cv=0.18, interval_cv=0.40,
-        summer_away=True,
+        summer_away=True, appliance_cycles=True,
         note="Family with children: after-school afternoon, evening peak at 19:30-22:30 "
         "(Besagni et al. 2020: about 600 W).",
     ),
@@ -288,6 +339,7 @@ ARCHETYPES: dict[str, Archetype] = {
         },
         monthly_factor=_HOUSEHOLD_SEASON,
         shift_std_h=0.5, bump_height_cv=0.30, daily_cv=0.15, interval_cv=0.40,
+        appliance_cycles=True,
         note="Elderly at home: daytime use, an earlier evening and night.",
     ),
     "vacant": Archetype(
@@ -322,7 +374,7 @@ ARCHETYPES: dict[str, Archetype] = {
         },
         monthly_factor=_FLAT,
         shift_std_h=0.6, bump_height_cv=0.3, daily_cv=0.12, interval_cv=0.35,
-        heating_kw_per_k=0.12, cooling_kw_per_k=0.10,
+        heating_kw_per_k=0.12, cooling_kw_per_k=0.10, appliance_cycles=True,
         note="All-electric home: space heating and cooling follow the day's mean temperature "
         "(heating below 16 °C, cooling above 24 °C).",
     ),
@@ -368,55 +420,6 @@ ARCHETYPES: dict[str, Archetype] = {
         note="Lifts, pumps and common lighting.",
     ),
 }
-
-
-HOUSEHOLD_CLASS_SHAPES: tuple[tuple[float, tuple[float, ...]], ...] = (
-    (1.5, (0.25, 0.46, 0.82, 19.73, 1.28, 0.04, 0.03, 1.66, 2.63, 0.01, 0.20, 21.59, 0.30)),
-    (3.0, (0.47, 0.91, 1.29, 19.83, 0.73, 0.08, 0.06, 1.04, 2.40, 0.01, 0.14, 22.17, 0.53)),
-    (4.5, (0.32, 0.71, 1.10, 19.95, 0.84, 0.06, 0.04, 0.00, 2.23, 0.00, 0.18, 20.92, 1.02)),
-    (6.0, (0.14, 0.28, 0.50, 20.37, 0.49, 0.04, 0.03, 0.43, 2.11, 0.01, 0.31, 19.56, 1.50)),
-    (np.inf, (0.72, 0.50, 2.05, 20.87, 0.00, 0.16, 0.14, 0.00, 1.82, 0.00, 2.56, 19.74, 0.97)),
-)
-"""Household shape parameters by contracted power (up to [kW]), in the order of
-:data:`HOUSEHOLD_PARAMETERS`. Fitted with ``python bench/calibrate_households.py`` so that the
-expected daily shape follows the ARERA Lombardy profiles of each power class by month and day
-type; used for ``household`` members with a ``contracted_power_kw``."""
-
-HOUSEHOLD_PARAMETERS = (
-    "morning", "midday", "evening", "evening_hour", "evening_summer_shift_h", "cooling_per_k",
-    "night_cooling_per_k", "base", "evening_width_h", "night", "lighting", "lighting_until_h",
-    "lighting_smoothing_h")
-"""Names of the household class parameters: heights of the morning, midday and evening bumps,
-the evening's hour and its shift in summer [h], cooling in the afternoon and at night [per K
-above :data:`COOLING_BALANCE_C`], base, evening width [h], night loads all year, and the
-:class:`Lighting` height, the hour it ends [h] and its smoothing [h]."""
-
-_WAKE_H = {WORKDAY: 6.5, SATURDAY: 7.5, HOLIDAY: 8.0}
-"""Local hour the lights may go on in the morning, by day type (assumed)."""
-
-
-def household_archetype(name: str, params: Sequence[float]) -> Archetype:
-    """The ``household`` archetype with its daily shapes set from class parameters (see
-    :data:`HOUSEHOLD_PARAMETERS`); heights below 0.01 become 0.01."""
-    p = dict(zip(HOUSEHOLD_PARAMETERS, params, strict=True))
-    eps = 0.01
-
-    def day(kind: int, morning_hour: float, midday_hour: float, midday_width: float) -> tuple:
-        return (Bump(morning_hour, 1.2, max(p["morning"], eps)),
-                Bump(midday_hour, midday_width, max(p["midday"], eps)),
-                Bump(p["evening_hour"], p["evening_width_h"], max(p["evening"], eps),
-                     summer_shift_h=p["evening_summer_shift_h"]),
-                Bump(1.5, 3.0, max(p["night"], eps)),
-                Bump(15.0, 2.6, 0.0, cooling_per_k=p["cooling_per_k"]),
-                Bump(3.0, 3.0, 0.0, cooling_per_k=p["night_cooling_per_k"]),
-                Bump(23.3, 1.8, 0.0, cooling_per_k=p["night_cooling_per_k"]),
-                Lighting(_WAKE_H[kind], p["lighting_until_h"], max(p["lighting"], eps),
-                         p["lighting_smoothing_h"]))
-
-    return dataclasses.replace(
-        ARCHETYPES["household"], name=name, base=max(p["base"], 0.05),
-        day_shapes={WORKDAY: day(WORKDAY, 7.6, 13.0, 3.6), SATURDAY: day(SATURDAY, 9.5, 13.5, 2.8),
-                    HOLIDAY: day(HOLIDAY, 10.0, 12.0, 1.7)})
 
 
 @functools.cache
@@ -606,8 +609,8 @@ def archetype_power(
     # the same values as evaluating every step, for a fraction of the work.
     slot_hours, slot = np.unique(hours, return_inverse=True)
     table = np.zeros((3, 12, len(slot_hours), n_m), dtype=np.float32)
-    summer = _summer_weight(np.arange(1, 13))[:, None, None]  # (month, 1, 1)
-    h = slot_hours[None, :, None] - shift[None, None, :]  # (1, slot, member)
+    summer = _summer_weight(np.arange(1, 13))[:, None, None].astype(np.float32)  # (month, 1, 1)
+    h = (slot_hours[None, :, None] - shift[None, None, :]).astype(np.float32)  # (1, slot, member)
     daily_t = daily_mean_temperature_c(index, temp_air_c, day_of)
     cooling = None  # (day type, slot, member): cooling per kelvin, when any bump has it
     lights = []
@@ -628,23 +631,26 @@ def archetype_power(
                                       * (shape.cooling_per_k * factor)).astype(np.float32)
                 if not shape.height:
                     continue
-                centre = shape.hour + shape.summer_shift_h * summer
-                g = np.exp(-0.5 * (_circular_gap(h, centre) / shape.width_h) ** 2)
+                # (month, slot, member) if the bump moves in summer, else (1, slot, member)
+                centre = (shape.hour + shape.summer_shift_h * summer if shape.summer_shift_h
+                          else np.float32(shape.hour))
+                g = np.exp(-0.5 * (_circular_gap(h, centre) / np.float32(shape.width_h)) ** 2)
             else:
-                g = np.broadcast_to(_smooth_plateau(h, shape.opens, shape.closes),
-                                    (12, len(slot_hours), n_m))
-            table[kind] += (g * heights[None, None, :]).astype(np.float32)
+                g = _smooth_plateau(h, shape.opens, shape.closes)
+            table[kind] += g * heights.astype(np.float32)[None, None, :]
     variable = table[dtype, month - 1, slot]  # (time, member)
     if cooling is not None:
         degrees = cooling_degrees_k(daily_t)[day_of]
         hot = np.flatnonzero(degrees > 0)
         variable[hot] += cooling[dtype[hot], slot[hot]] * degrees[hot, None].astype(np.float32)
-    if lights:
+    if lights:  # one pass: each day type's curve, the member's own lighting from its workday
         sunrise_h, sunset_h = daylight_hours(days)
-        for kind, light, heights in lights:
-            on = np.flatnonzero(dtype == kind)
-            curve = lighting_curve(hours[on], sunrise_h[day_of[on]], sunset_h[day_of[on]], light)
-            variable[on] += np.multiply.outer(curve, heights).astype(np.float32)
+        curve = np.zeros(n_t)
+        for kind, light, _ in lights:
+            on = dtype == kind
+            curve[on] = lighting_curve(hours[on], sunrise_h[day_of[on]], sunset_h[day_of[on]],
+                                       light) * (light.height / lights[0][1].height)
+        variable += np.multiply.outer(curve.astype(np.float32), lights[0][2].astype(np.float32))
 
     for start, end, factor in archetype.closed_periods:
         variable[_in_period(month, dom, start, end)] *= factor
@@ -688,8 +694,12 @@ def archetype_power(
         power += thermal[:, None] * daily[day_of]
 
     mean_kw = np.array([c.annual_kwh for c in consumers]) / 8760.0
+    step_h = interval_hours(index)
     power = power.astype(np.float64)
     power *= (mean_kw / power.mean(axis=0))[None, :]
+    if archetype.appliance_cycles:
+        add_appliance_cycles(power, [c.member_id for c in consumers], mean_kw * n_t * step_h,
+                             step_h, seed)
     cap = np.array([1.1 * c.contracted_power_kw if c.contracted_power_kw else np.inf
                     for c in consumers])
     if not np.isfinite(cap).any():
