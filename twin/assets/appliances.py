@@ -71,17 +71,17 @@ def add_appliance_cycles(power_kw: np.ndarray, member_ids: list[str], total_kwh:
     at a local midnight; ``total_kwh`` is each column's energy. Day by day (blocks of 24 hours),
     each owned appliance runs a Poisson number of times (its uses per week; none on days away,
     see :data:`AWAY_BELOW`), at times drawn in proportion to the member's power that day, the
-    cycle's centre of energy at the drawn time.
-    The smooth part is scaled down by the cycles' energy, so each column's total is unchanged.
+    cycle's centre of energy at the drawn time. The smooth part is scaled down by the cycles'
+    energy, so each column's total is unchanged.
 
     Every draw comes from the member's own ``appliances`` stream in fixed-size blocks per day:
     a change to one day (weather, a profile) moves only that day's cycles, and other members
     are never touched.
     """
-    n_t, n_m = power_kw.shape
-    per_hour = int(round(1.0 / step_h))
     if step_h not in (0.25, 1.0):
         raise ValueError(f"appliance cycles need a step of 15 minutes or 1 hour; got {step_h} h")
+    n_t, n_m = power_kw.shape
+    per_hour = int(round(1.0 / step_h))  # steps in an hour
     quarters = int(round(step_h / QUARTER_H))  # quarters in a step
     total_kwh = np.asarray(total_kwh, dtype=float)
     n_hours = n_t // per_hour
