@@ -151,6 +151,23 @@ def main() -> None:
     print(f"Households: F1 share {load[f1].sum() / load.sum() * 100:.1f} % (ENEA 33.4 %); "
           f"peak of 200 homes {load.max() / 200:.2f} kW/home")
 
+    quarters = time_index(dt.date(2025, 1, 1), dt.date(2026, 1, 1), "15min")
+    each = load_power_kw([Consumer(f"h{i}", "household", 2700.0) for i in range(100)],
+                         quarters, 1)
+    print(f"100 households of 2,700 kWh at 15 min: coincidence factor "
+          f"{each.sum(axis=1).max() / each.max(axis=0).sum():.2f}, peak "
+          f"{each.sum(axis=1).max() / 100:.2f} kW/home; per home {(each > 1.5).mean() * 100:.1f} % "
+          f"of quarter hours above 1.5 kW, median 99.5th percentile "
+          f"{np.median(np.percentile(each, 99.5, axis=0)):.1f} kW")
+
+    july = np.asarray(local.month == 7)
+    for kw in (3.0, 10.0):
+        homes = [Consumer(f"h{i}", "household", 2500.0, kw) for i in range(50)]
+        mild, hot = (load_power_kw(homes, YEAR, 1, np.where(july, t, 12.0)).sum(axis=1)
+                     for t in (22.0, 30.0))
+        print(f"Households {kw:g} kW: a July at 30 °C instead of 22 °C (daily mean) draws "
+              f"{(hot[july].sum() / mild[july].sum() - 1) * 100:.0f} % more in July")
+
     if PRICES.exists():
         year24 = time_index(dt.date(2024, 1, 1), dt.date(2025, 1, 1), "1h")
         real, _ = read_price_csv(PRICES, "NORD")
