@@ -113,13 +113,12 @@ def add_appliance_cycles(power_kw: np.ndarray, member_ids: list[str], total_kwh:
     u = draws[member, day, kind, 1 + slot]
 
     # The drawn hour: inverse CDF of the day's hourly energy, for every cycle in one search of
-    # the running total over (member, day, hour), which increases throughout. (A product with a
-    # triangle of ones is the within-day running sum: numpy's cumsum is slow along rows of 24.)
-    within_day = daily.reshape(-1, 24) @ np.triu(np.ones((24, 24)))  # (member × day, hour)
-    day_start = np.r_[0.0, np.cumsum(within_day[:, -1])[:-1]]
-    running = (within_day + day_start[:, None]).reshape(-1)
+    # the running total over (member, day, hour), which increases throughout.
+    running = np.cumsum(daily.reshape(-1))
+    day_end = running[23::24]
+    day_start = np.r_[0.0, day_end[:-1]]
     block = member * n_days + day
-    target = day_start[block] + u * within_day[block, -1]
+    target = day_start[block] + u * (day_end[block] - day_start[block])
     position = np.minimum(np.searchsorted(running, target, side="right"), block * 24 + 23)
     hour = position - block * 24
     before = np.where(hour > 0, running[np.maximum(position - 1, 0)], day_start[block])

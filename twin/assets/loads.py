@@ -695,8 +695,8 @@ def archetype_power(
 
     mean_kw = np.array([c.annual_kwh for c in consumers]) / 8760.0
     step_h = interval_hours(index)
-    power = power.astype(np.float64)
-    power *= (mean_kw / power.mean(axis=0))[None, :]
+    # float32 in, float64 out, in one pass
+    power = np.multiply(power, (mean_kw / power.mean(axis=0, dtype=np.float64))[None, :])
     if archetype.appliance_cycles:
         add_appliance_cycles(power, [c.member_id for c in consumers], mean_kw * n_t * step_h,
                              step_h, seed)
