@@ -90,8 +90,9 @@ def fit(power_class: str) -> tuple[np.ndarray, np.ndarray]:
 
     current = dict(HOUSEHOLD_CLASS_SHAPES)[CLASSES[power_class]]
     best = None
-    for start in (np.array(current), np.array(current) * np.r_[[1.0] * 10, 0.0, 1.0, 1.0]
-                  + np.r_[[0.0] * 10, 0.4, 0.0, 0.0]):
+    with_lighting = np.array(current)
+    with_lighting[HOUSEHOLD_PARAMETERS.index("lighting")] = 0.4
+    for start in (np.array(current), with_lighting):
         x = np.clip(start, LOW, HIGH)
         for _ in range(3):  # restarts shake Nelder-Mead out of a collapsed simplex
             x = optimize.minimize(loss, x, method="Nelder-Mead", options={

@@ -120,7 +120,7 @@ class Archetype:
 
 _HOUSEHOLD_SEASON = (1.18, 1.10, 1.00, 0.92, 0.88, 0.94, 1.04, 0.96, 0.90, 0.95, 1.05, 1.20)
 _FLAT = (1.0,) * 12
-_SUMMER_COOLING = (
+_COOLING = (
     Bump(15.0, 2.6, 0.0, cooling_per_k=0.046),  # afternoon air conditioning
     Bump(3.0, 3.0, 0.0, cooling_per_k=0.023),  # fans and cooling at night
     Bump(23.3, 1.8, 0.0, cooling_per_k=0.023),  # late summer evenings
@@ -298,11 +298,11 @@ ARCHETYPES: dict[str, Archetype] = {
         base=0.28,
         day_shapes={
             WORKDAY: (Bump(7.0, 0.9, 0.40), Bump(13.0, 2.5, 0.08),
-                      Bump(20.3, 1.8, 1.05, summer_shift_h=0.7), *_SUMMER_COOLING),
+                      Bump(20.3, 1.8, 1.05, summer_shift_h=0.7), *_COOLING),
             SATURDAY: (Bump(9.8, 1.6, 0.35), Bump(13.5, 2.6, 0.50),
-                       Bump(20.2, 2.0, 0.75, summer_shift_h=0.6), *_SUMMER_COOLING),
+                       Bump(20.2, 2.0, 0.75, summer_shift_h=0.6), *_COOLING),
             HOLIDAY: (Bump(10.3, 1.6, 0.35), Bump(12.5, 1.7, 0.60),
-                      Bump(19.9, 2.0, 0.85, summer_shift_h=0.9), *_SUMMER_COOLING),
+                      Bump(19.9, 2.0, 0.85, summer_shift_h=0.9), *_COOLING),
         },
         monthly_factor=_HOUSEHOLD_SEASON,
         shift_std_h=0.6, bump_height_cv=0.35, daily_cv=0.20, interval_cv=0.45,
@@ -314,11 +314,11 @@ ARCHETYPES: dict[str, Archetype] = {
         base=0.28,
         day_shapes={
             WORKDAY: (Bump(7.2, 0.9, 0.40), Bump(13.0, 1.4, 0.25), Bump(17.0, 1.6, 0.35),
-                      Bump(20.8, 1.5, 1.00, summer_shift_h=0.6), *_SUMMER_COOLING),
+                      Bump(20.8, 1.5, 1.00, summer_shift_h=0.6), *_COOLING),
             SATURDAY: (Bump(9.3, 1.5, 0.40), Bump(13.0, 2.4, 0.60),
-                       Bump(20.5, 1.8, 0.85, summer_shift_h=0.6), *_SUMMER_COOLING),
+                       Bump(20.5, 1.8, 0.85, summer_shift_h=0.6), *_COOLING),
             HOLIDAY: (Bump(9.8, 1.5, 0.40), Bump(12.5, 1.8, 0.70),
-                      Bump(20.3, 1.8, 0.90, summer_shift_h=0.8), *_SUMMER_COOLING),
+                      Bump(20.3, 1.8, 0.90, summer_shift_h=0.8), *_COOLING),
         },
         monthly_factor=_HOUSEHOLD_SEASON,
         shift_std_h=0.6, bump_height_cv=0.30, daily_cv=0.18, interval_cv=0.40,
@@ -331,11 +331,11 @@ ARCHETYPES: dict[str, Archetype] = {
         base=0.32,
         day_shapes={
             WORKDAY: (Bump(8.0, 1.4, 0.30), Bump(12.3, 2.0, 0.55), Bump(16.0, 2.0, 0.25),
-                      Bump(19.0, 1.7, 0.70, summer_shift_h=0.5), *_SUMMER_COOLING),
+                      Bump(19.0, 1.7, 0.70, summer_shift_h=0.5), *_COOLING),
             SATURDAY: (Bump(8.5, 1.4, 0.30), Bump(12.3, 2.0, 0.55),
-                       Bump(19.0, 1.7, 0.70, summer_shift_h=0.5), *_SUMMER_COOLING),
+                       Bump(19.0, 1.7, 0.70, summer_shift_h=0.5), *_COOLING),
             HOLIDAY: (Bump(8.8, 1.4, 0.30), Bump(12.3, 1.8, 0.65),
-                      Bump(19.0, 1.7, 0.65, summer_shift_h=0.5), *_SUMMER_COOLING),
+                      Bump(19.0, 1.7, 0.65, summer_shift_h=0.5), *_COOLING),
         },
         monthly_factor=_HOUSEHOLD_SEASON,
         shift_std_h=0.5, bump_height_cv=0.30, daily_cv=0.15, interval_cv=0.40,
@@ -620,7 +620,7 @@ def archetype_power(
                                            archetype.bump_height_cv) for r in rngs])
             heights = shape.height * factor
             if isinstance(shape, Lighting):  # follows each day's dusk: added per step below
-                lights.append((kind, shape, heights))
+                lights.append((kind, shape, factor))
                 continue
             if isinstance(shape, Bump):
                 if shape.cooling_per_k:
@@ -643,13 +643,13 @@ def archetype_power(
         degrees = cooling_degrees_k(daily_t)[day_of]
         hot = np.flatnonzero(degrees > 0)
         variable[hot] += cooling[dtype[hot], slot[hot]] * degrees[hot, None].astype(np.float32)
-    if lights:  # one pass: each day type's curve, the member's own lighting from its workday
+    if lights:  # one pass: each day type's curve, times the member's factor drawn for the first
         sunrise_h, sunset_h = daylight_hours(days)
         curve = np.zeros(n_t)
         for kind, light, _ in lights:
             on = dtype == kind
-            curve[on] = lighting_curve(hours[on], sunrise_h[day_of[on]], sunset_h[day_of[on]],
-                                       light) * (light.height / lights[0][1].height)
+            curve[on] = light.height * lighting_curve(hours[on], sunrise_h[day_of[on]],
+                                                      sunset_h[day_of[on]], light)
         variable += np.multiply.outer(curve.astype(np.float32), lights[0][2].astype(np.float32))
 
     for start, end, factor in archetype.closed_periods:
