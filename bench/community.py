@@ -21,7 +21,7 @@ from twin.events import (
     PlantCommissioned,
 )
 from twin.scenario import RunSettings, Simulation
-from twin.spec import RunSpec
+from twin.sim.spec import RunSpec
 
 RESULTS = Path(os.environ.get("CER_TWIN_BENCH_RESULTS") or Path(__file__).with_name("RESULTS.md"))
 """Where result lines go (bench/run.py --quick points it elsewhere)."""

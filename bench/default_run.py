@@ -38,7 +38,7 @@ def main() -> None:
     if args.years > 1:
         command += ["--years", str(args.years)]
     run = median_seconds(command, args.repeat)
-    imp = median_seconds([sys.executable, "-c", "import twin.simulation"], args.repeat)
+    imp = median_seconds([sys.executable, "-c", "import twin.sim.run"], args.repeat)
     record(f"default scenario, {args.years} year(s) hourly, whole CLI process",
            f"{run:.2f} s (median of {args.repeat})",
            f"importing the libraries {imp:.2f} s (ratio {run / imp:.1f})",

@@ -19,8 +19,7 @@ import time
 from community import bench_spec, record
 from naive_twin import naive_totals
 
-from twin.engine import load_inputs
-from twin.simulation import Simulation
+from twin.sim.run import Simulation
 
 
 def main() -> None:
@@ -37,7 +36,7 @@ def main() -> None:
         times.append(time.perf_counter() - start)
     fast_s = statistics.median(times)
     start = time.perf_counter()
-    naive = naive_totals(spec, load_inputs(spec))
+    naive = naive_totals(spec, spec.load_inputs())
     naive_s = time.perf_counter() - start
     community = result.summary.loc["community"]
     fast = {"shared_kwh": community["shared_mwh"] * 1000, "premium_eur": community["premium_eur"],

@@ -3,7 +3,7 @@
     python bench/loads.py [--members 10000] [--step 15min]
 
 Builds a community of 4 configurations with a realistic mix of archetypes, runs the SimPy
-timeline and books the loads in member blocks (twin.engine.book_flows). Reports the wall time,
+timeline and books the loads in member blocks (twin.sim.flows.book_flows). Reports the wall time,
 the peak resident memory of this process, and, as a reference measured in the same run, the time
 to draw as many normal random numbers as the loads have values (touching the data once).
 Targets (issue 5): < 10 s and < 2 GB peak. Appends a line to bench/RESULTS.md.
@@ -19,10 +19,12 @@ import time
 import numpy as np
 from community import MIX, record
 
-from twin.engine import Inputs, book_flows, run_timeline
+from twin.core.time import time_index
 from twin.events import CommunityFounded, ConfigurationRegistered, MemberJoined
-from twin.prices import builtin_zonal_price
-from twin.timeutil import time_index
+from twin.inputs.prices import builtin_zonal_price
+from twin.inputs.run import Inputs
+from twin.sim.flows import book_flows
+from twin.sim.timeline import run_timeline
 from weather import generate_milan_weather
 
 

@@ -25,11 +25,12 @@ import simpy
 
 from twin.assets.loads import load_power_kw
 from twin.assets.pv import GAMMA_PDC_PER_C, INVERTER_EFFICIENCY, TEMPERATURE_PARAMETERS
-from twin.engine import Inputs, consumer_of
+from twin.core.time import interval_hours
 from twin.events import CommunityFounded, MemberJoined, PlantCommissioned
+from twin.inputs.run import Inputs
 from twin.rules import tip_eur_per_mwh, tras_e_eur_per_mwh
-from twin.spec import RunSpec
-from twin.timeutil import interval_hours
+from twin.sim.spec import RunSpec
+from twin.sim.timeline import consumer_of
 
 
 def modelchain_kw(plant: PlantCommissioned, weather: pd.DataFrame) -> np.ndarray:

@@ -19,8 +19,8 @@ from community import record
 from naive_twin import modelchain_kw
 
 from twin.assets.pv import plant_ac_power_kw
+from twin.core.time import time_index
 from twin.events import PlantCommissioned
-from twin.timeutil import time_index
 from weather import generate_milan_weather
 
 

@@ -2,7 +2,7 @@
 
     python bench/rules.py [--years 20] [--repeat 3]
 
-Times :func:`twin.settlement.apply_rules` on synthetic hourly arrays (PV-shaped injection, random
+Times :func:`twin.sim.settle.apply_rules` on synthetic hourly arrays (PV-shaped injection, random
 withdrawal and prices) and, in the same run, a reference that touches the same data once
 (hourly min per configuration and injection × price). Target (issue 6): < 2 s. Appends a line to
 bench/RESULTS.md.
@@ -18,8 +18,8 @@ import time
 import numpy as np
 from community import record
 
-from twin.settlement import PlantTerms, apply_rules
-from twin.timeutil import time_index
+from twin.core.time import time_index
+from twin.rules.settlement import PlantTerms, apply_rules
 
 
 def synthetic(years: int, n_config: int = 4, per_config: int = 40, seed: int = 0):

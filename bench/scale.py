@@ -17,7 +17,7 @@ import time
 import numpy as np
 from community import bench_spec, record
 
-from twin.simulation import Simulation
+from twin.sim.run import Simulation
 
 
 def main() -> None:

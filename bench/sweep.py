@@ -19,7 +19,7 @@ from community import record
 from distributed import Client, LocalCluster
 
 import twin
-from twin.sweep import Variant, run_sweep, with_weather_seed
+from twin.studies.sweep import Variant, run_sweep, with_weather_seed
 
 
 def variants(n: int, days: int) -> list[Variant]:
@@ -36,7 +36,7 @@ def timed_sweep(work: list[Variant], workers: int) -> tuple[float, xr.Dataset]:
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                       host="127.0.0.1", dashboard_address=":0", silence_logs=40) as cluster, \
             Client(cluster) as client:
-        client.run(lambda: __import__("twin.simulation"))  # warm the workers' imports
+        client.run(lambda: __import__("twin.sim.run"))  # warm the workers' imports
         start = time.perf_counter()
         ds = run_sweep(work, client)
         return time.perf_counter() - start, ds

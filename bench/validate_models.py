@@ -16,9 +16,9 @@ import pvlib
 
 from twin.assets.loads import WORKDAY, Consumer, day_types, load_power_kw, typical_day
 from twin.assets.pv import plant_ac_power_kw
+from twin.core.time import time_index
 from twin.events import PlantCommissioned
-from twin.prices import align_prices, builtin_zonal_price, read_price_csv
-from twin.timeutil import time_index
+from twin.inputs.prices import align_prices, builtin_zonal_price, read_price_csv
 from weather import UNI_10349_MILANO, align_typical_year, generate_milan_weather, read_epw
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from twin.results import audit_table
+from twin.sim.results import audit_table
 
 
 def test_audit_rows_add_up_to_the_reported_totals(default_run):

@@ -7,7 +7,7 @@ import pytest
 import twin
 from tests.conftest import TESTS, write_scenario
 from twin.cli import main
-from twin.compare import compare
+from twin.studies.compare import compare
 
 TINY = (TESTS / "data" / "scenarios" / "tiny.toml").read_text()
 

@@ -9,18 +9,16 @@ import pandas as pd
 import pytest
 
 from tests.conftest import TESTS
-from twin.engine import (
+from twin.core.time import local_midnight_utc, to_hourly
+from twin.scenario import load_scenario
+from twin.sim.flows import (
     MEMBER_BLOCK,
     book_flows,
-    load_inputs,
     member_withdrawal,
-    run_timeline,
     simulate_flows,
-    to_hourly,
 )
-from twin.scenario import load_scenario
-from twin.spec import RunSpec
-from twin.timeutil import local_midnight_utc
+from twin.sim.spec import RunSpec
+from twin.sim.timeline import run_timeline
 
 
 def at(day: str) -> pd.Timestamp:
@@ -30,7 +28,7 @@ def at(day: str) -> pd.Timestamp:
 @pytest.fixture(scope="module")
 def tiny_case():
     spec = RunSpec.from_scenario(load_scenario(TESTS / "data" / "scenarios" / "tiny.toml"))
-    inputs = load_inputs(spec)
+    inputs = spec.load_inputs()
     timeline = run_timeline(spec.events, inputs.index)
     flows, counted = simulate_flows(spec, inputs)
     return spec, inputs, timeline, flows, counted
@@ -71,7 +69,7 @@ def test_member_who_left_adds_no_withdrawal_after_leaving(tiny_case):
 
 def test_blocks_of_members_give_the_same_result(tiny_case, monkeypatch):
     spec, inputs, timeline, _, counted = tiny_case
-    import twin.engine as engine
+    import twin.sim.flows as engine
 
     monkeypatch.setattr(engine, "MEMBER_BLOCK", 4)
     assert engine.MEMBER_BLOCK != MEMBER_BLOCK
@@ -82,7 +80,7 @@ def test_blocks_of_members_give_the_same_result(tiny_case, monkeypatch):
 
 def test_behind_the_meter_plant_injects_only_the_surplus():
     spec = RunSpec.from_scenario(load_scenario())
-    inputs = load_inputs(spec)
+    inputs = spec.load_inputs()
     timeline = run_timeline(spec.events, inputs.index)
     flows, _ = book_flows(spec.events, inputs, spec.settings.simulation.seed, timeline,
                           [c.configuration_id for c in spec.configurations])
@@ -101,7 +99,7 @@ def test_profile_change_shows_from_its_effective_time(tmp_path):
     text = (TESTS / "data" / "scenarios" / "tiny.toml").read_text()
     base = twin.load(write_scenario(tmp_path, text, "a.toml"))
     spec = base.spec
-    inputs = load_inputs(spec)
+    inputs = spec.load_inputs()
     from twin.events import MemberProfileChanged
 
     change = MemberProfileChanged(effective_utc=at("2026-06-09").to_pydatetime(),

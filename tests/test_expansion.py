@@ -9,8 +9,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import TESTS
 from twin.cli import main
-from twin.expansion import Candidates, evaluate, saturation_kwp
-from twin.finance import (
+from twin.finance.investment import (
     FinanceAssumptions,
     Investment,
     capex_eur_per_kwp,
@@ -20,7 +19,8 @@ from twin.finance import (
     payback_years,
 )
 from twin.scenario import load_scenario
-from twin.spec import RunSpec
+from twin.sim.spec import RunSpec
+from twin.studies.expansion import Candidates, evaluate, saturation_kwp
 
 TINY = TESTS / "data" / "scenarios" / "tiny.toml"
 

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from twin.errors import TwinError
-from twin.explain import explain_hour, parse_hour
+from twin.sim.explain import explain_hour, parse_hour
 
 
 def test_local_time_is_parsed_as_europe_rome():

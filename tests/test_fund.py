@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from twin.events import MemberJoined, ProjectProposed
-from twin.fund import fund_timeline
+from twin.finance.fund import fund_timeline
 from twin.scenario import Fund
 
 T0 = dt.datetime(2025, 12, 31, 23, tzinfo=dt.UTC)  # 1 January 2026, Rome

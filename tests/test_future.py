@@ -9,8 +9,8 @@ import xarray as xr
 import twin
 from tests.conftest import TESTS, write_scenario
 from twin.events import MemberJoined, MemberLeft, PlantOutageStarted
-from twin.future import future_events
 from twin.scenario import load_scenario
+from twin.sim.future import future_events
 
 FUTURE = """
 [future]
@@ -34,7 +34,7 @@ def future_tiny(tmp_path):
 
 def test_the_future_is_drawn_as_seeded_consistent_events(future_tiny):
     sc = load_scenario(future_tiny).scenario
-    from twin.events import compile_events
+    from twin.scenario.compile import compile_events
 
     events = compile_events(sc)
     start, end = sc.simulation.start, sc.simulation.start.replace(year=2028)
@@ -60,7 +60,7 @@ def test_same_seed_same_multi_year_results(future_tiny):
 
 
 def test_weather_monte_carlo_orders_its_percentiles(tiny_run):
-    from twin.montecarlo import weather_monte_carlo
+    from twin.studies.montecarlo import weather_monte_carlo
 
     sim = twin.load(TESTS / "data" / "scenarios" / "tiny.toml")
     per_run, percentiles = weather_monte_carlo(sim, runs=6)
@@ -80,7 +80,7 @@ def test_plant_finance_sums_to_the_community(tiny_run):
 
 
 def test_churn_can_differ_by_configuration(future_tiny):
-    from twin.events import compile_events
+    from twin.scenario.compile import compile_events
 
     sc = load_scenario(future_tiny).scenario
     events = compile_events(sc)

@@ -11,10 +11,10 @@ import pytest
 import twin
 from tests.conftest import TESTS
 from twin.cli import main
+from twin.core.time import local_midnight_utc
 from twin.errors import InputDataError
 from twin.events.store import EventStore
-from twin.meters import parse_meter_file
-from twin.timeutil import local_midnight_utc
+from twin.inputs.meters import parse_meter_file
 
 POD = "IT001E12345678"
 

@@ -9,15 +9,15 @@ import pandas as pd
 import pytest
 
 from twin.assets.loads import SATURDAY, WORKDAY, day_types
+from twin.core.time import time_index
 from twin.errors import InputDataError
-from twin.prices import (
+from twin.inputs.prices import (
     NORD_TO_PUN,
     PUN_MONTHLY_EUR_PER_MWH,
     align_prices,
     builtin_zonal_price,
     read_price_csv,
 )
-from twin.timeutil import time_index
 
 YEAR_2024 = time_index(dt.date(2024, 1, 1), dt.date(2025, 1, 1), "1h")
 

@@ -8,9 +8,10 @@ from rich.console import Console
 
 import twin
 from tests.conftest import TESTS
-from twin.expansion import Candidates, Roof, evaluate
-from twin.montecarlo import weather_monte_carlo
-from twin.progress import progress_bar, silent
+from twin.cli.progress import progress_bar
+from twin.core.progress import silent
+from twin.studies.expansion import Candidates, Roof, evaluate
+from twin.studies.montecarlo import weather_monte_carlo
 
 TINY = TESTS / "data" / "scenarios" / "tiny.toml"
 

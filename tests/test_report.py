@@ -11,8 +11,8 @@ import pytest
 
 from tests.conftest import TESTS
 from twin.cli import main
-from twin.compare import compare
 from twin.report import compare_report, run_report
+from twin.studies.compare import compare
 
 
 @pytest.fixture(scope="module")

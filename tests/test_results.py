@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from twin.nomenclature import VARIABLES
+from twin.core.variables import VARIABLES
 
 
 def test_every_result_variable_is_in_the_glossary_with_units(tiny_run):

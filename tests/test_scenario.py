@@ -34,7 +34,7 @@ def test_every_builtin_scenario_is_valid(name):
 
 
 def test_builtin_candidates_refer_to_the_default_configurations():
-    from twin.expansion import load_candidates
+    from twin.scenario.candidates import load_candidates
 
     candidates = load_candidates(builtin_scenarios_dir() / "cercami-candidates.toml")
     configurations = {c.id for c in load_scenario().scenario.configurations}

@@ -15,7 +15,7 @@ from tests.conftest import TESTS
 from twin.cli import EXIT_OK, EXIT_USAGE, main
 from twin.errors import ScenarioError, SweepError
 from twin.scenario import Weather
-from twin.sweep import load_sweep, run_sweep, write_sweep
+from twin.studies.sweep import load_sweep, run_sweep, write_sweep
 
 CANDIDATES = """
 [[roofs]]
@@ -83,7 +83,7 @@ def test_a_failing_variant_is_reported_and_the_others_kept(sweep_file, client):
 def test_a_bad_sweep_file_names_the_field(tmp_path):
     path = tmp_path / "bad.toml"
     path.write_text('scenarios = ["tiny.toml"]\nweather_seeds = "many"\n')
-    with pytest.raises(ScenarioError, match=r"bad.toml: invalid sweep file\n  weather_seeds"):
+    with pytest.raises(ScenarioError, match=r"bad.toml: invalid sweep file \(\d+ problem\(s\)\)\n  weather_seeds"):
         load_sweep(path)
     path.write_text("store = 'x.db'\n")
     with pytest.raises(ScenarioError, match="store needs branches"):

@@ -12,14 +12,14 @@ from typing import TYPE_CHECKING, Any
 from twin._version import __version__
 
 if TYPE_CHECKING:
-    from twin.simulation import RunResult, Simulation, load, load_store
+    from twin.sim.run import RunResult, Simulation, load, load_store
 
 __all__ = ["RunResult", "Simulation", "__version__", "load", "load_store"]
 
 
 def __getattr__(name: str) -> Any:
     if name in {"RunResult", "Simulation", "load", "load_store"}:
-        from twin import simulation
+        from twin.sim import run as simulation
 
         return getattr(simulation, name)
     raise AttributeError(f"module 'twin' has no attribute {name!r}")

@@ -8,6 +8,7 @@ source's interval convention. :func:`generate_milan_weather` is the built-in off
 
 from weather.align import align_typical_year, align_weather
 from weather.epw import read_epw
+from weather.errors import WeatherDataError
 from weather.milan import MILANO_SITE, UNI_10349_MILANO, generate_milan_weather, monthly_targets
 from weather.pvgis import read_pvgis_hourly, read_pvgis_tmy
 from weather.tables import read_netcdf, read_weather_csv
@@ -20,11 +21,12 @@ def read_weather(source: str, path: str, **options: object) -> tuple:
     readers = {"epw": read_epw, "pvgis_tmy": read_pvgis_tmy, "pvgis_hourly": read_pvgis_hourly,
                "csv": read_weather_csv, "netcdf": read_netcdf}
     if source not in readers:
-        raise ValueError(f"unknown weather source {source!r}; expected one of {sorted(readers)}")
+        raise WeatherDataError(f"unknown weather source {source!r}; expected one of {sorted(readers)}")
     return readers[source](path, **options)  # type: ignore[operator]
 
 __all__ = [
     "MILANO_SITE",
+    "WeatherDataError",
     "UNI_10349_MILANO",
     "align_typical_year",
     "align_weather",

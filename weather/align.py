@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from twin.errors import InputDataError
+from weather.errors import WeatherDataError
 
 
 def _keys(local_standard: pd.DatetimeIndex) -> np.ndarray:
@@ -37,7 +37,7 @@ def align_typical_year(
     positions = lookup.reindex(target_keys).to_numpy()
     if np.isnan(positions).any():
         missing = target_local[np.isnan(positions)][0]
-        raise InputDataError(
+        raise WeatherDataError(
             f"{metadata.get('source', 'weather file')}: no data for local standard time "
             f"{missing:%m-%d %H}:00 (the file must cover a whole year)"
         )

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pvlib
 
-from twin.errors import InputDataError
+from weather.errors import WeatherDataError
 
 CANONICAL = ["ghi", "dni", "dhi", "temp_air", "wind_speed"]
 
@@ -24,16 +24,16 @@ _LIMITS = {
 
 
 def check_weather(data: pd.DataFrame, source: str) -> None:
-    """Raise :class:`InputDataError` naming the file, column and first bad row of ``data``."""
+    """Raise :class:`WeatherDataError` naming the file, column and first bad row of ``data``."""
     for col in CANONICAL:
         if col not in data:
-            raise InputDataError(f"{source}: column {col!r} is missing")
+            raise WeatherDataError(f"{source}: column {col!r} is missing")
         values = data[col].to_numpy(dtype=float)
         lo, hi = _LIMITS[col]
         bad = ~np.isfinite(values) | (values < lo) | (values > hi)
         if bad.any():
             i = int(np.argmax(bad))
-            raise InputDataError(
+            raise WeatherDataError(
                 f"{source}: field {col!r} at {data.index[i]} (row {i + 1}): expected a value "
                 f"in [{lo}, {hi}]; found {float(values[i])!r} "
                 f"({int(bad.sum())} bad value(s) in all)"
@@ -76,9 +76,9 @@ def read_epw(path: str | Path) -> tuple[pd.DataFrame, dict[str, Any]]:
     try:
         raw, meta = pvlib.iotools.read_epw(path)
     except FileNotFoundError:
-        raise InputDataError(f"{path}: weather file not found") from None
+        raise WeatherDataError(f"{path}: weather file not found") from None
     except Exception as err:  # pvlib raises assorted errors on malformed files
-        raise InputDataError(f"{path}: not a readable EPW file ({err})") from None
+        raise WeatherDataError(f"{path}: not a readable EPW file ({err})") from None
     data = raw[CANONICAL].astype(float)
     data.index = data.index.tz_convert("UTC")
     data.index.name = "time"

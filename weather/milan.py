@@ -22,8 +22,8 @@ import pandas as pd
 import pvlib
 from scipy import stats
 
-from twin.stochastic import ar1
-from twin.timeutil import LOCAL_TZ, interval_hours
+from weather.errors import WeatherDataError
+from weather.stochastic import ar1
 
 UNI_10349_MILANO = pd.DataFrame(
     {
@@ -68,6 +68,80 @@ def _monthly_values(column: str, months: np.ndarray, targets: pd.DataFrame) -> n
     return targets[column].to_numpy()[months - 1]
 
 
+MILANO_TZ = "Europe/Rome"
+"""Local time of the site: UNI 10349's months and the daily temperature cycle are local."""
+
+
+def _step_hours(index: pd.DatetimeIndex) -> float:
+    if index.freq is None:
+        raise ValueError("the time index has no fixed frequency")
+    return pd.Timedelta(index.freq).total_seconds() / 3600.0
+
+
+def _calendar(local: pd.DatetimeIndex) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Local day of each interval, the month of each day, and the (year, month) of each day."""
+    day_codes, day_of_interval = np.unique(
+        (local.year * 10000 + local.month * 100 + local.day).to_numpy(), return_inverse=True
+    )
+    day_month = (day_codes // 100) % 100
+    _, ym_of_day = np.unique((day_codes // 10000) * 100 + day_month, return_inverse=True)
+    return day_of_interval, day_month, ym_of_day
+
+
+def _daily_clearness(rng: np.random.Generator, cs_daily: np.ndarray, day_month: np.ndarray,
+                     ym_of_day: np.ndarray, targets: pd.DataFrame) -> np.ndarray:
+    """Daily clear-sky index: a Beta marginal on :data:`DAILY_INDEX_RANGE` with the month's
+    target mean (target irradiation over the mean clear-sky irradiation of that year-month),
+    persistent via a Gaussian copula (latent AR(1))."""
+    n_days = len(cs_daily)
+    cs_month_mean = np.bincount(ym_of_day, weights=cs_daily) / np.bincount(ym_of_day)
+    target = _monthly_values("ghi_kwh_per_m2_day", day_month, targets)
+    lo, hi = DAILY_INDEX_RANGE
+    ratio = np.divide(target, cs_month_mean[ym_of_day], out=np.full(n_days, 0.5),
+                      where=cs_month_mean[ym_of_day] > 0)  # a sunless sliver of a month: moot
+    mean_kd = np.clip(ratio, lo + 0.02, hi - 0.02)
+    u = stats.norm.cdf(ar1(rng, n_days, DAILY_PERSISTENCE))
+    a = (mean_kd - lo) / (hi - lo) * BETA_CONCENTRATION
+    return lo + (hi - lo) * stats.beta.ppf(u, a, BETA_CONCENTRATION - a)
+
+
+def _hourly_ghi(rng: np.random.Generator, k_day: np.ndarray, day_of_interval: np.ndarray,
+                cs_ghi: np.ndarray) -> np.ndarray:
+    """GHI with hourly variability, strongest on half-cloudy days, renormalised to keep each
+    day's total. [W/m²]"""
+    n_days = len(k_day)
+    kd_i = k_day[day_of_interval]
+    sigma = HOURLY_VARIABILITY * 4.0 * np.clip(kd_i * (1.0 - kd_i), 0.0, None)
+    factor = np.exp(sigma * ar1(rng, len(cs_ghi), HOURLY_PERSISTENCE) - sigma**2 / 2)
+    day_cs = np.bincount(day_of_interval, weights=cs_ghi, minlength=n_days)
+    day_var = np.bincount(day_of_interval, weights=cs_ghi * factor, minlength=n_days)
+    norm = np.divide(day_cs, day_var, out=np.ones(n_days), where=day_var > 0)
+    return np.clip(kd_i * factor * norm[day_of_interval], 0.0, 1.2) * cs_ghi
+
+
+def _temperature(rng: np.random.Generator, k_day: np.ndarray, day_of_interval: np.ndarray,
+                 day_month: np.ndarray, ym_of_day: np.ndarray, local_hour: np.ndarray,
+                 targets: pd.DataFrame) -> np.ndarray:
+    """Monthly mean + persistent daily anomaly + a daily cycle peaking at 15:00 local. [°C]"""
+    anomaly = TEMP_ANOMALY_STD_K * ar1(rng, len(k_day), TEMP_ANOMALY_PERSISTENCE)
+    anomaly -= np.bincount(ym_of_day, weights=anomaly)[ym_of_day] / np.bincount(ym_of_day)[
+        ym_of_day
+    ]  # keep each month's mean on target
+    t_day = _monthly_values("temp_air_c", day_month, targets) + anomaly
+    day_range = _monthly_values("daily_range_k", day_month, targets) * (0.6 + 0.8 * k_day)
+    cycle = np.cos(2 * np.pi * (local_hour - 15.0) / 24.0)
+    return t_day[day_of_interval] + 0.5 * day_range[day_of_interval] * cycle
+
+
+def _wind(rng: np.random.Generator, n_days: int, day_of_interval: np.ndarray,
+          day_month: np.ndarray, local_hour: np.ndarray, targets: pd.DataFrame) -> np.ndarray:
+    """Monthly mean × log-normal daily factor (mean 1) × a mild afternoon maximum. [m/s]"""
+    wind_day = np.exp(0.4 * ar1(rng, n_days, 0.5) - 0.08)
+    diurnal = 1.0 + 0.3 * np.cos(2 * np.pi * (local_hour - 14.0) / 24.0)
+    wind = _monthly_values("wind_speed_m_per_s", day_month, targets)[day_of_interval]
+    return wind * wind_day[day_of_interval] * diurnal
+
+
 def generate_milan_weather(
     index: pd.DatetimeIndex,
     seed: int,
@@ -79,7 +153,7 @@ def generate_milan_weather(
     Parameters
     ----------
     index : DatetimeIndex
-        Regular UTC index, labelled by interval start (``twin.timeutil.time_index``).
+        Regular UTC index, labelled by interval start (``twin.core.time.time_index``).
     seed : int
         Seed of the weather year; the same seed gives the same weather.
     site : dict, optional
@@ -96,7 +170,7 @@ def generate_milan_weather(
     site = site or MILANO_SITE
     targets = UNI_10349_MILANO if targets is None else targets
     rng = np.random.default_rng(np.random.SeedSequence([seed, 0x57EA7]))
-    step_h = interval_hours(index)
+    step_h = _step_hours(index)
     mid = index + pd.Timedelta(hours=step_h / 2)
     location = pvlib.location.Location(site["latitude"], site["longitude"], tz="UTC",
                                        altitude=site["altitude"])
@@ -104,62 +178,19 @@ def generate_milan_weather(
     clearsky = location.get_clearsky(mid, solar_position=solpos, model="ineichen")
     cs_ghi = clearsky["ghi"].to_numpy()
 
-    local = index.tz_convert(LOCAL_TZ)
-    day_codes, day_of_interval = np.unique(
-        (local.year * 10000 + local.month * 100 + local.day).to_numpy(), return_inverse=True
-    )
-    n_days = len(day_codes)
-    day_month = (day_codes // 100) % 100
-    day_year = day_codes // 10000
-
-    # Mean clear-sky daily irradiation per (year, month) of the index: the target ratio.
+    local = index.tz_convert(MILANO_TZ)
+    day_of_interval, day_month, ym_of_day = _calendar(local)
+    n_days = len(day_month)
     cs_daily = np.bincount(day_of_interval, weights=cs_ghi * step_h, minlength=n_days) / 1000.0
-    ym = day_year * 100 + day_month
-    ym_codes, ym_of_day = np.unique(ym, return_inverse=True)
-    cs_month_mean = np.bincount(ym_of_day, weights=cs_daily) / np.bincount(ym_of_day)
-    target = _monthly_values("ghi_kwh_per_m2_day", day_month, targets)
-    lo, hi = DAILY_INDEX_RANGE
-    ratio = np.divide(target, cs_month_mean[ym_of_day], out=np.full(n_days, 0.5),
-                      where=cs_month_mean[ym_of_day] > 0)  # a sunless sliver of a month: moot
-    mean_kd = np.clip(ratio, lo + 0.02, hi - 0.02)
-
-    # Daily clear-sky index: a Beta marginal on [lo, hi] with the month's mean, persistent via a
-    # Gaussian copula (latent AR(1)).
-    u = stats.norm.cdf(ar1(rng, n_days, DAILY_PERSISTENCE))
-    a = (mean_kd - lo) / (hi - lo) * BETA_CONCENTRATION
-    k_day = lo + (hi - lo) * stats.beta.ppf(u, a, BETA_CONCENTRATION - a)
-
-    # Hourly variability, strongest on half-cloudy days, renormalised to keep each day's total.
-    kd_i = k_day[day_of_interval]
-    sigma = HOURLY_VARIABILITY * 4.0 * np.clip(kd_i * (1.0 - kd_i), 0.0, None)
-    factor = np.exp(sigma * ar1(rng, len(index), HOURLY_PERSISTENCE) - sigma**2 / 2)
-    day_cs = np.bincount(day_of_interval, weights=cs_ghi, minlength=n_days)
-    day_var = np.bincount(day_of_interval, weights=cs_ghi * factor, minlength=n_days)
-    norm = np.divide(day_cs, day_var, out=np.ones(n_days), where=day_var > 0)
-    k_hour = np.clip(kd_i * factor * norm[day_of_interval], 0.0, 1.2)
-    ghi = k_hour * cs_ghi
-
-    doy = mid.day_of_year.to_numpy()
-    erbs = pvlib.irradiance.erbs(ghi, solpos["zenith"].to_numpy(), doy)
+    k_day = _daily_clearness(rng, cs_daily, day_month, ym_of_day, targets)
+    ghi = _hourly_ghi(rng, k_day, day_of_interval, cs_ghi)
+    erbs = pvlib.irradiance.erbs(ghi, solpos["zenith"].to_numpy(), mid.day_of_year.to_numpy())
     dhi = np.clip(erbs["dhi"], 0.0, ghi)
     dni = np.clip(erbs["dni"], 0.0, None)
-
-    # Temperature: monthly mean + persistent daily anomaly + a daily cycle peaking at 15:00 local.
-    anomaly = TEMP_ANOMALY_STD_K * ar1(rng, n_days, TEMP_ANOMALY_PERSISTENCE)
-    anomaly -= np.bincount(ym_of_day, weights=anomaly)[ym_of_day] / np.bincount(ym_of_day)[
-        ym_of_day
-    ]  # keep each month's mean on target
-    t_day = _monthly_values("temp_air_c", day_month, targets) + anomaly
-    day_range = _monthly_values("daily_range_k", day_month, targets) * (0.6 + 0.8 * k_day)
     local_hour = (local.hour + local.minute / 60.0 + step_h / 2).to_numpy()
-    cycle = np.cos(2 * np.pi * (local_hour - 15.0) / 24.0)
-    temp_air = t_day[day_of_interval] + 0.5 * day_range[day_of_interval] * cycle
-
-    # Wind: monthly mean × log-normal daily factor (mean 1) × a mild afternoon maximum.
-    wind_day = np.exp(0.4 * ar1(rng, n_days, 0.5) - 0.08)
-    diurnal = 1.0 + 0.3 * np.cos(2 * np.pi * (local_hour - 14.0) / 24.0)
-    wind = _monthly_values("wind_speed_m_per_s", day_month, targets)[day_of_interval]
-    wind_speed = wind * wind_day[day_of_interval] * diurnal
+    temp_air = _temperature(rng, k_day, day_of_interval, day_month, ym_of_day, local_hour,
+                            targets)
+    wind_speed = _wind(rng, n_days, day_of_interval, day_month, local_hour, targets)
 
     data = pd.DataFrame(
         {"ghi": ghi, "dni": dni, "dhi": dhi, "temp_air": temp_air, "wind_speed": wind_speed},
@@ -185,7 +216,7 @@ def monthly_targets(data: pd.DataFrame, source: str = "weather file") -> pd.Data
     over whole days only.
     """
     step_h = (data.index[1] - data.index[0]).total_seconds() / 3600.0
-    local = data.index.tz_convert(LOCAL_TZ)
+    local = data.index.tz_convert(MILANO_TZ)
     month = pd.Series(local.month, index=data.index)
     energy = (data["ghi"] * step_h / 1000.0).groupby(month).sum()
     hours = month.groupby(month).size() * step_h
@@ -202,6 +233,6 @@ def monthly_targets(data: pd.DataFrame, source: str = "weather file") -> pd.Data
     })
     targets.index.name = "month"
     if len(targets) != 12 or targets.isna().any().any():
-        raise ValueError(f"{source}: calibration needs whole data for all 12 months")
+        raise WeatherDataError(f"{source}: calibration needs whole data for all 12 months")
     targets.attrs["source"] = f"monthly means of {source}"
     return targets

@@ -14,8 +14,8 @@ import numpy as np
 import pandas as pd
 import pvlib
 
-from twin.errors import InputDataError
 from weather.epw import CANONICAL, check_weather, repair_small_negatives
+from weather.errors import WeatherDataError
 
 
 def _location(meta: Any) -> dict[str, float]:
@@ -55,12 +55,12 @@ def read_pvgis_tmy(path: str | Path) -> tuple[pd.DataFrame, dict[str, Any]]:
     try:
         raw, meta = pvlib.iotools.read_pvgis_tmy(path, map_variables=True)
     except FileNotFoundError:
-        raise InputDataError(f"{path}: weather file not found") from None
+        raise WeatherDataError(f"{path}: weather file not found") from None
     except Exception as err:  # pvlib raises assorted errors on malformed files
-        raise InputDataError(f"{path}: not a readable PVGIS TMY file ({err})") from None
+        raise WeatherDataError(f"{path}: not a readable PVGIS TMY file ({err})") from None
     missing = [c for c in CANONICAL if c not in raw]
     if missing:
-        raise InputDataError(f"{path}: PVGIS TMY columns {missing} are missing")
+        raise WeatherDataError(f"{path}: PVGIS TMY columns {missing} are missing")
     data = raw[CANONICAL].astype(float)
     data.index = pd.DatetimeIndex(data.index).tz_convert("UTC").rename("time")
     data, repaired = repair_small_negatives(data, str(path))
@@ -80,17 +80,17 @@ def read_pvgis_hourly(path: str | Path) -> tuple[pd.DataFrame, dict[str, Any]]:
     try:
         raw, meta = pvlib.iotools.read_pvgis_hourly(path, map_variables=True)
     except FileNotFoundError:
-        raise InputDataError(f"{path}: weather file not found") from None
+        raise WeatherDataError(f"{path}: weather file not found") from None
     except Exception as err:
-        raise InputDataError(f"{path}: not a readable PVGIS hourly file ({err})") from None
+        raise WeatherDataError(f"{path}: not a readable PVGIS hourly file ({err})") from None
     slope = _slope(meta)
     if slope is None or abs(slope) > 1e-9:
-        raise InputDataError(f"{path}: expected a series on a horizontal plane (slope 0, PVGIS "
+        raise WeatherDataError(f"{path}: expected a series on a horizontal plane (slope 0, PVGIS "
                              f"'angle=0'); found slope {slope}")
     needed = ["poa_direct", "poa_sky_diffuse", "temp_air", "wind_speed"]
     missing = [c for c in needed if c not in raw]
     if missing:
-        raise InputDataError(f"{path}: PVGIS hourly columns {missing} are missing (download "
+        raise WeatherDataError(f"{path}: PVGIS hourly columns {missing} are missing (download "
                              "with components=1)")
     index = pd.DatetimeIndex(raw.index).tz_convert("UTC").floor("h").rename("time")
     location = _location(meta)

@@ -10,8 +10,8 @@ import numpy as np
 import pandas as pd
 import pvlib
 
-from twin.errors import InputDataError
 from weather.epw import CANONICAL, check_weather, repair_small_negatives
+from weather.errors import WeatherDataError
 
 
 def read_weather_csv(
@@ -40,15 +40,15 @@ def read_weather_csv(
     try:
         frame = pd.read_csv(path)
     except FileNotFoundError:
-        raise InputDataError(f"{path}: weather file not found") from None
+        raise WeatherDataError(f"{path}: weather file not found") from None
     except (pd.errors.ParserError, UnicodeDecodeError) as err:
-        raise InputDataError(f"{path}: not a readable CSV file ({err})") from None
+        raise WeatherDataError(f"{path}: not a readable CSV file ({err})") from None
     for name in [time_column, *columns.values()]:
         if name not in frame:
-            raise InputDataError(f"{path}: column {name!r} is missing (found "
+            raise WeatherDataError(f"{path}: column {name!r} is missing (found "
                                  f"{list(frame.columns)})")
     if interval not in ("start", "end"):
-        raise InputDataError(f"interval: expected 'start' or 'end'; found {interval!r}")
+        raise WeatherDataError(f"interval: expected 'start' or 'end'; found {interval!r}")
     try:
         times = pd.DatetimeIndex(pd.to_datetime(frame[time_column], format="ISO8601"))
         if times.tz is None:
@@ -58,10 +58,10 @@ def read_weather_csv(
                 times = times.tz_localize(timezone, ambiguous="infer", nonexistent="raise")
         times = times.tz_convert("UTC")
     except (ValueError, TypeError) as err:
-        raise InputDataError(f"{path}: field {time_column!r}: expected times in {timezone} "
+        raise WeatherDataError(f"{path}: field {time_column!r}: expected times in {timezone} "
                              f"({err})") from None
     if times.has_duplicates:
-        raise InputDataError(f"{path}: field {time_column!r}: duplicate time "
+        raise WeatherDataError(f"{path}: field {time_column!r}: duplicate time "
                              f"{times[times.duplicated()][0]}")
     if interval == "end":
         step = pd.Series(times).diff().median()
@@ -99,33 +99,33 @@ def read_netcdf(path: str | Path, latitude: float | None = None,
     try:
         ds = xr.open_dataset(path)
     except FileNotFoundError:
-        raise InputDataError(f"{path}: weather file not found") from None
+        raise WeatherDataError(f"{path}: weather file not found") from None
     except Exception as err:
-        raise InputDataError(f"{path}: not a readable NetCDF file ({err})") from None
+        raise WeatherDataError(f"{path}: not a readable NetCDF file ({err})") from None
     with ds:
         missing = [v for v in ERA5_NAMES if v not in ds]
         if missing:
-            raise InputDataError(f"{path}: variables {missing} are missing; expected ERA5 names "
+            raise WeatherDataError(f"{path}: variables {missing} are missing; expected ERA5 names "
                                  f"{ERA5_NAMES}")
         time_name = "time" if "time" in ds.dims else "valid_time"
         lat_name = next((n for n in ("latitude", "lat") if n in ds.coords), None)
         lon_name = next((n for n in ("longitude", "lon") if n in ds.coords), None)
         if lat_name and ds[lat_name].size > 1:
             if latitude is None or longitude is None:
-                raise InputDataError(f"{path}: a grid needs the site's latitude and longitude")
+                raise WeatherDataError(f"{path}: a grid needs the site's latitude and longitude")
             ds = ds.sel({lat_name: latitude, lon_name: longitude}, method="nearest")
         site_lat = float(ds[lat_name].values.ravel()[0]) if lat_name else latitude
         site_lon = float(ds[lon_name].values.ravel()[0]) if lon_name else longitude
         if site_lat is None or site_lon is None:
-            raise InputDataError(f"{path}: no latitude/longitude in the file or the scenario")
+            raise WeatherDataError(f"{path}: no latitude/longitude in the file or the scenario")
         units = {v: str(ds[v].attrs.get("units", "")) for v in ("ssrd", "fdir", "t2m")}
         frame = {v: np.asarray(ds[v].values, dtype=float).ravel() for v in ERA5_NAMES}
         times = pd.DatetimeIndex(ds[time_name].values)
     if units["t2m"] and units["t2m"] not in ("K", "kelvin"):
-        raise InputDataError(f"{path}: t2m: expected units K; found {units['t2m']!r}")
+        raise WeatherDataError(f"{path}: t2m: expected units K; found {units['t2m']!r}")
     for v in ("ssrd", "fdir"):
         if units[v] and "J" not in units[v]:
-            raise InputDataError(f"{path}: {v}: expected units J m**-2; found {units[v]!r}")
+            raise WeatherDataError(f"{path}: {v}: expected units J m**-2; found {units[v]!r}")
     start = (times.tz_localize("UTC") if times.tz is None else times.tz_convert("UTC")) - \
         pd.Timedelta(hours=1)
     mid = start + pd.Timedelta(minutes=30)

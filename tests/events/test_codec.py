@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from twin.events import compile_events
 from twin.events.codec import EVENT_TYPES, UPCASTERS, EventDecodeError, decode, to_json
 from twin.scenario import load_scenario
+from twin.scenario.compile import compile_events
 
 FIXTURES = Path(__file__).parent.parent / "data" / "events"
 

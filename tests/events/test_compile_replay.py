@@ -6,16 +6,15 @@ import datetime as dt
 
 import pytest
 
+from twin.core.time import local_midnight_utc
 from twin.errors import ConsistencyError
 from twin.events import (
     MemberJoined,
     MemberLeft,
     PlantCommissioned,
-    compile_events,
-    member_ids,
     replay,
 )
-from twin.timeutil import local_midnight_utc
+from twin.scenario.compile import compile_events, member_ids
 
 
 def at(day: str) -> dt.datetime:

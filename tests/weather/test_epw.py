@@ -7,9 +7,9 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from twin.errors import InputDataError
-from twin.timeutil import time_index
+from twin.core.time import time_index
 from weather import align_typical_year, read_epw
+from weather.errors import WeatherDataError
 
 
 def test_read_epw_gives_utc_interval_start_and_canonical_columns(milano_epw):
@@ -53,10 +53,10 @@ def test_bad_values_name_the_file_field_and_row(tmp_path, milano_epw):
     lines[8 + 12] = ",".join(fields)
     broken = tmp_path / "broken.epw"
     broken.write_text("\n".join(lines) + "\n")
-    with pytest.raises(InputDataError, match=r"broken\.epw: field 'ghi' .*row 13.*found -50"):
+    with pytest.raises(WeatherDataError, match=r"broken\.epw: field 'ghi' .*row 13.*found -50"):
         read_epw(broken)
 
 
 def test_missing_file():
-    with pytest.raises(InputDataError, match="not found"):
+    with pytest.raises(WeatherDataError, match="not found"):
         read_epw("/nonexistent.epw")

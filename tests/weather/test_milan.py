@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from twin.timeutil import time_index
+from twin.core.time import time_index
 from weather import UNI_10349_MILANO, generate_milan_weather
 
 YEAR = time_index(dt.date(2026, 1, 1), dt.date(2027, 1, 1), "1h")

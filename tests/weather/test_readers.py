@@ -9,8 +9,7 @@ import pandas as pd
 import pytest
 
 from tests.weather import makefiles
-from twin.errors import InputDataError
-from twin.timeutil import time_index
+from twin.core.time import time_index
 from weather import (
     align_weather,
     generate_milan_weather,
@@ -19,6 +18,7 @@ from weather import (
     read_pvgis_tmy,
     read_weather_csv,
 )
+from weather.errors import WeatherDataError
 
 YEAR_2018 = pd.date_range("2018-01-01", periods=8760, freq="h", tz="UTC", name="time")
 
@@ -50,7 +50,7 @@ def test_pvgis_hourly_on_a_horizontal_plane(tmp_path, truth):
     np.testing.assert_allclose(data["dhi"], week["dhi"], atol=0.01)
     sunny = week["ghi"] > 100
     np.testing.assert_allclose(data["dni"][sunny], week["dni"][sunny], rtol=0.01, atol=1.0)
-    with pytest.raises(InputDataError, match="horizontal plane.*found slope 30"):
+    with pytest.raises(WeatherDataError, match="horizontal plane.*found slope 30"):
         read_pvgis_hourly(makefiles.pvgis_hourly_csv(tmp_path / "t.csv", week, slope=30))
 
 
@@ -62,7 +62,7 @@ def test_era5_netcdf_is_shifted_from_hour_end_and_converted(tmp_path, truth):
     np.testing.assert_allclose(data["ghi"], week["ghi"], atol=1e-6)
     np.testing.assert_allclose(data["temp_air"], week["temp_air"], atol=1e-6)
     np.testing.assert_allclose(data["wind_speed"], week["wind_speed"], atol=1e-6)
-    with pytest.raises(InputDataError, match="needs the site's latitude"):
+    with pytest.raises(WeatherDataError, match="needs the site's latitude"):
         read_netcdf(tmp_path / "e.nc")
 
 
@@ -97,7 +97,7 @@ def test_bad_values_are_refused_or_repaired(tmp_path, truth):
         bad = day.copy()
         bad.iloc[12, 0] = value
         bad.to_csv(tmp_path / "bad.csv")
-        with pytest.raises(InputDataError, match=rf"bad\.csv: field 'ghi' .*row 13.*{expected}"):
+        with pytest.raises(WeatherDataError, match=rf"bad\.csv: field 'ghi' .*row 13.*{expected}"):
             read_weather_csv(tmp_path / "bad.csv")
 
 
@@ -105,5 +105,5 @@ def test_pvgis_hourly_json(tmp_path, truth):
     week = truth.iloc[:48]
     data, _ = read_pvgis_hourly(makefiles.pvgis_hourly_json(tmp_path / "h.json", week))
     np.testing.assert_allclose(data["ghi"], week["ghi"], atol=0.02)
-    with pytest.raises(InputDataError, match="found slope 35"):
+    with pytest.raises(WeatherDataError, match="found slope 35"):
         read_pvgis_hourly(makefiles.pvgis_hourly_json(tmp_path / "t.json", week, slope=35))

@@ -16,7 +16,7 @@ import pvlib
 import pytest
 from scipy import stats
 
-from twin.timeutil import time_index
+from twin.core.time import time_index
 from weather import align_typical_year, generate_milan_weather, monthly_targets, read_epw
 
 YEAR = time_index(dt.date(2026, 1, 1), dt.date(2027, 1, 1), "1h")

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from twin.stochastic import member_rng
+from twin.core.random import member_rng
 
 QUARTER_H = 0.25
 

@@ -28,17 +28,16 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-import holidays
 import numpy as np
 import pandas as pd
 import pvlib
 from scipy.special import expit
 
 from twin.assets.appliances import add_appliance_cycles
-from twin.stochastic import ar1, member_rng
-from twin.timeutil import LOCAL_TZ, interval_hours, local_days
+from twin.core.calendar import HOLIDAY, SATURDAY, WORKDAY, day_types
+from twin.core.random import ar1, member_rng
+from twin.core.time import LOCAL_TZ, interval_hours, local_days
 
-WORKDAY, SATURDAY, HOLIDAY = 0, 1, 2
 DAYLIGHT_SITE = (45.464, 9.190)
 """Where sunrise and sunset are taken for :class:`Lighting` (Milan, [°N], [°E]). Members carry no
 location; elsewhere in northern Italy dusk differs by at most about half an hour."""
@@ -477,15 +476,6 @@ class Consumer:
     """The meter lets through up to 110 % of it indefinitely: the load is capped there."""
 
 
-def day_types(local_days: pd.DatetimeIndex) -> np.ndarray:
-    """WORKDAY, SATURDAY or HOLIDAY (Sundays and Milan's public holidays) for local dates."""
-    years = sorted(set(local_days.year))
-    it_holidays = holidays.Italy(subdiv="MI", years=years)
-    is_holiday = np.array([d in it_holidays for d in local_days.date])
-    weekday = local_days.day_of_week.to_numpy()
-    return np.where(is_holiday | (weekday == 6), HOLIDAY, np.where(weekday == 5, SATURDAY, WORKDAY))
-
-
 def _in_period(month: np.ndarray, day: np.ndarray, start: tuple[int, int],
                end: tuple[int, int]) -> np.ndarray:
     code = month * 100 + day
@@ -756,6 +746,6 @@ def typical_day(values: np.ndarray, index: pd.DatetimeIndex, month: int,
 
 def reference_year_index(year: int, step: str = "1h") -> pd.DatetimeIndex:
     """UTC index of one local calendar year (helper for tests and calibration)."""
-    from twin.timeutil import time_index
+    from twin.core.time import time_index
 
     return time_index(dt.date(year, 1, 1), dt.date(year + 1, 1, 1), step)

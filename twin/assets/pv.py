@@ -10,7 +10,7 @@ Optional losses per plant: monthly soiling (on the effective irradiance), a hori
 beam is blocked while the sun is below it) and a uniform near-shading loss of the beam.
 
 The plant's power for the tariff band is min(DC at STC, AC rating) (DM 414/2023, RO-2024 App. A);
-see :func:`tariff_power_kw`.
+see :func:`twin.rules.tariff.tariff_power_kw`.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ import numpy as np
 import pandas as pd
 import pvlib
 
+from twin.core.time import LOCAL_TZ, interval_hours, local_midnight_utc
 from twin.events.domain import PlantCommissioned
-from twin.timeutil import LOCAL_TZ, interval_hours, local_midnight_utc
 
 SITE_CELL_DEG = 0.1
 """Plants within one cell of this size (about 8 × 11 km at Milan's latitude: a whole cabina
@@ -44,11 +44,6 @@ TEMPERATURE_PARAMETERS = {
     ],
 }
 """SAPM cell-temperature parameters by mounting."""
-
-
-def tariff_power_kw(plant: PlantCommissioned) -> float:
-    """Plant power for the DM 414 bands: the lower of DC STC power and AC rating. [kW]"""
-    return min(plant.capacity_kwp, plant.inverter_kw)
 
 
 def beam_factor(plants: Sequence[PlantCommissioned], cols: Sequence[int],

@@ -1,6 +1,6 @@
-"""Domain events, their compilation from scenarios, and replay into community state."""
+"""The domain: events (immutable facts), community state as their fold (replay), the codec and
+the event store. Imports no numpy, pandas or anything above it: the log outlives the models."""
 
-from twin.events.compile import compile_events, member_ids
 from twin.events.domain import (
     CommunityFounded,
     ConfigurationRegistered,
@@ -38,8 +38,6 @@ __all__ = [
     "StorageInstalled",
     "TariffParameterSet",
     "ValidityInterval",
-    "compile_events",
-    "member_ids",
     "replay",
     "validity_intervals",
 ]

@@ -12,6 +12,8 @@ import dataclasses
 import datetime as dt
 import functools
 import json
+import types
+import typing
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -80,17 +82,24 @@ def _to_float(value: Any) -> Any:
     return float(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
-def _converter(annotation: str) -> Callable[[Any], Any] | None:
-    """How to turn a JSON value into the field's type (from its annotation text)."""
-    if "dt.datetime" in annotation:
-        return _to_datetime
-    if "dt.date" in annotation:
-        return dt.date.fromisoformat
-    if "tuple" in annotation:
-        return _to_tuple
-    if annotation.startswith("float"):
-        return _to_float
-    return None
+CONVERTERS: dict[type, Callable[[Any], Any]] = {
+    dt.datetime: _to_datetime,
+    dt.date: dt.date.fromisoformat,
+    tuple: _to_tuple,
+    float: _to_float,
+}
+"""How a JSON value becomes a field's type, by the field's (resolved) type."""
+
+
+def _converter(annotation: Any) -> Callable[[Any], Any] | None:
+    """The converter of a field's type; ``X | None`` converts as ``X``, and a number or a tuple
+    (``float | tuple[float, ...]``) as a tuple when it is a list."""
+    if isinstance(annotation, types.UnionType):
+        options = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if any(typing.get_origin(a) is tuple for a in options):
+            return _to_tuple
+        return _converter(options[0]) if len(options) == 1 else None
+    return CONVERTERS.get(typing.get_origin(annotation) or annotation)
 
 
 @functools.cache
@@ -98,9 +107,10 @@ def _plan(cls: type[DomainEvent]) -> tuple[frozenset[str], frozenset[str],
                                            dict[str, Callable[[Any], Any]]]:
     """Field names, required field names and converters of an event class (computed once)."""
     fields = dataclasses.fields(cls)
+    hints = typing.get_type_hints(cls, vars(domain))
     required = frozenset(f.name for f in fields if f.default is dataclasses.MISSING
                          and f.default_factory is dataclasses.MISSING)
-    converters = {f.name: c for f in fields if (c := _converter(str(f.type))) is not None}
+    converters = {f.name: c for f in fields if (c := _converter(hints[f.name])) is not None}
     return frozenset(f.name for f in fields), required, converters
 
 
@@ -135,10 +145,6 @@ def decode(type_name: str, version: int, payload: Payload, where: str = "event")
         return cls(**kwargs)
     except (TypeError, ValueError) as err:
         raise EventDecodeError(f"{where}: {err}") from None
-
-
-def from_json(type_name: str, version: int, text: str, where: str = "event") -> DomainEvent:
-    return decode(type_name, version, json.loads(text), where)
 
 
 def from_stored_rows(rows: Sequence[tuple], where: str) -> list[DomainEvent]:

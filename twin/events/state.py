@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from twin.errors import ConsistencyError
 from twin.events.domain import (
@@ -25,16 +26,15 @@ from twin.events.domain import (
     TariffParameterSet,
 )
 
-REFUSED_CATEGORIES = frozenset({"large_enterprise"})
-"""Large enterprises cannot be CER members (RO-2024 §1.2.2.2 c; D.Lgs. 199/2021 art. 31)."""
-
 
 @dataclass
 class CommunityState:
     """Who and what is in the community at one instant.
 
-    Built by :func:`replay`; ``apply`` checks each domain rule before it changes anything, so a
-    rejected event leaves the state as it was.
+    Built by :func:`replay`. ``apply`` checks the domain's consistency (references, order,
+    uniqueness) before it changes anything, so a rejected event leaves the state as it was; the
+    legal rules of who may join live in :mod:`twin.rules` and are checked at the door
+    (:mod:`twin.scenario`).
     """
 
     founded: CommunityFounded | None = None
@@ -52,100 +52,128 @@ class CommunityState:
 
     def apply(self, event: DomainEvent) -> None:
         """Fold one event into the state, or raise :class:`ConsistencyError`."""
-        match event:
-            case CommunityFounded():
-                if self.founded is not None:
-                    raise ConsistencyError("the community is already founded")
-                self.founded = event
-            case ConfigurationRegistered(configuration_id=cid):
-                if cid in self.configurations:
-                    raise ConsistencyError(f"configuration {cid!r} is already registered")
-                self.configurations[cid] = event
-            case MemberJoined(member_id=mid, configuration_id=cid):
-                if cid not in self.configurations:
-                    raise ConsistencyError(f"member {mid!r} joins unknown configuration {cid!r}")
-                if mid in self.members:
-                    other = self.members[mid].configuration_id
-                    raise ConsistencyError(f"member {mid!r} has already joined (configuration "
-                                           f"{other!r}); a point belongs to one configuration")
-                if event.category in REFUSED_CATEGORIES:
-                    raise ConsistencyError(f"member {mid!r}: large enterprises cannot be CER "
-                                           "members (RO-2024 §1.2.2.2)")
-                if event.net_metering:
-                    raise ConsistencyError(f"member {mid!r}: a point with net metering (scambio "
-                                           "sul posto) cannot be a CER consumer (RO-2024 "
-                                           "§1.2.2.3)")
-                self.members[mid] = event
-                self.former_members.discard(mid)
-            case MemberProfileChanged(member_id=mid):
-                if mid not in self.members:
-                    raise ConsistencyError(f"member {mid!r} changes profile but is not a member")
-                joined = self.members[mid]
-                self.members[mid] = replace(
-                    joined,
-                    archetype=event.archetype or joined.archetype,
-                    annual_kwh=event.annual_kwh if event.annual_kwh is not None
-                    else joined.annual_kwh)
-            case MemberLeft(member_id=mid):
-                if mid not in self.members:
-                    raise ConsistencyError(f"member {mid!r} leaves but is not a member")
-                if event.effective_utc <= self.members[mid].effective_utc:
-                    raise ConsistencyError(
-                        f"member {mid!r} leaves ({event.effective_utc:%Y-%m-%d %H:%M} UTC) "
-                        f"before joining ({self.members[mid].effective_utc:%Y-%m-%d %H:%M} UTC)")
-                del self.members[mid]
-                self.former_members.add(mid)
-            case PlantCommissioned(plant_id=pid, configuration_id=cid):
-                if cid not in self.configurations:
-                    raise ConsistencyError(f"plant {pid!r} is in unknown configuration {cid!r}")
-                if pid in self.plants:
-                    raise ConsistencyError(f"plant {pid!r} is already commissioned")
-                self.plants[pid] = event
-            case PlantDecommissioned(plant_id=pid):
-                if pid not in self.plants:
-                    raise ConsistencyError(f"plant {pid!r} is decommissioned but not active")
-                if event.effective_utc <= self.plants[pid].effective_utc:
-                    raise ConsistencyError(f"plant {pid!r} is decommissioned before it was "
-                                           "commissioned")
-                del self.plants[pid]
-                self.former_plants.add(pid)
-                self.plants_in_outage.discard(pid)
-            case PlantOutageStarted(plant_id=pid):
-                if pid not in self.plants:
-                    raise ConsistencyError(f"outage of plant {pid!r}, which is not active")
-                if pid in self.plants_in_outage:
-                    raise ConsistencyError(f"plant {pid!r} is already in an outage")
-                self.plants_in_outage.add(pid)
-            case PlantOutageEnded(plant_id=pid):
-                if pid not in self.plants_in_outage:
-                    raise ConsistencyError(f"plant {pid!r} ends an outage it is not in")
-                self.plants_in_outage.discard(pid)
-            case StorageInstalled(storage_id=sid, configuration_id=cid):
-                if cid not in self.configurations:
-                    raise ConsistencyError(f"storage {sid!r} in unknown configuration {cid!r}")
-                if sid in self.storage:
-                    raise ConsistencyError(f"storage {sid!r} is already installed")
-                self.storage[sid] = event
-            case MeterDataImported(member_id=mid, plant_id=pid):
-                known_member = mid in self.members or mid in self.former_members
-                known_plant = pid in self.plants or pid in self.former_plants
-                if (mid is None) == (pid is None):
-                    raise ConsistencyError("meter data belongs to one member or one plant")
-                if mid is not None and not known_member:
-                    raise ConsistencyError(f"meter data for unknown member {mid!r}")
-                if pid is not None and not known_plant:
-                    raise ConsistencyError(f"meter data for unknown plant {pid!r}")
-                self.meter_data.append(event)
-            case ProjectProposed(project_id=pid):
-                if any(p.project_id == pid for p in self.proposals):
-                    raise ConsistencyError(f"project {pid!r} is already proposed")
-                self.proposals.append(event)
-            case ProjectFunded():
-                self.projects.append(event)
-            case TariffParameterSet():
-                self.parameter_changes.append(event)
-            case _:
-                raise ConsistencyError(f"unknown event type {type(event).__name__}")
+        handler = _HANDLERS.get(type(event))
+        if handler is None:
+            raise ConsistencyError(f"unknown event type {type(event).__name__}")
+        handler(self, event)
+
+    def _configuration(self, cid: str, what: str) -> None:
+        if cid not in self.configurations:
+            raise ConsistencyError(f"{what} unknown configuration {cid!r}")
+
+    def _founded(self, e: CommunityFounded) -> None:
+        if self.founded is not None:
+            raise ConsistencyError("the community is already founded")
+        self.founded = e
+
+    def _configuration_registered(self, e: ConfigurationRegistered) -> None:
+        if e.configuration_id in self.configurations:
+            raise ConsistencyError(f"configuration {e.configuration_id!r} is already registered")
+        self.configurations[e.configuration_id] = e
+
+    def _member_joined(self, e: MemberJoined) -> None:
+        mid = e.member_id
+        self._configuration(e.configuration_id, f"member {mid!r} joins")
+        if mid in self.members:
+            other = self.members[mid].configuration_id
+            raise ConsistencyError(f"member {mid!r} has already joined (configuration "
+                                   f"{other!r}); a point belongs to one configuration")
+        self.members[mid] = e
+        self.former_members.discard(mid)
+
+    def _member_profile_changed(self, e: MemberProfileChanged) -> None:
+        joined = self.members.get(e.member_id)
+        if joined is None:
+            raise ConsistencyError(f"member {e.member_id!r} changes profile but is not a member")
+        self.members[e.member_id] = replace(
+            joined, archetype=e.archetype or joined.archetype,
+            annual_kwh=e.annual_kwh if e.annual_kwh is not None else joined.annual_kwh)
+
+    def _member_left(self, e: MemberLeft) -> None:
+        joined = self.members.get(e.member_id)
+        if joined is None:
+            raise ConsistencyError(f"member {e.member_id!r} leaves but is not a member")
+        if e.effective_utc <= joined.effective_utc:
+            raise ConsistencyError(
+                f"member {e.member_id!r} leaves ({e.effective_utc:%Y-%m-%d %H:%M} UTC) "
+                f"before joining ({joined.effective_utc:%Y-%m-%d %H:%M} UTC)")
+        del self.members[e.member_id]
+        self.former_members.add(e.member_id)
+
+    def _plant_commissioned(self, e: PlantCommissioned) -> None:
+        self._configuration(e.configuration_id, f"plant {e.plant_id!r} is in")
+        if e.plant_id in self.plants:
+            raise ConsistencyError(f"plant {e.plant_id!r} is already commissioned")
+        self.plants[e.plant_id] = e
+
+    def _plant_decommissioned(self, e: PlantDecommissioned) -> None:
+        pid = e.plant_id
+        if pid not in self.plants:
+            raise ConsistencyError(f"plant {pid!r} is decommissioned but not active")
+        if e.effective_utc <= self.plants[pid].effective_utc:
+            raise ConsistencyError(f"plant {pid!r} is decommissioned before it was commissioned")
+        del self.plants[pid]
+        self.former_plants.add(pid)
+        self.plants_in_outage.discard(pid)
+
+    def _outage_started(self, e: PlantOutageStarted) -> None:
+        if e.plant_id not in self.plants:
+            raise ConsistencyError(f"outage of plant {e.plant_id!r}, which is not active")
+        if e.plant_id in self.plants_in_outage:
+            raise ConsistencyError(f"plant {e.plant_id!r} is already in an outage")
+        self.plants_in_outage.add(e.plant_id)
+
+    def _outage_ended(self, e: PlantOutageEnded) -> None:
+        if e.plant_id not in self.plants_in_outage:
+            raise ConsistencyError(f"plant {e.plant_id!r} ends an outage it is not in")
+        self.plants_in_outage.discard(e.plant_id)
+
+    def _storage_installed(self, e: StorageInstalled) -> None:
+        self._configuration(e.configuration_id, f"storage {e.storage_id!r} in")
+        if e.storage_id in self.storage:
+            raise ConsistencyError(f"storage {e.storage_id!r} is already installed")
+        self.storage[e.storage_id] = e
+
+    def _meter_data_imported(self, e: MeterDataImported) -> None:
+        mid, pid = e.member_id, e.plant_id
+        if (mid is None) == (pid is None):
+            raise ConsistencyError("meter data belongs to one member or one plant")
+        if mid is not None and not (mid in self.members or mid in self.former_members):
+            raise ConsistencyError(f"meter data for unknown member {mid!r}")
+        if pid is not None and not (pid in self.plants or pid in self.former_plants):
+            raise ConsistencyError(f"meter data for unknown plant {pid!r}")
+        self.meter_data.append(e)
+
+    def _project_proposed(self, e: ProjectProposed) -> None:
+        if any(p.project_id == e.project_id for p in self.proposals):
+            raise ConsistencyError(f"project {e.project_id!r} is already proposed")
+        self.proposals.append(e)
+
+    def _project_funded(self, e: ProjectFunded) -> None:
+        self.projects.append(e)
+
+    def _parameter_set(self, e: TariffParameterSet) -> None:
+        self.parameter_changes.append(e)
+
+
+_HANDLERS: dict[type[DomainEvent], Callable[[CommunityState, Any], None]] = {
+    CommunityFounded: CommunityState._founded,
+    ConfigurationRegistered: CommunityState._configuration_registered,
+    MemberJoined: CommunityState._member_joined,
+    MemberProfileChanged: CommunityState._member_profile_changed,
+    MemberLeft: CommunityState._member_left,
+    PlantCommissioned: CommunityState._plant_commissioned,
+    PlantDecommissioned: CommunityState._plant_decommissioned,
+    PlantOutageStarted: CommunityState._outage_started,
+    PlantOutageEnded: CommunityState._outage_ended,
+    StorageInstalled: CommunityState._storage_installed,
+    MeterDataImported: CommunityState._meter_data_imported,
+    ProjectProposed: CommunityState._project_proposed,
+    ProjectFunded: CommunityState._project_funded,
+    TariffParameterSet: CommunityState._parameter_set,
+}
+"""One handler per event type (the codec's registry of types is :data:`twin.events.codec.
+EVENT_TYPES`)."""
 
 
 def in_effective_order(events: Iterable[DomainEvent]) -> list[DomainEvent]:
@@ -164,28 +192,6 @@ def replay(events: Iterable[DomainEvent], as_of: dt.datetime | None = None) -> C
         if as_of is None or event.effective_utc <= as_of:
             state.apply(event)
     return state
-
-
-EXISTING_POWER_SHARE_LIMIT = 0.30
-"""Existing plants (in operation before 2021-12-16) may be up to 30 % of a configuration's plant
-power (RO-2024 §1.2.1.2) [V]."""
-
-
-def warnings_for(state: CommunityState) -> list[str]:
-    """Rules that flag rather than refuse: the 30 % cap on existing plants' power."""
-    from twin.assets.pv import tariff_power_kw
-    from twin.rules.parameters import EXISTING_PLANT_CUTOFF
-
-    out = []
-    for cid in state.configurations:
-        plants = [p for p in state.plants.values() if p.configuration_id == cid]
-        total = sum(tariff_power_kw(p) for p in plants)
-        existing = sum(tariff_power_kw(p) for p in plants
-                       if p.entry_into_operation < EXISTING_PLANT_CUTOFF)
-        if total and existing / total > EXISTING_POWER_SHARE_LIMIT:
-            out.append(f"configuration {cid!r}: existing plants are {existing / total:.0%} of its "
-                       f"plant power, above the 30 % allowed (RO-2024 §1.2.1.2)")
-    return out
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from twin.rules.tariff import (
     premium_eligibility,
     premium_end,
     reduction_factor,
+    tariff_power_kw,
     tip_eur_per_mwh,
 )
 
@@ -53,6 +54,7 @@ __all__ = [
     "premium_end",
     "reduction_factor",
     "rid_revenue_eur",
+    "tariff_power_kw",
     "shared_energy_kwh",
     "tip_eur_per_mwh",
     "tras_e_eur_per_mwh",

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -26,6 +27,19 @@ from twin.rules.parameters import (
     NORTH_REGIONS,
     Parameters,
 )
+
+
+class Rated(Protocol):
+    """A plant's ratings, as the tariff reads them."""
+
+    capacity_kwp: float
+    inverter_kw: float
+
+
+def tariff_power_kw(plant: Rated) -> float:
+    """Plant power for the DM 414 bands: the lower of the modules' DC power at STC and the
+    inverter's AC rating (RO-2024 App. A, DM 414 definitions; CER_RULES §2.1) [V]. [kW]"""
+    return min(plant.capacity_kwp, plant.inverter_kw)
 
 
 @dataclass(frozen=True)

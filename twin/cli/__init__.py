@@ -1,0 +1,64 @@
+"""The ``cer-twin`` command line: thin, it parses, calls the library and prints.
+
+Exit codes: 0 success; 2 user error (bad scenario, data file or argument: a message naming the
+file and field, no traceback); 3 the event store failed verification; 1 an unexpected internal
+error (a bug: please report it) or sweep variants that failed after their retries.
+
+Each command lives in its own module, imported only when it runs, so that ``--help`` and
+argument errors import no scientific stack.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.markup import escape
+
+from twin.cli.codes import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, EXIT_VERIFY
+from twin.cli.parser import build_parser
+from twin.errors import SweepError, TwinError
+
+__all__ = ["EXIT_INTERNAL", "EXIT_OK", "EXIT_USAGE", "EXIT_VERIFY", "build_parser", "main"]
+
+COMMANDS = {
+    "run": ("run", "run"),
+    "explain": ("run", "explain"),
+    "events": ("store", "events"),
+    "branch": ("store", "branch"),
+    "state": ("store", "state"),
+    "meters": ("store", "meters"),
+    "expand": ("studies", "expand"),
+    "compare": ("studies", "compare"),
+    "sweep": ("studies", "sweep"),
+    "weather": ("weather", "run"),
+}
+"""Command → (module of twin.cli, function taking ``(args, console, err)``)."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``cer-twin`` console script."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    console = Console()
+    err = Console(stderr=True)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        module, function = COMMANDS[args.command]
+        handler = getattr(importlib.import_module(f"twin.cli.{module}"), function)
+        return handler(args, console, err)
+    except TwinError as error:
+        err.print(f"[bold red]error:[/] {escape(str(error))}", highlight=False, markup=True)
+        return EXIT_INTERNAL if isinstance(error, SweepError) else EXIT_USAGE
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        return 130
+    return EXIT_USAGE
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,217 @@
+"""The argument parser of ``cer-twin``: one function per command.
+
+It imports nothing but argparse and the version, so ``cer-twin --help`` and argument errors
+answer at once (no pandas, pvlib, xarray, dask or matplotlib).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from twin._version import __version__
+
+STORE_HELP = "event store: a SQLite file or a postgresql:// URL"
+BRANCH_HELP = "branch of the store (default: main)"
+SCENARIO_HELP = "scenario file or built-in name (default: cercami-solidale.toml)"
+LANG_CHOICES = ["en", "it"]
+WEATHER_FORMATS = ("epw", "pvgis_tmy", "pvgis_hourly", "csv", "netcdf")
+
+Commands = argparse._SubParsersAction  # noqa: SLF001 - argparse has no public name for it
+
+
+def _add_source(parser: argparse.ArgumentParser) -> None:
+    """SCENARIO, or --store S [--branch B]: where a run's events come from."""
+    parser.add_argument("scenario", nargs="?", default=None,
+                        help="scenario TOML file, or the name of a built-in one "
+                        "(default: cercami-solidale.toml); not with --store")
+    parser.add_argument("--store", help=STORE_HELP)
+    parser.add_argument("--branch", default="main", help=BRANCH_HELP)
+
+
+def _add_run(sub: Commands) -> None:
+    run = sub.add_parser("run", help="simulate a scenario or a store branch and print shared "
+                         "energy and incentives",
+                         description="Simulate the period, print a table per configuration and "
+                         "for the community, and write results.nc, summary.csv, cashflow.csv.")
+    _add_source(run)
+    run.add_argument("--out", type=Path, default=None,
+                     help="output folder (default: ./results/<scenario name or branch>)")
+    run.add_argument("--years", type=int, default=None,
+                     help="simulate this many calendar years from the scenario's start "
+                     "(a new weather year each year; the [future] section drawn as events)")
+    run.add_argument("--monte-carlo", type=int, default=None, metavar="N",
+                     help="also run N weather years (seeds from the scenario's) and report "
+                     "P10/P50/P90 of shared energy, premium and fund (montecarlo.csv)")
+    run.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    run.add_argument("--json", action="store_true",
+                     help="print the summary as JSON (machine-readable) instead of tables")
+    run.add_argument("--report", action="store_true",
+                     help="also write report.html: one self-contained page with the charts")
+    run.add_argument("--lang", choices=LANG_CHOICES, default="en", help="report language")
+    run.add_argument("--audit", action="store_true",
+                     help="also write audit.csv: every hour × plant with shared energy, its "
+                     "price, premium rate, F, rule version and euro")
+
+
+def _add_explain(sub: Commands) -> None:
+    explain = sub.add_parser("explain", help="explain one hour of one configuration",
+                             description="Run and print the derivation of one hour of one "
+                             "configuration: flows, shared energy, the split among plants, "
+                             "premium, valorization and RID, with their legal sources.")
+    _add_source(explain)
+    explain.add_argument("--hour", required=True,
+                         help="start of the hour, ISO 8601; local Europe/Rome time unless it "
+                         "has an offset (e.g. 2026-06-15T13:00 or 2026-06-15T11:00Z)")
+    explain.add_argument("--configuration", required=True, help="configuration id")
+
+
+def _add_events(sub: Commands) -> None:
+    events = sub.add_parser("events", help="the event log: init, log, append, verify")
+    ev = events.add_subparsers(dest="events_command", metavar="ACTION", required=True)
+    init = ev.add_parser("init", help="seed the main branch of a store from a scenario file")
+    init.add_argument("scenario", nargs="?", default=None, help=SCENARIO_HELP)
+    init.add_argument("--store", required=True, help="SQLite file or postgresql:// URL")
+    log = ev.add_parser("log", help="list the events of a branch")
+    log.add_argument("--store", required=True, help=STORE_HELP)
+    log.add_argument("--branch", default="main", help=BRANCH_HELP)
+    log.add_argument("--as-of", help="only events effective at or before this time "
+                     "(local date or time, or with an offset)")
+    append = ev.add_parser("append", help="append events from a TOML or JSON file")
+    append.add_argument("file", type=Path, help="event file ([[events]] in TOML, a JSON list)")
+    append.add_argument("--store", required=True, help=STORE_HELP)
+    append.add_argument("--branch", default="main", help=BRANCH_HELP)
+    append.add_argument("--expected-head", type=int, default=None,
+                        help="refuse unless the branch's last event is this one (concurrency)")
+    verify = ev.add_parser("verify", help="check the hash chains of every branch")
+    verify.add_argument("--store", required=True, help=STORE_HELP)
+
+
+def _add_branch(sub: Commands) -> None:
+    branch = sub.add_parser("branch", help="branches of the event log: create, list")
+    br = branch.add_subparsers(dest="branch_command", metavar="ACTION", required=True)
+    create = br.add_parser("create", help="fork a branch")
+    create.add_argument("name", help="name of the new branch")
+    create.add_argument("--store", required=True, help=STORE_HELP)
+    create.add_argument("--from", dest="from_branch", default="main",
+                        help="branch to fork (at its head)")
+    create.add_argument("--at-seq", type=int, default=None,
+                        help="fork after this event (default: the branch's last)")
+    listing = br.add_parser("list", help="list the branches")
+    listing.add_argument("--store", required=True, help=STORE_HELP)
+
+
+def _add_weather(sub: Commands) -> None:
+    parser = sub.add_parser(
+        "weather", help="write a generated Milan weather year, or compare the generator with "
+        "a weather file",
+        description="With --out: write one generated year (seeded) as CSV (time in UTC, "
+        "interval start; ghi, dni, dhi W/m², temp_air °C, wind_speed m/s). With --compare: "
+        "print the generator's monthly figures (mean of --seeds years) next to a weather file's.")
+    parser.add_argument("--seed", type=int, default=0, help="weather seed (default 0)")
+    parser.add_argument("--year", type=int, default=2026, help="calendar year (default 2026)")
+    parser.add_argument("--step", choices=["1h", "15min"], default="1h",
+                        help="time step of the generated series")
+    parser.add_argument("--calibrate-to", type=Path, default=None,
+                        help="take the monthly targets from this EPW file instead of UNI 10349")
+    action = parser.add_mutually_exclusive_group(required=True)
+    action.add_argument("--out", type=Path, help="CSV file to write")
+    action.add_argument("--compare", type=Path, help="weather file to compare with")
+    parser.add_argument("--format", choices=WEATHER_FORMATS, default="epw",
+                        help="format of the --compare file (default: epw)")
+    parser.add_argument("--seeds", type=int, default=20,
+                        help="generated years averaged in --compare (default 20)")
+
+
+def _add_expand(sub: Commands) -> None:
+    expand = sub.add_parser("expand", help="rank candidate roofs and member batches, with "
+                            "sizing curves",
+                            description="Simulate the scenario once, add each candidate (each "
+                            "roof at each size, each batch of members), apply the rules again, "
+                            "and rank by NPV with marginal shared energy, premium and fund gain "
+                            "per € invested.")
+    expand.add_argument("scenario", nargs="?", default=None, help=SCENARIO_HELP)
+    expand.add_argument("--candidates", required=True, type=Path, help="candidates TOML file")
+    expand.add_argument("--out", type=Path, default=None,
+                        help="folder for ranking.csv and sizing_curves.csv "
+                        "(default: ./results/expand-<scenario>)")
+
+
+def _add_compare(sub: Commands) -> None:
+    compare = sub.add_parser("compare", help="run two scenarios (or two branches) and show the "
+                             "difference per configuration and year",
+                             description="B minus A: shared energy, premium, valorization, "
+                             "fund and self-sufficiency per configuration and year, and the "
+                             "hours where shared energy differs most.")
+    compare.add_argument("a", help="scenario file or built-in name, or a branch with --store")
+    compare.add_argument("b", help="scenario file or built-in name, or a branch with --store")
+    compare.add_argument("--store", help="compare two branches of this store")
+    compare.add_argument("--years", type=int, default=None, help="simulate this many years")
+    compare.add_argument("--report", action="store_true", help="also write report.html")
+    compare.add_argument("--lang", choices=LANG_CHOICES, default="en", help="report language")
+    compare.add_argument("--out", type=Path, default=None,
+                         help="folder for compare.csv and compare_hours.csv "
+                         "(default: ./results/compare-A-B)")
+
+
+def _add_meters(sub: Commands) -> None:
+    meters = sub.add_parser("meters", help="measured meter data: import")
+    mt = meters.add_subparsers(dest="meters_command", metavar="ACTION", required=True)
+    imp = mt.add_parser("import", help="validate a distributor export, store it content-hashed "
+                        "and record MeterDataImported; runs then use the measured values",
+                        description="Semicolon CSV with decimal commas: one row per day "
+                        "(POD;Data;1..24 or 1..96) or per interval (POD;Data;Ora|Quarto;kWh); "
+                        "DST days with 23/25 hours or 92/100 quarters.")
+    imp.add_argument("file", type=Path, help="the distributor's export (CSV)")
+    imp.add_argument("--store", required=True, help=STORE_HELP)
+    imp.add_argument("--branch", default="main", help=BRANCH_HELP)
+    imp.add_argument("--member", help="the member whose withdrawal this is")
+    imp.add_argument("--plant", help="the plant whose injection this is")
+    imp.add_argument("--quantity", choices=["withdrawal", "injection"], default=None,
+                     help="what the file measures (default: withdrawal of a --member, "
+                     "injection of a --plant)")
+
+
+def _add_sweep(sub: Commands) -> None:
+    sweep = sub.add_parser("sweep", help="run many variants (scenarios, branches, roof sizes, "
+                           "weather years) on dask.distributed",
+                           description="Expand a sweep file into its variants, run them on a "
+                           "local dask cluster or an existing one, and write one Dataset with a "
+                           "scenario dimension (summary per configuration and hourly shared "
+                           "energy). A variant that fails is retried, then reported by name "
+                           "(exit code 1, the others still written).")
+    sweep.add_argument("spec", type=Path, help="sweep file (TOML: scenarios or store and "
+                       "branches, candidates, weather_seeds, years; see the README)")
+    where = sweep.add_mutually_exclusive_group()
+    where.add_argument("--workers", type=int, default=None,
+                       help="workers of the local cluster (default: one per core)")
+    where.add_argument("--scheduler", default=None,
+                       help="address of an existing dask scheduler, e.g. tcp://10.0.0.5:8786")
+    sweep.add_argument("--out", type=Path, default=None,
+                       help="NetCDF (.nc) or Zarr (.zarr) file "
+                       "(default: ./results/sweep-<spec>.nc)")
+    sweep.add_argument("--quiet", action="store_true", help="print nothing but errors")
+
+
+def _add_state(sub: Commands) -> None:
+    state = sub.add_parser("state", help="members and plants active at a time on a branch")
+    state.add_argument("--store", required=True, help=STORE_HELP)
+    state.add_argument("--branch", default="main", help=BRANCH_HELP)
+    state.add_argument("--as-of", required=True, help="local date or time, or with an offset")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``cer-twin`` parser with every command."""
+    parser = argparse.ArgumentParser(
+        prog="cer-twin",
+        description="Digital twin of an Italian renewable energy community (CER). "
+        "With no scenario, runs the built-in CER.ca.MI Solidale scenario.",
+        epilog="Exit codes: 0 success; 1 internal error or failed sweep variants; 2 invalid "
+        "input (message names the file and field); 3 event-store verification failed.",
+    )
+    parser.add_argument("--version", action="version", version=f"cer-twin {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for add in (_add_run, _add_explain, _add_events, _add_branch, _add_weather, _add_expand,
+                _add_compare, _add_meters, _add_sweep, _add_state):
+        add(sub)
+    return parser

@@ -1,0 +1,186 @@
+"""``cer-twin run`` and ``cer-twin explain``: a run's tables in the terminal."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+
+from twin._version import __version__
+from twin.cli.codes import EXIT_OK
+from twin.cli.progress import progress_bar
+from twin.errors import TwinError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+ROWS = [
+    ("Members (at end)", "members", "{:,.0f}"),
+    ("Plants kW (at end)", "plants_kw", "{:,.0f}"),
+    ("Injected MWh", "injected_mwh", "{:,.1f}"),
+    ("Withdrawn MWh", "withdrawn_mwh", "{:,.1f}"),
+    ("Shared MWh", "shared_mwh", "{:,.1f}"),
+    ("Shared/injected %", "shared_pct_of_injected", "{:,.1f}"),
+    ("Self-sufficiency %", "self_sufficiency_pct", "{:,.1f}"),
+    ("TIP premium €", "premium_eur", "{:,.0f}"),
+    ("Valorization €", "valorization_eur", "{:,.0f}"),
+    ("GSE fees €", "gse_fees_eur", "{:,.0f}"),
+    ("FUND", "fund_eur", "{:,.0f}"),
+    (" earmarked (55%) €", "excess_premium_eur", "{:,.0f}"),
+    ("RID, producers €", "rid_eur", "{:,.0f}"),
+]
+"""Rows of the printed table: label, summary column, format."""
+
+
+def _summary_table(title: str, summary: pd.DataFrame, names: dict[str, str],
+                   solidarity: bool) -> Table:
+    """Metrics as rows, configurations and the community as columns (fits 80 columns)."""
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, padding=(0, 0),
+                  pad_edge=False)
+    table.add_column("", no_wrap=True)
+    for cid in summary.index:
+        header = names.get(str(cid), "Community")
+        if len(header) > 11:  # break long names at a hyphen or space to fit 80 columns
+            sep = "-" if "-" in header else " "
+            header = header.replace(sep, "-\n" if sep == "-" else "\n", 1)
+        table.add_column(header, justify="right", min_width=11,
+                         style="bold" if cid == "community" else None)
+    fund = "Solidarity fund €" if solidarity else "Net incentives €"
+    for label, key, fmt in ROWS:
+        label = fund if label == "FUND" else label
+        table.add_row(label, *[fmt.format(v) for v in summary[key]],
+                      style="bold" if key == "fund_eur" else None)
+    return table
+
+
+def _simulation(args: argparse.Namespace):  # noqa: ANN202 - twin.Simulation
+    import twin
+
+    if args.store is not None:
+        if args.scenario is not None:
+            raise TwinError("give either a SCENARIO or --store, not both")
+        return twin.load_store(args.store, args.branch)
+    return twin.load(args.scenario)
+
+
+def run(args: argparse.Namespace, console: Console, err: Console) -> int:
+    sim = _simulation(args)
+    stem = (args.branch if args.store is not None
+            else Path(sim.spec.provenance["scenario"]).stem)
+    out = args.out if args.out is not None else Path("results") / stem
+    if args.years is not None and not 1 <= args.years <= 30:
+        raise TwinError(f"--years: expected 1 to 30; found {args.years}")
+    with progress_bar(err, f"Simulating {sim.name}", not (args.quiet or args.json)) as say:
+        result = sim.run(progress=say, years=args.years)
+    paths = result.write(out)
+    if args.monte_carlo:
+        paths["montecarlo"] = _monte_carlo(args, sim, out, console, err)
+    if args.audit:
+        from twin.sim.results import audit_table
+
+        paths["audit"] = out / "audit.csv"
+        audit_table(result.dataset).to_csv(paths["audit"], index=False)
+    if args.report:
+        from twin.report import run_report
+
+        paths["report"] = out / "report.html"
+        paths["report"].write_text(run_report(result, sim.name, args.lang), encoding="utf-8")
+    if args.json:
+        _print_json(sim, result, paths)
+    elif not args.quiet:
+        _print_run(args, sim, result, paths, console)
+    return EXIT_OK
+
+
+def _monte_carlo(args: argparse.Namespace, sim, out: Path,  # noqa: ANN001 - twin.Simulation
+                 console: Console, err: Console) -> Path:
+    from twin.studies.montecarlo import weather_monte_carlo
+
+    if not 2 <= args.monte_carlo <= 500:
+        raise TwinError(f"--monte-carlo: expected 2 to 500; found {args.monte_carlo}")
+    with progress_bar(err, "Monte Carlo", not (args.quiet or args.json)) as say:
+        per_run, percentiles = weather_monte_carlo(sim, args.monte_carlo, progress=say)
+    per_run.round(3).to_csv(out / "montecarlo.csv")
+    if not args.quiet:
+        mc = Table(title=f"{args.monte_carlo} weather years", box=box.SIMPLE_HEAD,
+                   title_justify="left")
+        for column in ("", "shared MWh", "TIP €", "fund €", "self-suff. %"):
+            mc.add_column(column, justify="right")
+        for name, row in percentiles.iterrows():
+            mc.add_row(str(name), f"{row.shared_mwh:,.1f}", f"{row.premium_eur:,.0f}",
+                       f"{row.fund_eur:,.0f}", f"{row.self_sufficiency_pct:.1f}")
+        console.print(mc)
+    return out / "montecarlo.csv"
+
+
+def _print_json(sim, result, paths: dict[str, Path]) -> None:  # noqa: ANN001
+    import json
+
+    document = {"community": sim.name, "version": __version__,
+                "provenance": {k: str(v) for k, v in result.dataset.attrs.items()
+                               if k in ("scenario", "scenario_sha256", "store", "branch",
+                                        "head_seq", "seed")},
+                "summary": json.loads(result.summary.to_json(orient="index")),
+                "files": {k: str(v) for k, v in paths.items()}}
+    print(json.dumps(document, indent=2, ensure_ascii=False))  # noqa: T201 - the output
+
+
+def _print_run(args: argparse.Namespace, sim, result,  # noqa: ANN001 - Simulation, RunResult
+               paths: dict[str, Path], console: Console) -> None:
+    sim_settings = sim.spec.settings.simulation
+    if args.years is not None:
+        sim_settings = sim_settings.with_years(args.years)
+    where = (f"store branch {args.branch!r}" if args.store is not None else "")
+    title = (f"{sim.name}{', ' + where if where else ''}, {sim_settings.start} to "
+             f"{sim_settings.end} (excl.), {sim_settings.time_step} steps, seed "
+             f"{sim_settings.seed}")
+    names = {c.configuration_id: c.name for c in sim.spec.configurations}
+    console.print(_summary_table(title, result.summary, names, sim.spec.community.solidarity))
+    cash = result.cash_timeline
+    settlements = cash.loc[cash["settlement_eur"] != 0, "settlement_eur"]
+    advances = cash["payment_eur"].sum() - settlements.sum()
+    console.print(
+        f"GSE cash: advances net of fees € {advances:,.0f}; {len(settlements)} yearly "
+        f"settlement(s) € {settlements.sum():,.0f}; total € {cash['payment_eur'].sum():,.0f} "
+        "(monthly in cashflow.csv).")
+    if args.years is not None and args.years > 1:
+        from twin.sim.results import yearly_table
+
+        yearly = yearly_table(result.dataset).groupby(level="year").sum()
+        table = Table(title="Community by year", box=box.SIMPLE_HEAD, title_justify="left")
+        for column in ("year", "shared MWh", "TIP €", "valorization €", "fund €"):
+            table.add_column(column, justify="right")
+        for year, row in yearly.iterrows():
+            table.add_row(str(year), f"{row.shared_mwh:,.1f}", f"{row.premium_eur:,.0f}",
+                          f"{row.valorization_eur:,.0f}", f"{row.fund_eur:,.0f}")
+        console.print(table)
+    fund, projects = result.fund, result.projects
+    done = projects[projects["funded"] != ""]
+    console.print(
+        f"Solidarity fund: inflows € {fund['inflow_eur'].sum():,.0f}; support to "
+        f"{int(fund['families'].max()) if len(fund) else 0} energy-poor families "
+        f"€ {fund['support_paid_eur'].sum():,.0f}; projects funded {len(done)} of "
+        f"{len(projects)} (€ {done['cost_eur'].sum():,.0f}); balance at the end "
+        f"€ {fund['balance_eur'].iloc[-1]:,.0f} (fund.csv, projects.csv).")
+    console.print(f"Weather: {result.dataset.attrs['weather_source']}; "
+                  f"prices: {result.dataset.attrs['price_source']}.")
+    console.print("Wrote " + ", ".join(str(p) for p in paths.values()))
+
+
+def explain(args: argparse.Namespace, console: Console, err: Console) -> int:
+    from twin.sim.explain import explain_hour, parse_hour
+
+    hour = parse_hour(args.hour)
+    sim = _simulation(args)
+    with err.status(f"Simulating {sim.name}…"):
+        result = sim.run()
+    console.print(explain_hour(result.dataset, hour, args.configuration), highlight=False,
+                  markup=False)
+    return EXIT_OK
+
+

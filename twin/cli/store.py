@@ -1,0 +1,165 @@
+"""``cer-twin events``, ``branch`` and ``state``: the event store from the shell."""
+
+from __future__ import annotations
+
+import argparse
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+
+from twin.cli.codes import EXIT_OK, EXIT_VERIFY
+from twin.core.time import local_date, local_datetime, parse_local_time
+from twin.events import CommunityState, DomainEvent
+from twin.events.store import EventStore, StoreError
+from twin.rules import tariff_power_kw
+from twin.rules.configuration import existing_power_warnings
+from twin.scenario.event_files import read_event_file
+
+
+def _warn(state: CommunityState, console: Console) -> None:
+    """Rules that flag rather than refuse, on the branch's state after an append."""
+    for warning in existing_power_warnings(state.configurations, state.plants.values()):
+        console.print(f"[yellow]warning:[/] {warning}")
+
+
+def _summary(event: DomainEvent) -> str:
+    """The identifying fields of an event, in a few words."""
+    keys = ("configuration_id", "member_id", "plant_id", "storage_id", "project_id", "name",
+            "pod", "category", "annual_kwh", "capacity_kwp", "value", "amount_cents")
+    parts = [f"{k.removesuffix('_id')}={getattr(event, k)}" for k in keys
+             if getattr(event, k, None) not in (None, "")]
+    return " ".join(parts[:4])
+
+
+def events(args: argparse.Namespace, console: Console, err: Console) -> int:
+
+    if args.events_command == "init":
+        import twin
+        from twin.sim.run import SETTINGS_KEY
+        from twin.sim.spec import settings_to_json
+
+        sim = twin.load(args.scenario)
+        with EventStore(args.store) as store:
+            head = store.head("main")
+            if head:
+                raise StoreError(f"{args.store}: already initialised ({head} events on main); "
+                                 "use `cer-twin events append` or a new store")
+            result = store.append("main", sim.spec.events)
+            store.set_meta(SETTINGS_KEY, settings_to_json(sim.spec.settings))
+        console.print(f"Seeded branch main of {args.store} with {result.last_seq} events from "
+                      f"{sim.spec.provenance['scenario']}.")
+        _warn(result.state, console)
+        return EXIT_OK
+
+    if args.events_command == "log":
+        as_of = parse_local_time(args.as_of) if args.as_of else None
+        with EventStore(args.store) as store:
+            stored = store.read(args.branch)
+        console.print(f"{args.store}, branch {args.branch}: seq, branch, recorded (UTC), "
+                      "effective (local), event, what", highlight=False)
+        shown = 0
+        for s in stored:
+            if as_of is not None and s.event.effective_utc > as_of:
+                continue
+            effective = local_datetime(s.event.effective_utc).strftime("%Y-%m-%d %H:%M")
+            console.print(f"{s.seq:>6}  {s.branch:<10} {s.recorded_utc:%Y-%m-%d %H:%M:%S}  "
+                          f"{effective}  {type(s.event).__name__:<24} {_summary(s.event)}",
+                          highlight=False, markup=False, soft_wrap=True)
+            shown += 1
+        console.print(f"{shown} of {len(stored)} events.")
+        return EXIT_OK
+
+    if args.events_command == "append":
+        batch = read_event_file(args.file)
+        with EventStore(args.store) as store:
+            result = store.append(args.branch, batch, expected_head=args.expected_head)
+        console.print(f"Appended events {result.first_seq}-{result.last_seq} to branch "
+                      f"{args.branch!r} of {args.store}.")
+        _warn(result.state, console)
+        return EXIT_OK
+
+    with EventStore(args.store) as store:  # verify
+        problems = store.verify()
+        count = sum(1 for _ in store.branches())
+    if problems:
+        for problem in problems:
+            console.print(f"[red]{problem}[/]")
+        console.print(f"{len(problems)} problem(s) in {args.store}.")
+        return EXIT_VERIFY
+    console.print(f"{args.store}: the hash chains of all {count} branch(es) are intact.")
+    return EXIT_OK
+
+
+def branch(args: argparse.Namespace, console: Console, err: Console) -> int:
+
+    with EventStore(args.store) as store:
+        if args.branch_command == "create":
+            b = store.create_branch(args.name, args.from_branch, args.at_seq)
+            console.print(f"Created branch {b.name!r} from {b.parent!r} at event {b.parent_seq}.")
+            return EXIT_OK
+        table = Table(title=f"Branches of {args.store}", box=box.SIMPLE_HEAD)
+        for column in ("branch", "from", "at event", "last event", "created (UTC)"):
+            table.add_column(column)
+        for b in store.branches():
+            table.add_row(b.name, b.parent or "", "" if b.parent_seq is None else str(b.parent_seq),
+                          str(store.head(b.name)), b.created_utc[:19])
+    console.print(table)
+    return EXIT_OK
+
+
+def state(args: argparse.Namespace, console: Console, err: Console) -> int:
+
+    as_of = parse_local_time(args.as_of)
+    with EventStore(args.store) as store:
+        st = store.state(args.branch, as_of)
+    when = local_datetime(as_of).strftime("%Y-%m-%d %H:%M %Z")
+    console.print(f"Branch {args.branch!r} of {args.store} as of {when}: "
+                  f"{len(st.members)} members, {len(st.plants)} plants.")
+    for cid, cfg in st.configurations.items():
+        table = Table(title=f"{cfg.name} ({cid}, cabina primaria {cfg.cabina_primaria})",
+                      box=box.SIMPLE_HEAD, title_justify="left")
+        table.add_column("kind")
+        table.add_column("id")
+        table.add_column("details")
+        for p in st.plants.values():
+            if p.configuration_id == cid:
+                outage = " (in outage)" if p.plant_id in st.plants_in_outage else ""
+                table.add_row("plant", p.plant_id, f"{tariff_power_kw(p):g} kW, in operation "
+                              f"{p.entry_into_operation}{outage}")
+        groups: dict[tuple[str, str], list] = {}
+        for m in st.members.values():
+            if m.configuration_id == cid:
+                groups.setdefault((m.group_id, m.category), []).append(m)
+        for (group, category), members in sorted(groups.items()):
+            since = local_date(min(m.effective_utc for m in members))
+            table.add_row("members", group, f"{len(members)} × {category}, since {since}")
+        console.print(table)
+    return EXIT_OK
+
+
+def meters(args: argparse.Namespace, console: Console, err: Console) -> int:
+    """``cer-twin meters import``: validate a meter file, store it and record the import."""
+    from pathlib import Path
+
+    from twin.events import MeterDataImported
+    from twin.inputs.meters import read_meter_file
+
+    if (args.member is None) == (args.plant is None):
+        raise StoreError("give either --member (withdrawal) or --plant (injection)")
+    series, data = read_meter_file(args.file)
+    quantity = args.quantity or ("withdrawal" if args.member else "injection")
+    event = MeterDataImported(
+        effective_utc=series.start_utc, pod=series.pod, member_id=args.member,
+        plant_id=args.plant, quantity=quantity, sha256=series.sha256,
+        start_utc=series.start_utc, end_utc=series.end_utc, step=series.step,
+        source_name=Path(args.file).name)
+    with EventStore(args.store) as store:
+        result = store.append(args.branch, [event],
+                              blobs={series.sha256: (Path(args.file).name, data)})
+    total = float(series.energy_kwh.sum())
+    console.print(f"Imported {len(series.energy_kwh)} {series.step} values ({total:,.1f} kWh) of "
+                  f"POD {series.pod} as {quantity} of {args.member or args.plant}: event "
+                  f"{result.last_seq} on branch {args.branch!r} (file SHA-256 "
+                  f"{series.sha256[:12]}…).")
+    return EXIT_OK

@@ -1,0 +1,150 @@
+"""``cer-twin expand``, ``compare`` and ``sweep``: the studies from the shell."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+
+from twin.cli.codes import EXIT_OK
+from twin.cli.progress import progress_bar
+from twin.errors import SweepError, TwinError
+
+
+def expand(args: argparse.Namespace, console: Console, err: Console) -> int:
+    import pandas as pd
+
+    import twin
+    from twin.scenario.candidates import load_candidates
+    from twin.studies.expansion import evaluate
+
+    candidates = load_candidates(args.candidates)
+    sim = twin.load(args.scenario)
+    with progress_bar(err, "Evaluating candidates") as say:
+        ranking, curves = evaluate(sim.spec, candidates, say)
+    stem = Path(sim.spec.provenance["scenario"]).stem
+    out = args.out if args.out is not None else Path("results") / f"expand-{stem}"
+    out.mkdir(parents=True, exist_ok=True)
+    ranking.round(3).to_csv(out / "ranking.csv")
+    curves.round(3).to_csv(out / "sizing_curves.csv", index=False)
+    table = Table(title=f"Candidates for {sim.name}, ranked by NPV over "
+                  f"{candidates.finance.years} years at {candidates.finance.discount_rate_pct:g} %",
+                  box=box.SIMPLE_HEAD, title_justify="left")
+    table.add_column("#", justify="right")
+    table.add_column("candidate", overflow="fold", max_width=22)
+    for column in ("kWp", "ΔMWh/yr", "ΔTIP €/yr", "NPV €", "IRR %", "saturates"):
+        table.add_column(column, justify="right", no_wrap=True)
+    for rank, row in ranking.iterrows():
+        irr = "-" if row.irr_pct is None or pd.isna(row.irr_pct) else f"{row.irr_pct:.1f}"
+        saturates = ("-" if row.saturation_kwp is None or pd.isna(row.saturation_kwp)
+                     else f"{row.saturation_kwp:g} kWp")
+        table.add_row(str(rank), str(row.candidate), f"{row.kwp:g}" if row.kwp else "-",
+                      f"{row.shared_mwh:,.1f}", f"{row.premium_eur:,.0f}", f"{row.npv_eur:,.0f}",
+                      irr, saturates)
+    console.print(table)
+    console.print(f"Wrote {out / 'ranking.csv'} and {out / 'sizing_curves.csv'} (shared energy, "
+                  "premium and NPV at every size).")
+    return EXIT_OK
+
+
+def compare(args: argparse.Namespace, console: Console, err: Console) -> int:
+    import twin
+    from twin.core.time import to_local
+    from twin.studies.compare import compare as compare_runs
+
+    def load(name: str):  # noqa: ANN202 - twin.Simulation
+        return twin.load_store(args.store, name) if args.store else twin.load(name)
+
+    sims = [load(args.a), load(args.b)]
+    results = []
+    for label, sim in zip((args.a, args.b), sims, strict=True):
+        with err.status(f"Simulating {label}…"):
+            results.append(sim.run(years=args.years))
+    names = [Path(n).stem for n in (args.a, args.b)]
+    result = compare_runs(results[0], results[1], names[0], names[1])
+    out = args.out if args.out is not None else Path("results") / f"compare-{names[0]}-{names[1]}"
+    out.mkdir(parents=True, exist_ok=True)
+    result.by_year.round(3).to_csv(out / "compare.csv")
+    result.hours.round(3).to_csv(out / "compare_hours.csv")
+    if args.report:
+        from twin.report import compare_report
+
+        (out / "report.html").write_text(
+            compare_report(result, results[0], results[1], args.lang), encoding="utf-8")
+
+    totals = result.by_year.groupby(level="configuration").sum()
+    table = Table(title=f"{names[1]} minus {names[0]}, whole period", box=box.SIMPLE_HEAD,
+                  title_justify="left")
+    for column in ("configuration", "Δ shared MWh", "Δ TIP €", "Δ valorization €", "Δ fund €"):
+        table.add_column(column, justify="left" if column == "configuration" else "right")
+    for cid, row in totals.iterrows():
+        table.add_row(str(cid), f"{row.shared_mwh_diff:+,.1f}", f"{row.premium_eur_diff:+,.0f}",
+                      f"{row.valorization_eur_diff:+,.0f}", f"{row.fund_eur_diff:+,.0f}")
+    table.add_row("community", f"{totals.shared_mwh_diff.sum():+,.1f}",
+                  f"{totals.premium_eur_diff.sum():+,.0f}",
+                  f"{totals.valorization_eur_diff.sum():+,.0f}",
+                  f"{totals.fund_eur_diff.sum():+,.0f}", style="bold")
+    console.print(table)
+    hours = Table(title="Hours where shared energy differs most (local time)",
+                  box=box.SIMPLE_HEAD, title_justify="left")
+    for column in ("hour", f"{names[0]} kWh", f"{names[1]} kWh", "Δ kWh"):
+        hours.add_column(column, justify="right")
+    for local, (_, row) in zip(to_local(result.hours.index), result.hours.iterrows(),
+                               strict=True):
+        hours.add_row(f"{local:%Y-%m-%d %H:%M}", f"{row.shared_kwh_a:,.1f}",
+                      f"{row.shared_kwh_b:,.1f}", f"{row.diff_kwh:+,.1f}")
+    console.print(hours)
+    written = ["compare.csv", "compare_hours.csv"] + (["report.html"] if args.report else [])
+    console.print("Wrote " + ", ".join(str(out / name) for name in written))
+    return EXIT_OK
+
+
+def sweep(args: argparse.Namespace, console: Console, err: Console) -> int:
+    import os
+
+    from twin.studies.sweep import load_sweep, run_sweep, write_sweep
+
+    variants = load_sweep(args.spec)
+    out = args.out if args.out is not None else Path("results") / f"sweep-{args.spec.stem}.nc"
+    if out.suffix not in (".nc", ".zarr"):  # before the work, not after it
+        raise TwinError(f"--out {out}: expected a .nc or .zarr path")
+    if args.workers is not None and not 1 <= args.workers <= 1024:
+        raise TwinError(f"--workers: expected 1 to 1024; found {args.workers}")
+    from distributed import Client, LocalCluster
+
+    if args.scheduler:
+        try:
+            client = Client(args.scheduler, timeout="20s")
+        except OSError as error:
+            raise TwinError(f"--scheduler {args.scheduler}: cannot connect ({error})") from None
+        cluster = None
+    else:
+        workers = args.workers or os.cpu_count() or 1
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                               host="127.0.0.1", dashboard_address=":0", silence_logs=40)
+        client = Client(cluster)
+    try:
+        if not args.quiet:
+            err.print(f"Sweep of {len(variants)} variants on {client.scheduler_info()['address']} "
+                      f"({len(client.scheduler_info()['workers'])} workers)", highlight=False)
+        failure = None
+        with progress_bar(err, "Sweep", not args.quiet) as say:
+            try:
+                result = run_sweep(variants, client, say)
+            except SweepError as error:
+                result, failure = error.partial, error
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    if result.sizes.get("scenario"):
+        write_sweep(result, out)
+        if not args.quiet:
+            console.print(f"Wrote {out}: {result.sizes['scenario']} variants × "
+                          f"{result.sizes['configuration']} configurations.", highlight=False)
+    if failure is not None:
+        raise failure
+    return EXIT_OK

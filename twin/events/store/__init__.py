@@ -1,0 +1,360 @@
+"""The event store: a durable, hash-chained, branchable log of domain events.
+
+Backends: a SQLite file (the default; ``sqlite3`` from the standard library, WAL journal) or
+PostgreSQL given a ``postgresql://`` URL (``psycopg``). Both use the same three tables:
+
+* ``cer_branches(name, parent, parent_seq, created_utc)``: ``main`` exists from the start; a
+  branch is its parent up to ``parent_seq`` plus its own events, numbered from ``parent_seq + 1``;
+* ``cer_events(branch, seq, event_type, schema_version, effective_utc, recorded_utc, payload,
+  prev_hash, hash)`` with primary key ``(branch, seq)``: no gap, no duplicate;
+* ``cer_meta(key, value)``: the run settings a store was initialised with;
+* ``cer_blobs(sha256, name, data)``: content-addressed files (imported meter data, base64),
+  referenced by events and written in the same transaction as the event that refers to them.
+
+Guarantees: an append is one transaction (a batch is stored whole or not at all); appends to one
+branch are serialised (SQLite ``BEGIN IMMEDIATE``; PostgreSQL ``SELECT … FOR UPDATE`` on the
+branch row); ``expected_head`` gives optimistic concurrency (a stale writer gets
+:class:`ConflictError` and can re-read and retry); domain rules are checked on the branch's state
+before anything is written; every event's hash covers its content and the previous hash, so
+:meth:`EventStore.verify` finds edited, deleted or reordered rows.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from twin.errors import ConsistencyError
+from twin.events.codec import from_stored_rows, to_json
+from twin.events.domain import DomainEvent
+from twin.events.state import CommunityState, replay
+from twin.events.store.backend import Backend, ConflictError, StoreError
+from twin.events.store.chain import GENESIS, MAIN, SCHEMA, event_hash
+from twin.events.store.sqlite import SQLiteBackend
+
+__all__ = ["AppendResult", "Branch", "ConflictError", "EventStore", "GENESIS", "MAIN",
+           "StoreError", "StoredEvent", "event_hash"]
+
+
+@dataclass(frozen=True)
+class StoredEvent:
+    """An event as stored: its branch, sequence number, recording time and hash."""
+
+    branch: str
+    seq: int
+    recorded_utc: dt.datetime
+    event: DomainEvent
+    hash: str
+
+
+@dataclass(frozen=True)
+class Branch:
+    name: str
+    parent: str | None
+    parent_seq: int | None
+    created_utc: str
+
+
+@dataclass(frozen=True)
+class AppendResult:
+    first_seq: int
+    last_seq: int
+    state: CommunityState
+    """The branch's state after the batch (all events, whatever their effective times)."""
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class EventStore:
+    """A branchable event log in SQLite or PostgreSQL.
+
+    Parameters
+    ----------
+    location : str or Path
+        A SQLite file path (created if missing) or a ``postgresql://`` URL.
+    clock : callable, optional
+        Returns the recording time (UTC); injectable so tests and simulations control it.
+    """
+
+    def __init__(self, location: str | Path, clock: Callable[[], dt.datetime] | None = None):
+        self.location = str(location)
+        self.clock = clock or _utc_now
+        if self.location.startswith(("postgresql://", "postgres://")):
+            from twin.events.store.postgres import PostgresBackend
+
+            self.db: Backend = PostgresBackend(self.location)
+        else:
+            path = Path(location)
+            if path.exists() and path.is_dir():
+                raise StoreError(f"{path}: is a folder, expected an event store file")
+            self.db = SQLiteBackend(path)
+        self.db.create_schema(SCHEMA)
+        self.db.execute("INSERT INTO cer_branches (name, parent, parent_seq, created_utc) "
+                        "VALUES (?, NULL, NULL, ?) ON CONFLICT (name) DO NOTHING",
+                        (MAIN, self.clock().isoformat()))
+        self._cache: dict[str, tuple[int, str, CommunityState, dt.datetime]] = {}
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> EventStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- branches -----------------------------------------------------------------------------
+
+    def branches(self) -> list[Branch]:
+        rows = self.db.fetchall("SELECT name, parent, parent_seq, created_utc FROM cer_branches "
+                                "ORDER BY created_utc, name")
+        return [Branch(*row) for row in rows]
+
+    def branch(self, name: str) -> Branch:
+        rows = self.db.fetchall(self.db.sql("SELECT name, parent, parent_seq, created_utc FROM "
+                                            "cer_branches WHERE name = ?"), (name,))
+        if not rows:
+            known = [b.name for b in self.branches()]
+            raise StoreError(f"{self.location}: no branch {name!r} (branches: {known})")
+        return Branch(*rows[0])
+
+    def create_branch(self, name: str, from_branch: str = MAIN,
+                      at_seq: int | None = None) -> Branch:
+        """A new branch: ``from_branch`` up to ``at_seq`` (default: its head) + its own events."""
+        if not name or not name.replace("-", "").replace("_", "").replace(".", "").isalnum():
+            raise StoreError(f"branch name: expected letters, digits, '-', '_' or '.'; "
+                             f"found {name!r}")
+        parent = self.branch(from_branch)
+        head = self.head(parent.name)
+        seq = head if at_seq is None else at_seq
+        if not 0 <= seq <= head:
+            raise StoreError(f"--at-seq: expected 0 to {head} (head of {from_branch!r}); "
+                             f"found {seq}")
+        try:
+            self.db.execute(self.db.sql("INSERT INTO cer_branches (name, parent, parent_seq, "
+                                        "created_utc) VALUES (?, ?, ?, ?)"),
+                            (name, parent.name, seq, self.clock().isoformat()))
+        except Exception as err:
+            if self.db.is_integrity_error(err):
+                raise StoreError(f"branch {name!r} already exists") from None
+            raise
+        return self.branch(name)
+
+    def _lineage(self, name: str) -> list[tuple[str, int, int | None]]:
+        """``(branch, first own seq, last seq taken)`` from the root down to ``name``."""
+        chain: list[tuple[str, int, int | None]] = []
+        limit: int | None = None
+        branch = self.branch(name)
+        while True:
+            first = (branch.parent_seq or 0) + 1
+            chain.append((branch.name, first, limit))
+            if branch.parent is None:
+                break
+            limit = branch.parent_seq
+            branch = self.branch(branch.parent)
+        return chain[::-1]
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def head(self, branch: str = MAIN) -> int:
+        """Sequence number of the branch's last event (0 for an empty ``main``)."""
+        b = self.branch(branch)
+        rows = self.db.fetchall(self.db.sql("SELECT MAX(seq) FROM cer_events WHERE branch = ?"),
+                                (branch,))
+        own = rows[0][0]
+        return int(own) if own is not None else int(b.parent_seq or 0)
+
+    def _rows(self, branch: str, up_to_seq: int | None,
+              columns: str) -> Iterator[tuple[str, list[tuple]]]:
+        """Rows of each branch in the lineage, in log order."""
+        for name, first, limit in self._lineage(branch):
+            top = limit if limit is not None else up_to_seq
+            if limit is not None and up_to_seq is not None:
+                top = min(limit, up_to_seq)
+            query = f"SELECT {columns} FROM cer_events WHERE branch = ? AND seq >= ?"
+            params: list[Any] = [name, first]
+            if top is not None:
+                query += " AND seq <= ?"
+                params.append(top)
+            rows = self.db.fetchall(self.db.sql(query + " ORDER BY seq"), params)
+            if rows:
+                yield name, rows
+
+    def read(self, branch: str = MAIN, up_to_seq: int | None = None) -> list[StoredEvent]:
+        """The branch's stored events in log order (its ancestors' first)."""
+        out: list[StoredEvent] = []
+        for name, rows in self._rows(branch, up_to_seq, "event_type, schema_version, payload, "
+                                                         "seq, recorded_utc, hash"):
+            decoded = from_stored_rows(rows, f"{self.location} branch {name}")
+            out.extend(StoredEvent(name, row[3], dt.datetime.fromisoformat(row[4]), event,
+                                   row[5]) for row, event in zip(rows, decoded, strict=True))
+        return out
+
+    def events(self, branch: str = MAIN, up_to_seq: int | None = None) -> list[DomainEvent]:
+        """The branch's events in log order (reads only what decoding needs)."""
+        out: list[DomainEvent] = []
+        for name, rows in self._rows(branch, up_to_seq, "event_type, schema_version, payload"):
+            out.extend(from_stored_rows(rows, f"{self.location} branch {name}"))
+        return out
+
+    def state(self, branch: str = MAIN, as_of: dt.datetime | None = None) -> CommunityState:
+        """Community state on a branch as of an effective time (all events when ``None``)."""
+        return replay(self.events(branch), as_of)
+
+    # --- writing ------------------------------------------------------------------------------
+
+    def _checked_state(self, branch: str, head: int, last_hash: str,
+                       new: Sequence[DomainEvent]) -> tuple[CommunityState, dt.datetime]:
+        """The branch's state with ``new`` applied, and its latest effective time; or
+        :class:`ConsistencyError`.
+
+        Appending in time order (the common case) applies the batch to the cached state of the
+        branch; a batch reaching back before the branch's latest effective time is checked by
+        replaying the whole branch with it, in effective-time order.
+        """
+        newest = max(e.effective_utc for e in new)
+        cached = self._cache.pop(branch, None)
+        if cached is not None and cached[:2] == (head, last_hash) and \
+                min(e.effective_utc for e in new) >= cached[3]:
+            state = cached[2]
+            for i, event in enumerate(new):
+                try:
+                    state.apply(event)
+                except ConsistencyError as err:
+                    raise ConsistencyError(f"event {i + 1} of {len(new)} "
+                                           f"({type(event).__name__}): {err}; nothing was "
+                                           "stored") from None
+            return state, max(newest, cached[3])
+        everything = [*self.events(branch), *new]
+        try:
+            state = replay(everything)
+        except ConsistencyError as err:
+            raise ConsistencyError(f"{err}; nothing was stored") from None
+        return state, max(e.effective_utc for e in everything)
+
+    def _last_hash(self, branch: str, head: int) -> str:
+        if head == 0:
+            return GENESIS
+        for name, first, limit in reversed(self._lineage(branch)):
+            if head >= first and (limit is None or head <= limit):
+                rows = self.db.fetchall(self.db.sql(
+                    "SELECT hash FROM cer_events WHERE branch = ? AND seq = ?"), (name, head))
+                if rows:
+                    return str(rows[0][0])
+        raise StoreError(f"{self.location}: branch {branch!r} has no event {head}: the log is "
+                         "damaged (run `cer-twin events verify`)")
+
+    def get_blob(self, sha256: str) -> bytes:
+        """A stored file by its SHA-256."""
+        rows = self.db.fetchall(self.db.sql("SELECT data FROM cer_blobs WHERE sha256 = ?"),
+                                (sha256,))
+        if not rows:
+            raise StoreError(f"{self.location}: no stored file with SHA-256 {sha256}")
+        return base64.b64decode(rows[0][0])
+
+    def append(self, branch: str, events: Sequence[DomainEvent],
+               expected_head: int | None = None,
+               blobs: dict[str, tuple[str, bytes]] | None = None) -> AppendResult:
+        """Append a batch atomically, after checking the domain rules on the branch's state.
+
+        Raises
+        ------
+        ConflictError
+            ``expected_head`` is given and the branch has moved on.
+        ConsistencyError
+            An event breaks a domain rule; nothing is stored.
+
+        ``blobs`` (SHA-256 → (name, bytes)) are files the events refer to, stored in the same
+        transaction.
+        """
+        if not events:
+            raise StoreError("nothing to append")
+        self.branch(branch)
+        with self.db.write_transaction(branch):
+            head = self.head(branch)
+            if expected_head is not None and head != expected_head:
+                raise ConflictError(f"branch {branch!r} is at event {head}, not "
+                                    f"{expected_head}: another writer appended first; read "
+                                    "the log again and retry")
+            prev = self._last_hash(branch, head)
+            state, latest = self._checked_state(branch, head, prev, events)
+            recorded = self.clock().isoformat()
+            rows = []
+            for offset, event in enumerate(events, start=1):
+                payload = to_json(event)
+                etype = type(event).__name__
+                effective = event.effective_utc.isoformat()
+                digest = event_hash(prev, head + offset, etype, event.schema_version, effective,
+                                    recorded, payload)
+                rows.append((branch, head + offset, etype, event.schema_version, effective,
+                             recorded, payload, prev, digest))
+                prev = digest
+            for digest, (blob_name, data) in (blobs or {}).items():
+                if hashlib.sha256(data).hexdigest() != digest:
+                    raise StoreError(f"file {blob_name}: content does not match its SHA-256")
+                self.db.execute(self.db.sql(
+                    "INSERT INTO cer_blobs (sha256, name, data) VALUES (?, ?, ?) ON CONFLICT "
+                    "(sha256) DO NOTHING"), (digest, blob_name, base64.b64encode(data).decode()))
+            try:
+                self.db.executemany(
+                    "INSERT INTO cer_events (branch, seq, event_type, schema_version, "
+                    "effective_utc, recorded_utc, payload, prev_hash, hash) VALUES "
+                    "(?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            except Exception as err:
+                if self.db.is_integrity_error(err):
+                    raise ConflictError(f"branch {branch!r}: another writer appended event "
+                                        f"{head + 1} first; read the log again and retry") from None
+                raise
+        self._cache[branch] = (head + len(events), prev, state, latest)
+        return AppendResult(head + 1, head + len(events), state)
+
+    # --- settings -----------------------------------------------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        rows = self.db.fetchall(self.db.sql("SELECT value FROM cer_meta WHERE key = ?"), (key,))
+        return str(rows[0][0]) if rows else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.db.execute(self.db.sql("INSERT INTO cer_meta (key, value) VALUES (?, ?) ON CONFLICT "
+                                    "(key) DO UPDATE SET value = excluded.value"), (key, value))
+
+    # --- integrity ----------------------------------------------------------------------------
+
+    def verify(self) -> list[str]:
+        """Problems found in the hash chains of every branch (an empty list: all intact)."""
+        problems: list[str] = []
+        for b in self.branches():
+            first = (b.parent_seq or 0) + 1
+            prev = GENESIS
+            if b.parent is not None and b.parent_seq:
+                try:
+                    prev = self._last_hash(b.parent, b.parent_seq)
+                except StoreError as err:
+                    problems.append(f"branch {b.name!r}: its fork point is missing ({err})")
+            rows = self.db.fetchall(self.db.sql(
+                "SELECT seq, event_type, schema_version, effective_utc, recorded_utc, payload, "
+                "prev_hash, hash FROM cer_events WHERE branch = ? ORDER BY seq"), (b.name,))
+            expected_seq = first
+            for seq, etype, version, effective, recorded, payload, prev_hash, digest in rows:
+                where = f"branch {b.name!r} event {seq}"
+                if seq != expected_seq:
+                    missing = (f"{expected_seq}" if seq == expected_seq + 1
+                               else f"{expected_seq}-{seq - 1}")
+                    problems.append(f"{where}: event(s) {missing} missing (deleted?)")
+                if prev_hash != prev:
+                    problems.append(f"{where}: chain broken, its previous hash does not match "
+                                    "the event before it (deleted or reordered?)")
+                if event_hash(prev_hash, seq, etype, version, effective, recorded,
+                              payload) != digest:
+                    problems.append(f"{where} ({etype}): content does not match its hash "
+                                    "(edited?)")
+                prev = digest
+                expected_seq = seq + 1
+        return problems

@@ -1,0 +1,94 @@
+"""Candidates files for ``cer-twin expand``: roofs with sizing ranges, member batches, new
+configurations, and the finance assumptions they are ranked by."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from twin.scenario.load import builtin_scenarios_dir, read_toml_model
+from twin.scenario.schema import Archetype, MemberCategory
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Roof(_Model):
+    id: str
+    name: str = ""
+    configuration: str
+    latitude: float = Field(ge=-90, le=90)
+    longitude: float = Field(ge=-180, le=180)
+    tilt_deg: float = Field(ge=0, le=90)
+    azimuth_deg: float = Field(ge=0, lt=360)
+    min_kwp: float = Field(gt=0, description="Smallest size tried. [kWp]")
+    max_kwp: float = Field(gt=0, description="Largest size tried (the roof's room). [kWp]")
+    step_kwp: float = Field(gt=0, description="Size step of the sizing curve. [kWp]")
+    capex_eur_per_kwp: float | None = Field(None, ge=0, description="Default: by size. [€/kWp]")
+    mounting: str = "open_rack"
+
+
+class MemberBatch(_Model):
+    id: str
+    name: str = ""
+    configuration: str
+    archetype: Archetype
+    category: MemberCategory = "household"
+    count: int = Field(ge=1)
+    annual_kwh: float = Field(gt=0)
+    cost_eur: float = Field(0.0, ge=0, description="Cost of recruiting them. [€]")
+
+
+class NewPlant(_Model):
+    id: str
+    capacity_kwp: float = Field(gt=0)
+    tilt_deg: float = Field(ge=0, le=90)
+    azimuth_deg: float = Field(ge=0, lt=360)
+    latitude: float = Field(ge=-90, le=90)
+    longitude: float = Field(ge=-180, le=180)
+    capex_eur_per_kwp: float | None = Field(None, ge=0)
+
+
+class NewMembers(_Model):
+    archetype: Archetype
+    category: MemberCategory = "household"
+    count: int = Field(ge=1)
+    annual_kwh: float = Field(gt=0)
+
+
+class NewConfiguration(_Model):
+    """A new configuration (another cabina primaria) with its plants and members."""
+
+    id: str
+    name: str = ""
+    cabina_primaria: str = "TO-BE-ASSIGNED"
+    plants: list[NewPlant] = Field(min_length=1)
+    members: list[NewMembers] = Field(min_length=1)
+    cost_eur: float = Field(0.0, ge=0, description="Set-up cost besides the plants. [€]")
+
+
+class Finance(_Model):
+    discount_rate_pct: float = 4.0
+    years: int = Field(20, ge=1, le=30)
+    price_escalation_pct_per_year: float = 0.0
+    equity_share_pct: float = Field(100.0, ge=0, le=100)
+    loan_rate_pct: float = 4.0
+    loan_years: int = Field(10, ge=1)
+
+
+class Candidates(_Model):
+    finance: Finance = Finance()
+    roofs: list[Roof] = Field(default_factory=list)
+    member_batches: list[MemberBatch] = Field(default_factory=list)
+    new_configurations: list[NewConfiguration] = Field(default_factory=list)
+
+
+def load_candidates(path: str | Path) -> Candidates:
+    """Read a candidates file: a path, or the name of a built-in one (scenarios/)."""
+    path = Path(path)
+    if not path.exists():
+        builtin = builtin_scenarios_dir() / path.name
+        path = builtin if builtin.exists() else path
+    return read_toml_model(path, Candidates, "candidates file")

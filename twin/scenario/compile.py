@@ -1,0 +1,93 @@
+"""Compile a scenario into the ordered list of domain events that builds its community."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from twin.core.time import local_midnight_utc
+from twin.events.domain import (
+    CommunityFounded,
+    ConfigurationRegistered,
+    DomainEvent,
+    MemberJoined,
+    MemberLeft,
+    PlantCommissioned,
+    PlantDecommissioned,
+    ProjectProposed,
+    TariffParameterSet,
+)
+from twin.rules.parameters import BEGINNING
+from twin.scenario.schema import PLANT_SCENARIO_ONLY, MemberGroup, Scenario, plant_joined_on
+
+# Order of events sharing one effective time: what others refer to comes first.
+_RANK = {
+    TariffParameterSet: -1,
+    ProjectProposed: 6,
+    CommunityFounded: 0,
+    ConfigurationRegistered: 1,
+    PlantDecommissioned: 2,
+    MemberLeft: 3,
+    PlantCommissioned: 4,
+    MemberJoined: 5,
+}
+
+
+def _utc(day: dt.date) -> dt.datetime:
+    return local_midnight_utc(day).to_pydatetime()
+
+
+def member_ids(group: MemberGroup) -> list[str]:
+    """Ids of the members of a group: the group id itself for a single member, else numbered."""
+    if group.count == 1:
+        return [group.id]
+    width = max(3, len(str(group.count)))
+    return [f"{group.id}-{i:0{width}d}" for i in range(1, group.count + 1)]
+
+
+def compile_events(scenario: Scenario) -> list[DomainEvent]:
+    """Every event of the scenario, ordered by effective time (stable within one instant)."""
+    c = scenario.community
+    founded = _utc(c.founded_on)
+    events: list[DomainEvent] = [
+        CommunityFounded(effective_utc=founded, name=c.name, region=c.region,
+                         market_zone=c.market_zone, solidarity=c.solidarity,
+                         founded_on=c.founded_on)
+    ]
+    events += [
+        ConfigurationRegistered(effective_utc=founded, configuration_id=cfg.id, name=cfg.name,
+                                cabina_primaria=cfg.cabina_primaria, kind=cfg.kind)
+        for cfg in scenario.configurations
+    ]
+    for p in scenario.plants:
+        fields = p.model_dump(exclude=PLANT_SCENARIO_ONLY)
+        for key in ("soiling_pct_by_month", "horizon_elevation_deg"):
+            if fields[key] is not None:
+                fields[key] = tuple(fields[key])
+        events.append(PlantCommissioned(
+            effective_utc=_utc(plant_joined_on(p, c.founded_on)), plant_id=p.id,
+            configuration_id=p.configuration, **fields))
+        if p.decommissioned_on is not None:
+            events.append(PlantDecommissioned(effective_utc=_utc(p.decommissioned_on),
+                                              plant_id=p.id))
+    for g in scenario.members:
+        for mid in member_ids(g):
+            events.append(MemberJoined(
+                effective_utc=_utc(max(g.joined_on, c.founded_on)), member_id=mid,
+                configuration_id=g.configuration, category=g.category, archetype=g.archetype,
+                annual_kwh=g.annual_kwh, group_id=g.id,
+                tariff_exempt_share=g.tariff_exempt_share,
+                contracted_power_kw=g.contracted_power_kw))
+            if g.left_on is not None:
+                events.append(MemberLeft(effective_utc=_utc(g.left_on), member_id=mid))
+    for project in scenario.projects:
+        events.append(ProjectProposed(
+            effective_utc=_utc(project.approved_on), project_id=project.id, name=project.name,
+            cost_cents=round(project.cost_eur * 100), configuration_id=project.configuration,
+            neighbourhood=project.neighbourhood))
+    for o in scenario.parameters:
+        start = o.valid_from or BEGINNING
+        value = tuple(o.value) if isinstance(o.value, list) else float(o.value)
+        events.append(TariffParameterSet(
+            effective_utc=_utc(start), name=o.name, value=value, valid_from=start,
+            valid_to=o.valid_to, source=o.source))
+    return sorted(events, key=lambda e: (e.effective_utc, _RANK[type(e)]))

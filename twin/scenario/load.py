@@ -1,0 +1,253 @@
+"""Loading scenario files: TOML, ``extends`` merged by id, validated by the schema, with errors
+that name the file and the field."""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import tomllib
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from twin.errors import ScenarioError
+from twin.scenario.schema import Scenario, _Model, plant_joined_on
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def builtin_scenarios_dir() -> Path:
+    """Folder of the built-in scenarios: inside the installed package, or ``scenarios/`` of a
+    source checkout (where the package is imported without being installed)."""
+    packaged = Path(str(resources.files("twin"))) / "scenarios"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "scenarios"
+
+
+DEFAULT_SCENARIO = "cercami-solidale.toml"
+
+
+def resolve_scenario_path(name: str | Path | None) -> Path:
+    """A scenario path as given, or the built-in file of that name (``None``: the default)."""
+    if name is None:
+        return builtin_scenarios_dir() / DEFAULT_SCENARIO
+    path = Path(name)
+    if path.exists():
+        return path
+    builtin = builtin_scenarios_dir() / path.name
+    if path.parent == Path(".") and builtin.exists():
+        return builtin
+    raise ScenarioError(f"{path}: scenario file not found")
+
+
+def read_toml(path: Path, what: str = "scenario file") -> dict[str, Any]:
+    """The tables of a TOML file, or :class:`ScenarioError` naming the file."""
+    try:
+        with path.open("rb") as f:
+            return tomllib.load(f)
+    except FileNotFoundError:
+        raise ScenarioError(f"{path}: {what} not found") from None
+    except tomllib.TOMLDecodeError as err:
+        raise ScenarioError(f"{path}: not valid TOML: {err}") from None
+
+
+def read_toml_model(path: Path, model: type[M], what: str) -> M:
+    """A TOML file validated by ``model``; errors name the file, each field (with the ``id`` of
+    the item it sits in), what was expected and what was found."""
+    raw = read_toml(path, what)
+    try:
+        return model.model_validate(raw)
+    except ValidationError as err:
+        raise ScenarioError(validation_message(path, err, raw, what)) from None
+
+
+def merge_scenarios(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    """Deep-merge ``override`` onto ``base``; arrays of tables with ``id`` merge by id."""
+    out = copy.deepcopy(base)
+    for key, value in override.items():
+        old = out.get(key)
+        if isinstance(old, dict) and isinstance(value, dict):
+            out[key] = merge_scenarios(old, value)
+        elif _is_id_list(old) and _is_id_list(value):
+            merged = {item["id"]: item for item in old}
+            for item in value:
+                merged[item["id"]] = merge_scenarios(merged.get(item["id"], {}), item)
+            out[key] = list(merged.values())
+        else:
+            out[key] = copy.deepcopy(value)
+    return out
+
+
+def _is_id_list(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, dict) and "id" in v for v in value)
+
+
+def _raw_with_extends(path: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any]:
+    raw = read_toml(path)
+    parent = raw.pop("extends", None)
+    if parent is None:
+        return raw
+    if not isinstance(parent, str):
+        raise ScenarioError(f"{path}: field extends: expected a file name, found {parent!r}")
+    parent_path = (path.parent / parent).resolve()
+    if not parent_path.exists():
+        parent_path = builtin_scenarios_dir() / parent
+    if parent_path in seen:
+        raise ScenarioError(f"{path}: field extends: circular reference to {parent}")
+    if not parent_path.exists():
+        raise ScenarioError(f"{path}: field extends: no scenario file named {parent!r}")
+    return merge_scenarios(_raw_with_extends(parent_path, (*seen, path.resolve())), raw)
+
+
+def _field_path(loc: tuple[Any, ...], raw: dict[str, Any]) -> str:
+    """``('plants', 3, 'capacity_kwp')`` → ``plants[3] (id 'x').capacity_kwp``."""
+    parts: list[str] = []
+    node: Any = raw
+    for item in loc:
+        if isinstance(item, int):
+            ident = ""
+            if isinstance(node, list) and item < len(node) and isinstance(node[item], dict):
+                if "id" in node[item]:
+                    ident = f" (id {node[item]['id']!r})"
+            parts[-1] += f"[{item}]{ident}"
+        else:
+            parts.append(str(item))
+        try:
+            node = node[item]
+        except (KeyError, IndexError, TypeError):
+            node = None
+    return ".".join(parts) or "(top level)"
+
+
+def validation_message(path: Path, err: ValidationError, raw: dict[str, Any],
+                       what: str = "scenario") -> str:
+    """One line per problem of a pydantic validation error, each naming its field."""
+    lines = [f"{path}: invalid {what} ({err.error_count()} problem(s))"]
+    for e in err.errors(include_url=False):
+        where = _field_path(tuple(e["loc"]), raw)
+        if e["type"] == "missing":
+            lines.append(f"  {where}: required field is missing")
+        elif e["type"] == "extra_forbidden":
+            lines.append(f"  {where}: unknown field (found {e['input']!r})")
+        else:
+            msg = e["msg"].removeprefix("Value error, ")
+            lines.append(f"  {where}: expected: {msg[0].lower()}{msg[1:]}; found: {e['input']!r}")
+    return "\n".join(lines)
+
+
+def _check_references(path: Path, sc: Scenario) -> None:
+    """Cross-field rules that a per-field schema cannot express."""
+    problems: list[str] = []
+    for section in ("configurations", "plants", "members"):
+        ids = [item.id for item in getattr(sc, section)]
+        for dup in sorted({i for i in ids if ids.count(i) > 1}):
+            problems.append(f"{section}: id {dup!r} appears more than once")
+    configs = {c.id for c in sc.configurations}
+    members = {m.id: m for m in sc.members}
+    for i, p in enumerate(sc.plants):
+        where = f"plants[{i}] (id {p.id!r})"
+        if p.configuration not in configs:
+            problems.append(
+                f"{where}.configuration: expected one of {sorted(configs)}; "
+                f"found {p.configuration!r}"
+            )
+        for field in ("owner", "host_member"):
+            ref = getattr(p, field)
+            if ref is not None and ref not in members:
+                problems.append(f"{where}.{field}: expected a member id; found {ref!r}")
+        if p.host_member in members and members[p.host_member].count != 1:
+            problems.append(f"{where}.host_member: expected a single member (count 1); "
+                            f"found group {p.host_member!r} of {members[p.host_member].count}")
+        if p.decommissioned_on is not None and p.decommissioned_on <= plant_joined_on(
+                p, sc.community.founded_on):
+            problems.append(f"{where}.decommissioned_on: expected a date after the plant joins "
+                            f"({plant_joined_on(p, sc.community.founded_on)}); "
+                            f"found {p.decommissioned_on}")
+        if p.decommissioned_on is not None and p.decommissioned_on <= p.entry_into_operation:
+            problems.append(f"{where}.decommissioned_on: expected a date after "
+                            f"entry_into_operation ({p.entry_into_operation}); "
+                            f"found {p.decommissioned_on}")
+        if p.joined_on is not None and p.joined_on < p.entry_into_operation:
+            problems.append(f"{where}.joined_on: expected a date on or after "
+                            f"entry_into_operation ({p.entry_into_operation}); found {p.joined_on}")
+        if p.building_obligation_kw > min(p.capacity_kwp, p.inverter_kw):
+            problems.append(f"{where}.building_obligation_kw: expected at most the plant power "
+                            f"({min(p.capacity_kwp, p.inverter_kw)} kW); "
+                            f"found {p.building_obligation_kw}")
+    for i, m in enumerate(sc.members):
+        where = f"members[{i}] (id {m.id!r})"
+        if m.configuration not in configs:
+            problems.append(
+                f"{where}.configuration: expected one of {sorted(configs)}; "
+                f"found {m.configuration!r}"
+            )
+        if m.left_on is not None and m.left_on <= m.joined_on:
+            problems.append(f"{where}.left_on: expected a date after joined_on ({m.joined_on}); "
+                            f"found {m.left_on}")
+        elif m.left_on is not None and m.left_on <= sc.community.founded_on:
+            problems.append(f"{where}.left_on: expected a date after community.founded_on "
+                            f"({sc.community.founded_on}); found {m.left_on}")
+    project_ids = [p.id for p in sc.projects]
+    for dup in sorted({i for i in project_ids if project_ids.count(i) > 1}):
+        problems.append(f"projects: id {dup!r} appears more than once")
+    for i, project in enumerate(sc.projects):
+        if project.configuration is not None and project.configuration not in configs:
+            problems.append(f"projects[{i}] (id {project.id!r}).configuration: expected one of "
+                            f"{sorted(configs)}; found {project.configuration!r}")
+    from twin.rules.parameters import DEFAULT_PARAMETERS
+
+    for i, o in enumerate(sc.parameters):
+        where = f"parameters[{i}]"
+        if o.name not in DEFAULT_PARAMETERS:
+            names = sorted({r.name for r in DEFAULT_PARAMETERS.records})
+            problems.append(f"{where}.name: expected one of {names}; found {o.name!r}")
+            continue
+        default = DEFAULT_PARAMETERS.get(o.name)
+        if isinstance(default, tuple) != isinstance(o.value, list) or (
+                isinstance(default, tuple) and len(default) != len(o.value)):
+            shape = f"a list of {len(default)} numbers" if isinstance(default, tuple) \
+                else "a number"
+            problems.append(f"{where}.value: expected {shape}; found {o.value!r}")
+        if o.valid_from and o.valid_to and o.valid_to <= o.valid_from:
+            problems.append(f"{where}.valid_to: expected a date after valid_from "
+                            f"({o.valid_from}); found {o.valid_to}")
+    if problems:
+        raise ScenarioError("\n".join([f"{path}: invalid scenario ({len(problems)} problem(s))"]
+                                      + [f"  {p}" for p in problems]))
+
+
+
+class LoadedScenario(_Model):
+    """A validated scenario with where it came from."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    path: Path
+    scenario: Scenario
+    sha256: str = Field(description="Hash of the merged, validated scenario (provenance).")
+
+    def resolve(self, relative: str) -> Path:
+        """A path given in the scenario file, relative to the file's folder."""
+        return (self.path.parent / relative).resolve()
+
+
+def load_scenario(name: str | Path | None = None) -> LoadedScenario:
+    """Read, merge (``extends``) and validate a scenario file.
+
+    Raises
+    ------
+    ScenarioError
+        With the file, the field path, what was expected and what was found.
+    """
+    path = resolve_scenario_path(name)
+    raw = _raw_with_extends(path)
+    try:
+        scenario = Scenario.model_validate(raw)
+    except ValidationError as err:
+        raise ScenarioError(validation_message(path, err, raw)) from None
+    _check_references(path, scenario)
+    digest = hashlib.sha256(scenario.model_dump_json().encode()).hexdigest()
+    return LoadedScenario(path=path, scenario=scenario, sha256=digest)

@@ -1,0 +1,193 @@
+"""Energy flows of a run: what each plant injects and each member withdraws, and what of it counts.
+
+PV is computed for all plants at once; loads are generated in blocks of members (so 10,000
+members never sit in memory at once), netted behind the meter where a plant sits on a member's
+POD, and booked segment by segment of the timeline (:mod:`twin.sim.timeline`) per configuration
+and holder class.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from twin.assets.loads import load_power_kw
+from twin.assets.pv import plant_ac_power_kw
+from twin.core.progress import Progress, silent
+from twin.core.time import interval_hours, power_to_energy_kwh
+from twin.events import (
+    DomainEvent,
+    MemberJoined,
+    MeterDataImported,
+    PlantCommissioned,
+    PlantDecommissioned,
+    PlantOutageEnded,
+    PlantOutageStarted,
+)
+from twin.events.state import CommunityState
+from twin.inputs.meters import MeterSeries, on_grid
+from twin.inputs.run import Inputs
+from twin.rules.configuration import holder_class
+from twin.sim.spec import RunSpec
+from twin.sim.timeline import Timeline, run_timeline
+
+MEMBER_BLOCK = 256
+"""Members whose load series are generated and booked together (bounds memory)."""
+
+
+
+@dataclass(frozen=True)
+class PhysicalFlows:
+    """Energy at the plants' connection points, whatever the membership. [kWh per interval]"""
+
+    plants: list[PlantCommissioned]
+    members: list[MemberJoined]
+    production_kwh: np.ndarray  # (time, plant) AC output
+    injection_kwh: np.ndarray  # (time, plant) after behind-the-meter self-consumption
+
+
+@dataclass(frozen=True)
+class CountedFlows:
+    """Energy that counts for the community: only while a plant or member is active in it.
+
+    Withdrawal is the withdrawal for sharing (tariff-exempt withdrawals netted out), split by
+    holder class (:data:`OTHER`, :data:`F_EXEMPT_BODY`, :data:`NATURAL_PERSON`).
+    """
+
+    plant_injection_kwh: np.ndarray  # (time, plant)
+    plant_active: np.ndarray  # (time, plant) bool
+    configuration_withdrawal_by_class_kwh: np.ndarray  # (time, configuration, class)
+    member_withdrawal_total_kwh: np.ndarray  # (member,)
+    final_state: CommunityState
+    segments: int
+
+    @property
+    def configuration_withdrawal_kwh(self) -> np.ndarray:
+        """Withdrawal for sharing per configuration. [kWh], ``(time, configuration)``"""
+        return self.configuration_withdrawal_by_class_kwh.sum(axis=-1)
+
+
+def plant_production(events: Sequence[DomainEvent], plants: list[PlantCommissioned],
+                     inputs: Inputs) -> np.ndarray:
+    """AC energy of every plant per step, zero when decommissioned or in an outage. [kWh]"""
+    step_h = interval_hours(inputs.index)
+    production = power_to_energy_kwh(plant_ac_power_kw(plants, inputs.weather), step_h)
+    plant_col = {p.plant_id: j for j, p in enumerate(plants)}
+    outage_from: dict[str, pd.Timestamp] = {}
+    for e in events:  # decommissioning and outages stop production (log order)
+        if isinstance(e, PlantDecommissioned):
+            production[inputs.index >= e.effective_utc, plant_col[e.plant_id]] = 0.0
+        elif isinstance(e, PlantOutageStarted):
+            outage_from[e.plant_id] = pd.Timestamp(e.effective_utc)
+        elif isinstance(e, PlantOutageEnded) and e.plant_id in outage_from:
+            start = outage_from.pop(e.plant_id)
+            down = (inputs.index >= start) & (inputs.index < e.effective_utc)
+            production[down, plant_col[e.plant_id]] = 0.0
+    for pid, start in outage_from.items():  # outages still open at the end
+        production[inputs.index >= start, plant_col[pid]] = 0.0
+    return production
+
+
+def member_withdrawal(members: Sequence[MemberJoined], timeline: Timeline, inputs: Inputs,
+                      seed: int) -> np.ndarray:
+    """Withdrawal of a block of members per step, following their profile changes. [kWh]"""
+    step_h = interval_hours(inputs.index)
+    first = [timeline.profiles[m.member_id][0][1] for m in members]
+    out = load_power_kw(first, inputs.index, seed, inputs.weather["temp_air"].to_numpy())
+    for i, m in enumerate(members):
+        for position, profile in timeline.profiles[m.member_id][1:]:
+            series = load_power_kw([profile], inputs.index, seed,
+                                   inputs.weather["temp_air"].to_numpy())
+            out[position:, i] = series[position:, 0]
+    out *= step_h  # mean power over the step × its length = energy (power_to_energy_kwh)
+    return out
+
+
+def book_flows(events: Sequence[DomainEvent], inputs: Inputs, seed: int, timeline: Timeline,
+               configurations: Sequence[str], progress: Progress | None = None,
+               meter_data: Sequence[tuple[MeterDataImported, MeterSeries]] = (),
+               ) -> tuple[PhysicalFlows, CountedFlows]:
+    """Generate loads in blocks of members, net behind-the-meter plants, and book every segment
+    of the timeline: what counts for the community, per configuration and holder class."""
+    plants = [e for e in events if isinstance(e, PlantCommissioned)]
+    members = [e for e in events if isinstance(e, MemberJoined)]
+    members = list({m.member_id: m for m in members}.values())  # a rejoining POD once
+    production = plant_production(events, plants, inputs)
+    injection = production.copy()
+    n_t, n_c = len(inputs.index), len(configurations)
+    config_col = {c: k for k, c in enumerate(configurations)}
+    hosted: dict[str, list[int]] = {}
+    for j, p in enumerate(plants):
+        if p.host_member is not None:
+            hosted.setdefault(p.host_member, []).append(j)
+
+    measured = {(e.member_id or e.plant_id, e.quantity): on_grid(series, inputs.index)
+                for e, series in meter_data}
+    by_class = np.zeros((n_t, n_c * 3))
+    member_total = np.zeros(len(members))
+    # Blocks of members of the same archetype where possible (one load model call per block).
+    order = sorted(range(len(members)), key=lambda i: members[i].archetype)
+    for lo in range(0, len(members), MEMBER_BLOCK):
+        block_index = order[lo:lo + MEMBER_BLOCK]
+        block = [members[i] for i in block_index]
+        withdrawal = member_withdrawal(block, timeline, inputs, seed)
+        for i, m in enumerate(block):  # measured data replaces the model where it exists
+            if (m.member_id, "withdrawal") in measured:
+                values, covered = measured[(m.member_id, "withdrawal")]
+                withdrawal[covered, i] = values[covered]
+        for i, m in enumerate(block):  # behind the meter: the host uses its plants' output first
+            cols = hosted.get(m.member_id)
+            if cols:
+                pv = production[:, cols].sum(axis=1)
+                surplus = np.maximum(pv - withdrawal[:, i], 0.0)
+                share = np.divide(production[:, cols], pv[:, None],
+                                  out=np.zeros((n_t, len(cols))), where=pv[:, None] > 0)
+                injection[:, cols] = surplus[:, None] * share
+                withdrawal[:, i] = np.maximum(withdrawal[:, i] - pv, 0.0)
+        # Column (configuration, holder class) of each member, weighted by the share of its
+        # withdrawal that counts for sharing (TIAD: tariff-exempt withdrawals are netted out).
+        columns = np.zeros((len(block), n_c * 3))
+        for i, m in enumerate(block):
+            columns[i, config_col[m.configuration_id] * 3 + holder_class(m.category)] = \
+                1.0 - m.tariff_exempt_share
+        ids = [m.member_id for m in block]
+        for seg in timeline.segments:
+            active = np.array([mid in seg.members for mid in ids], dtype=float)
+            if not active.any():
+                continue
+            a, b = seg.start, seg.end
+            by_class[a:b] += withdrawal[a:b] @ (columns * active[:, None])
+            member_total[block_index] += withdrawal[a:b].sum(axis=0) * active
+        if progress is not None and len(members) > MEMBER_BLOCK:
+            progress("member loads", min(lo + MEMBER_BLOCK, len(members)), len(members))
+
+    for j, p in enumerate(plants):
+        if (p.plant_id, "injection") in measured:
+            values, covered = measured[(p.plant_id, "injection")]
+            injection[covered, j] = values[covered]
+    plant_injection = np.zeros_like(injection)
+    plant_active = np.zeros(injection.shape, dtype=bool)
+    plant_ids = [p.plant_id for p in plants]
+    for seg in timeline.segments:
+        active = np.array([pid in seg.plants for pid in plant_ids], dtype=bool)
+        plant_injection[seg.start:seg.end] = injection[seg.start:seg.end] * active
+        plant_active[seg.start:seg.end] = active
+    counted = CountedFlows(plant_injection, plant_active, by_class.reshape(n_t, n_c, 3),
+                           member_total, timeline.final_state, len(timeline.segments))
+    return PhysicalFlows(plants, members, production, injection), counted
+
+
+def simulate_flows(spec: RunSpec, inputs: Inputs,
+                   progress: Progress | None = None) -> tuple[PhysicalFlows, CountedFlows]:
+    """Physical and counted flows of a run."""
+    say = progress or silent
+    timeline = run_timeline(spec.events, inputs.index)
+    say(f"applied {len(spec.events)} events ({len(timeline.segments)} intervals)")
+    flows, counted = book_flows(spec.events, inputs, spec.settings.simulation.seed, timeline,
+                                [c.configuration_id for c in spec.configurations], say,
+                                spec.meter_data)
+    say(f"computed PV for {len(flows.plants)} plants and loads for {len(flows.members)} members")
+    return flows, counted

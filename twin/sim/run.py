@@ -1,0 +1,141 @@
+"""The library entry point: load a scenario or a store branch, run it, get xarray results."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import xarray as xr
+
+from twin.core.progress import Progress
+from twin.events import MeterDataImported
+from twin.finance.cash import cash_timeline
+from twin.finance.fund import fund_timeline
+from twin.finance.investment import FinanceAssumptions, plant_finance
+from twin.inputs.meters import parse_meter_file
+from twin.scenario import load_scenario
+from twin.sim.flows import simulate_flows
+from twin.sim.future import future_events
+from twin.sim.results import summary_table, write_outputs
+from twin.sim.settle import scenario_parameters, settle
+from twin.sim.spec import RunSpec, settings_from_json
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """What a run returns.
+
+    Attributes
+    ----------
+    dataset : xarray.Dataset
+        Hourly results with dims ``time`` (UTC, interval start), ``plant``, ``member`` and
+        ``configuration``; units in each variable's attrs (see :mod:`twin.core.variables`).
+    summary : pandas.DataFrame
+        One row per configuration and one for the community (see
+        :data:`twin.sim.results.SUMMARY_COLUMNS`).
+    cash_timeline : pandas.DataFrame
+        Monthly accruals, GSE advances, fees, settlement and payments (:mod:`twin.finance.cash`).
+    """
+
+    dataset: xr.Dataset
+    summary: pd.DataFrame
+    cash_timeline: pd.DataFrame
+    fund: pd.DataFrame
+    """The solidarity fund month by month (:mod:`twin.finance.fund`)."""
+    projects: pd.DataFrame
+    """Proposed projects and the month each was funded."""
+
+    def write(self, out_dir: str | Path) -> dict[str, Path]:
+        """Write ``results.nc``, ``summary.csv``, ``cashflow.csv``, ``yearly.csv``,
+        ``fund.csv`` and ``projects.csv``."""
+        paths = write_outputs(self.dataset, self.summary, self.cash_timeline, Path(out_dir))
+        paths["fund"] = Path(out_dir) / "fund.csv"
+        paths["projects"] = Path(out_dir) / "projects.csv"
+        paths["finance"] = Path(out_dir) / "finance.csv"
+        self.fund.round(2).to_csv(paths["fund"])
+        self.projects.to_csv(paths["projects"], index=False)
+        self.finance().round(3).to_csv(paths["finance"])
+        return paths
+
+    def finance(self, assumptions: FinanceAssumptions | None = None) -> pd.DataFrame:
+        """NPV, IRR and payback per plant and for the community (:mod:`twin.finance.investment`)."""
+        return plant_finance(self.dataset, assumptions or FinanceAssumptions())
+
+
+@dataclass(frozen=True)
+class Simulation:
+    """A run ready to go: events, settings and provenance."""
+
+    spec: RunSpec
+
+    @property
+    def name(self) -> str:
+        return self.spec.name
+
+    def run(self, progress: Progress | None = None, years: int | None = None) -> RunResult:
+        """Simulate the period (or ``years`` calendar years from the start) and apply the rules.
+
+        The scenario's ``[future]`` (member growth, churn, plant failures) is drawn first, as
+        seeded events added to the run's log.
+        """
+        spec = self.spec if years is None else self.spec.with_years(years)
+        sim = spec.settings.simulation
+        drawn = future_events(spec.events, spec.settings.future, sim.start, sim.end, sim.seed)
+        if drawn:
+            spec = dataclasses.replace(spec, events=(*spec.events, *drawn))
+            if progress:
+                progress(f"drew {len(drawn)} future events (seed {sim.seed})")
+        inputs = spec.load_inputs()
+        flows, counted = simulate_flows(spec, inputs, progress)
+        ds = settle(spec, inputs, flows, counted)
+        ds.attrs["future_events"] = len(drawn)
+        if progress:
+            progress("applied the rules")
+        parameters = scenario_parameters(list(spec.events))
+        cash = cash_timeline(ds, parameters)
+        categories = dict(zip(ds["member"].to_numpy(), ds["member_category"].to_numpy(),
+                              strict=True))
+        until = inputs.hourly[-1] + pd.Timedelta(hours=1)
+        fund, projects = fund_timeline(cash, list(spec.events), spec.settings.fund, categories,
+                                       until)
+        return RunResult(ds, summary_table(ds), cash, fund, projects)
+
+
+def load(scenario: str | Path | None = None) -> Simulation:
+    """Load a scenario file (default: the built-in CER.ca.MI Solidale scenario).
+
+    Examples
+    --------
+    >>> import twin
+    >>> sim = twin.load()                      # doctest: +SKIP
+    >>> res = sim.run()                        # doctest: +SKIP
+    >>> res.summary.loc["community", "shared_mwh"]  # doctest: +SKIP
+    """
+    return Simulation(RunSpec.from_scenario(load_scenario(scenario)))
+
+
+SETTINGS_KEY = "run_settings"
+
+
+def load_store(store: str | Path, branch: str = "main", up_to_seq: int | None = None) -> Simulation:
+    """Load a branch of an event store (a SQLite path or a ``postgresql://`` URL).
+
+    The run settings are those the store was initialised with (``cer-twin events init``).
+    """
+    from twin.events.store import EventStore, StoreError
+
+    with EventStore(store) as s:
+        text = s.get_meta(SETTINGS_KEY)
+        if text is None:
+            raise StoreError(f"{store}: no run settings; initialise it with "
+                             "`cer-twin events init SCENARIO --store ...`")
+        stored = s.read(branch, up_to_seq)
+        head = stored[-1].seq if stored else 0
+        provenance = {"store": str(store), "branch": branch, "head_seq": str(head),
+                      "head_hash": stored[-1].hash if stored else ""}
+        meters = tuple((e.event, parse_meter_file(s.get_blob(e.event.sha256), e.event.source_name))
+                       for e in stored if isinstance(e.event, MeterDataImported))
+        return Simulation(RunSpec(tuple(e.event for e in stored),
+                                  settings_from_json(text, f"{store}"), provenance, meters))

@@ -1,0 +1,151 @@
+"""Settle a run: the rules applied to what counted for the community, into the result Dataset.
+
+Takes the counted flows of the simulation (sub-hourly steps are summed to the hour first: every
+rule is hourly, CER_RULES.md §1.4), applies :func:`twin.rules.settlement.apply_rules` and returns
+the result Dataset with an audit trail per hour and plant: allocated shared energy, premium
+rate, incentivised energy, euro and the rule version (a hash of every parameter in force that
+hour).
+"""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import xarray as xr
+
+from twin._version import __version__
+from twin.core.time import interval_hours, to_hourly
+from twin.core.variables import attrs_for
+from twin.events import PlantCommissioned, TariffParameterSet
+from twin.inputs.run import Inputs
+from twin.rules import premium_eligibility, tariff_power_kw
+from twin.rules.parameters import DEFAULT_PARAMETERS, Parameter, Parameters
+from twin.rules.settlement import PlantTerms, apply_rules
+from twin.rules.tariff import Eligibility
+from twin.sim.flows import CountedFlows, PhysicalFlows
+from twin.sim.spec import RunSpec
+
+
+def scenario_parameters(events: list) -> Parameters:  # noqa: ANN001 - list of DomainEvent
+    """Default parameters overridden by the log's ``TariffParameterSet`` events, in log order."""
+    changes = [e for e in events if isinstance(e, TariffParameterSet)]
+    return DEFAULT_PARAMETERS.overridden([
+        Parameter(e.name, e.value, "", e.source, e.valid_from, e.valid_to) for e in changes])
+
+
+def plant_terms(spec: RunSpec, plants: list[PlantCommissioned],
+                parameters: Parameters) -> tuple[list[Eligibility], list[PlantTerms]]:
+    """Each plant's premium eligibility and the terms the rules settle it by."""
+    config_index = {c.configuration_id: k for k, c in enumerate(spec.configurations)}
+    founded_on = spec.community.founded_on
+    eligibility = [
+        premium_eligibility(tariff_power_kw(p), p.entry_into_operation, founded_on,
+                            p.grant_intensity_pct, p.pre_constitution_exception, parameters)
+        for p in plants
+    ]
+    terms = [
+        PlantTerms(config_index[p.configuration_id], tariff_power_kw(p), p.entry_into_operation,
+                   e.eligible, p.grant_intensity_pct, p.building_obligation_kw, p.source,
+                   p.voltage)
+        for p, e in zip(plants, eligibility, strict=True)
+    ]
+    return eligibility, terms
+
+
+_DIMS = {
+    ("time", "plant"): ["injected_energy_kwh", "allocated_shared_energy_kwh",
+                        "incentivised_energy_kwh", "tip_eur_per_mwh", "premium_eur",
+                        "rid_revenue_eur"],
+    ("time", "configuration"): ["configuration_injected_energy_kwh",
+                                "configuration_withdrawn_energy_kwh", "f_exempt_share",
+                                "shared_energy_kwh", "valorization_eur"],
+    ("time",): ["market_zone_shared_energy_kwh", "zonal_price_eur_per_mwh"],
+    ("plant",): ["gse_fee_eur"],
+    ("configuration",): ["excess_premium_eur"],
+}
+"""Dimensions of each result variable of :func:`~twin.rules.settlement.apply_rules`."""
+
+
+def settle(spec: RunSpec, inputs: Inputs, flows: PhysicalFlows,
+           counted: CountedFlows) -> xr.Dataset:
+    """Shared energy, premium, valorization, RID and fees of every hour, plant and configuration."""
+    parameters = scenario_parameters(list(spec.events))
+    steps = round(1.0 / interval_hours(inputs.index))
+    eligibility, terms = plant_terms(spec, flows.plants, parameters)
+    active = to_hourly(counted.plant_active.astype(np.int8), steps) > 0
+    out = apply_rules(
+        inputs.hourly, inputs.price_eur_per_mwh.to_numpy(),
+        to_hourly(counted.plant_injection_kwh, steps), active,
+        to_hourly(counted.configuration_withdrawal_by_class_kwh, steps),
+        terms, [c.kind for c in spec.configurations], spec.community.region,
+        spec.settings.rules.switches(), parameters)
+    data = {name: (d, out[name]) for d, names in _DIMS.items() for name in names}
+    data["plant_production_energy_kwh"] = (("plant",), flows.production_kwh.sum(axis=0))
+    data["plant_in_community"] = (("time", "plant"), active.astype(np.int8))
+    data["member_withdrawn_energy_kwh"] = (("member",), counted.member_withdrawal_total_kwh)
+    ds = xr.Dataset(data, coords=_coordinates(spec, inputs, flows, counted, out["rule_version"],
+                                               eligibility, terms))
+    for name in ds.data_vars:
+        ds[name].attrs = attrs_for(str(name))
+    ds.attrs = _attributes(spec, inputs, out["rule_versions"])
+    return ds
+
+
+def _coordinates(spec: RunSpec, inputs: Inputs, flows: PhysicalFlows, counted: CountedFlows,
+                 rule_version: np.ndarray, eligibility: list[Eligibility],
+                 terms: list[PlantTerms]) -> dict:
+    configurations = spec.configurations
+    plants, members = flows.plants, flows.members
+    final = counted.final_state
+    return {
+        "time": ("time", inputs.hourly.tz_convert("UTC").tz_localize(None),
+                 {"timezone": "UTC", "interval": "start"}),
+        "plant": ("plant", [p.plant_id for p in plants]),
+        "member": ("member", [m.member_id for m in members]),
+        "configuration": ("configuration", [c.configuration_id for c in configurations]),
+        "configuration_name": ("configuration", [c.name for c in configurations]),
+        "configuration_kind": ("configuration", [c.kind for c in configurations]),
+        "cabina_primaria": ("configuration", [c.cabina_primaria for c in configurations]),
+        "rule_version": ("time", rule_version),
+        "plant_configuration": ("plant", [p.configuration_id for p in plants]),
+        "plant_power_kw": ("plant", [t.power_kw for t in terms],
+                           {"units": "kW", "long_name": "min(DC STC, AC) power"}),
+        "plant_capacity_kwp": ("plant", [p.capacity_kwp for p in plants], {"units": "kWp"}),
+        "plant_entry_into_operation": ("plant", [str(p.entry_into_operation) for p in plants]),
+        "plant_eligible": ("plant", [e.eligible for e in eligibility]),
+        "plant_eligibility": ("plant", [e.reason for e in eligibility]),
+        "plant_grant_intensity_pct": ("plant", [p.grant_intensity_pct for p in plants],
+                                      {"units": "%"}),
+        "plant_building_obligation_kw": ("plant", [p.building_obligation_kw for p in plants],
+                                         {"units": "kW"}),
+        "plant_active_at_end": ("plant", [p.plant_id in final.plants for p in plants]),
+        "member_configuration": ("member", [m.configuration_id for m in members]),
+        "member_category": ("member", [m.category for m in members]),
+        "member_archetype": ("member", [m.archetype for m in members]),
+        "member_active_at_end": ("member", [m.member_id in final.members for m in members]),
+    }
+
+
+def _attributes(spec: RunSpec, inputs: Inputs, rule_versions: dict) -> dict:
+    community, rules = spec.community, spec.settings.rules
+    return {
+        "title": f"cer-twin results: {community.name}",
+        **spec.provenance,
+        "seed": spec.settings.simulation.seed,
+        "region": community.region,
+        "market_zone": community.market_zone,
+        "time_step": spec.settings.simulation.time_step,
+        "weather_source": str(inputs.weather_meta.get("source")),
+        "price_source": str(inputs.price_meta.get("source")),
+        "price_filled_hours": int(inputs.price_meta.get("filled_hours", 0)),
+        "existing_plant_allocation": rules.existing_plant_allocation,
+        "excess_formula": rules.excess_formula,
+        "f_exempt_allocation": rules.f_exempt_allocation,
+        "natural_persons_f_exempt": int(rules.natural_persons_f_exempt),
+        "rule_versions": json.dumps(rule_versions, sort_keys=True),
+        "cer_twin_version": __version__,
+        "Conventions": "CF-1.8",
+        "timezone": "UTC",
+        "interval": "start",
+    }

@@ -1,0 +1,101 @@
+"""What a run needs: the community's events, the run settings and where they came from.
+
+A run is defined by an ordered event log (from a scenario file compiled into events, or read from
+an event store branch) and its settings (period, time step, seed, weather, prices, rule switches).
+Everything the engine and the rules need about the community (name, region, configurations) is
+read from the events, so a scenario file and a store branch run the same way.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass, field
+
+from pydantic import ValidationError
+
+from twin.errors import ScenarioError
+from twin.events import (
+    CommunityFounded,
+    ConfigurationRegistered,
+    DomainEvent,
+    MeterDataImported,
+)
+from twin.inputs.meters import MeterSeries
+from twin.inputs.run import Inputs, load_inputs
+from twin.scenario import LoadedScenario, Prices, RunSettings, Weather
+from twin.scenario.compile import compile_events
+
+
+@dataclass(frozen=True)
+class RunSpec:
+    """Events, settings and provenance of one run."""
+
+    events: tuple[DomainEvent, ...]
+    settings: RunSettings
+    provenance: dict[str, str] = field(default_factory=dict)
+    """Where the run comes from: scenario path and hash, or store, branch and head."""
+    meter_data: tuple[tuple[MeterDataImported, MeterSeries], ...] = ()
+    """Imported meter data (from a store): measured series replace the modelled ones where
+    they cover the period."""
+
+    def with_years(self, years: int) -> RunSpec:
+        """The same run over ``years`` calendar years from its start."""
+        settings = self.settings.model_copy(
+            update={"simulation": self.settings.simulation.with_years(years)})
+        return RunSpec(self.events, settings, self.provenance, self.meter_data)
+
+    def with_weather_seed(self, seed: int) -> RunSpec:
+        """The same run under another weather year of the built-in generator."""
+        weather = self.settings.weather.model_copy(update={"seed": seed})
+        return dataclasses.replace(self, settings=self.settings.model_copy(
+            update={"weather": weather}))
+
+    def load_inputs(self) -> Inputs:
+        """Weather and prices of this run on its grid (:func:`twin.inputs.run.load_inputs`)."""
+        return load_inputs(self.settings, self.community.market_zone)
+
+    @property
+    def community(self) -> CommunityFounded:
+        for e in self.events:
+            if isinstance(e, CommunityFounded):
+                return e
+        raise ScenarioError("the event log has no CommunityFounded event")
+
+    @property
+    def configurations(self) -> list[ConfigurationRegistered]:
+        return [e for e in self.events if isinstance(e, ConfigurationRegistered)]
+
+    @property
+    def name(self) -> str:
+        return self.community.name
+
+    @classmethod
+    def from_scenario(cls, loaded: LoadedScenario) -> RunSpec:
+        sc = loaded.scenario
+        settings = RunSettings(simulation=sc.simulation, weather=_absolute(sc.weather, loaded),
+                               prices=_absolute(sc.prices, loaded), rules=sc.rules,
+                               future=sc.future, fund=sc.fund)
+        return cls(tuple(compile_events(sc)), settings,
+                   {"scenario": str(loaded.path), "scenario_sha256": loaded.sha256})
+
+
+def _absolute(source: Weather | Prices, loaded: LoadedScenario) -> Weather | Prices:
+    """The same source with its file paths made absolute (relative to the scenario file)."""
+    update = {}
+    if source.path is not None:
+        update["path"] = str(loaded.resolve(source.path))
+    if isinstance(source, Weather) and source.calibrate_to is not None:
+        update["calibrate_to"] = str(loaded.resolve(source.calibrate_to))
+    return source.model_copy(update=update) if update else source
+
+
+def settings_to_json(settings: RunSettings) -> str:
+    return settings.model_dump_json()
+
+
+def settings_from_json(text: str, where: str) -> RunSettings:
+    try:
+        return RunSettings.model_validate(json.loads(text))
+    except (ValidationError, json.JSONDecodeError) as err:
+        raise ScenarioError(f"{where}: stored run settings are invalid ({err})") from None

@@ -1,0 +1,269 @@
+"""Expansion: rank candidate roofs and member batches by what they add, with sizing curves.
+
+The base scenario is simulated once; each candidate (a roof at each size, a batch of members) is
+added to the base's arrays and only the rules are applied again, so a sizing curve of dozens of
+sizes costs seconds. Marginal values are the candidate's run minus the base run over the
+simulated period; the finance (NPV, IRR, payback) carries them over the incentive years
+(:mod:`twin.finance.investment`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+
+from twin.assets.loads import Consumer, load_power_kw
+from twin.assets.pv import plant_ac_power_kw
+from twin.core.progress import Progress, silent
+from twin.core.time import interval_hours, local_midnight_utc
+from twin.errors import ScenarioError
+from twin.events import ConfigurationRegistered, MemberJoined, PlantCommissioned
+from twin.finance.investment import (
+    OPEX_EUR_PER_KWP_YEAR,
+    FinanceAssumptions,
+    Investment,
+    capex_eur_per_kwp,
+    cash_flows,
+    irr,
+    npv,
+    payback_years,
+)
+from twin.rules.configuration import holder_class
+from twin.scenario.candidates import Candidates, Finance, MemberBatch, NewConfiguration, Roof
+from twin.scenario.schema import plant_event_defaults
+from twin.sim.flows import book_flows
+from twin.sim.results import summary_table
+from twin.sim.settle import settle
+from twin.sim.spec import RunSpec
+from twin.sim.timeline import run_timeline
+
+
+def candidate_plant(plant_id: str, configuration_id: str, kwp: float, entry: dt.date,
+                    **fields: object) -> PlantCommissioned:
+    """A new plant of ``kwp`` (inverter sized alike), in operation and counting from ``entry``;
+    every field not given takes the scenario schema's default."""
+    return PlantCommissioned(**{
+        **plant_event_defaults(), "effective_utc": local_midnight_utc(entry).to_pydatetime(),
+        "plant_id": plant_id, "configuration_id": configuration_id, "capacity_kwp": kwp,
+        "inverter_kw": kwp, "entry_into_operation": entry, "lifecycle": "new", **fields})
+
+
+def roof_plant(roof: Roof, kwp: float, entry: dt.date) -> PlantCommissioned:
+    """The plant event of ``kwp`` on ``roof``, in operation and counting from ``entry``."""
+    return candidate_plant(f"+{roof.id}", roof.configuration, kwp, entry,
+                           tilt_deg=roof.tilt_deg, azimuth_deg=roof.azimuth_deg,
+                           latitude=roof.latitude, longitude=roof.longitude,
+                           mounting=roof.mounting)
+
+
+class Evaluator:
+    """The base run's arrays, and a way to settle them with one more plant or member batch."""
+
+    def __init__(self, spec: RunSpec, progress: Progress | None = None) -> None:
+        self.spec = spec
+        self.inputs = spec.load_inputs()
+        self.timeline = run_timeline(spec.events, self.inputs.index)
+        self.configs = [c.configuration_id for c in spec.configurations]
+        self.flows, self.counted = book_flows(
+            spec.events, self.inputs, spec.settings.simulation.seed, self.timeline,
+            self.configs, progress, spec.meter_data)
+        self.base = self._totals(settle(spec, self.inputs, self.flows, self.counted))
+        self.start = spec.settings.simulation.start
+
+    @staticmethod
+    def _totals(ds) -> pd.Series:  # noqa: ANN001 - xarray.Dataset
+        row = summary_table(ds).loc["community"]
+        return pd.Series({"shared_mwh": row["shared_mwh"], "premium_eur": row["premium_eur"],
+                          "valorization_eur": row["valorization_eur"],
+                          "rid_eur": row["rid_eur"], "fees_eur": row["gse_fees_eur"],
+                          "fund_eur": row["fund_eur"]})
+
+    def with_plant(self, roof: Roof, kwp: float) -> pd.Series:
+        """Marginal totals of the base plus a plant of ``kwp`` on ``roof`` from the start."""
+        plant = roof_plant(roof, kwp, max(self.start, self.spec.community.founded_on))
+        step_h = interval_hours(self.inputs.index)
+        energy = plant_ac_power_kw([plant], self.inputs.weather)[:, 0] * step_h
+        flows = dataclasses.replace(
+            self.flows, plants=[*self.flows.plants, plant],
+            production_kwh=np.column_stack([self.flows.production_kwh, energy]),
+            injection_kwh=np.column_stack([self.flows.injection_kwh, energy]))
+        active = np.ones(len(energy), dtype=bool)
+        counted = dataclasses.replace(
+            self.counted,
+            plant_injection_kwh=np.column_stack([self.counted.plant_injection_kwh, energy]),
+            plant_active=np.column_stack([self.counted.plant_active, active]))
+        spec = dataclasses.replace(self.spec, events=(*self.spec.events, plant))
+        return self._totals(settle(spec, self.inputs, flows, counted)) - self.base
+
+    def with_members(self, batch: MemberBatch) -> pd.Series:
+        """Marginal totals of the base plus a batch of members from the start."""
+        at = local_midnight_utc(self.start).to_pydatetime()
+        members = [MemberJoined(effective_utc=at, member_id=f"+{batch.id}-{i:03d}",
+                                configuration_id=batch.configuration, category=batch.category,
+                                archetype=batch.archetype, annual_kwh=batch.annual_kwh,
+                                group_id=f"+{batch.id}") for i in range(batch.count)]
+        step_h = interval_hours(self.inputs.index)
+        load = load_power_kw([Consumer(m.member_id, m.archetype, m.annual_kwh) for m in members],
+                             self.inputs.index, self.spec.settings.simulation.seed,
+                             self.inputs.weather["temp_air"].to_numpy()) * step_h
+        by_class = self.counted.configuration_withdrawal_by_class_kwh.copy()
+        k = self.configs.index(batch.configuration)
+        by_class[:, k, holder_class(batch.category)] += load.sum(axis=1)
+        flows = dataclasses.replace(self.flows, members=[*self.flows.members, *members])
+        counted = dataclasses.replace(
+            self.counted, configuration_withdrawal_by_class_kwh=by_class,
+            member_withdrawal_total_kwh=np.r_[self.counted.member_withdrawal_total_kwh,
+                                              load.sum(axis=0)])
+        spec = dataclasses.replace(self.spec, events=(*self.spec.events, *members))
+        return self._totals(settle(spec, self.inputs, flows, counted)) - self.base
+
+
+    def with_configuration(self, new: NewConfiguration) -> tuple[pd.Series, float, float]:
+        """Marginal totals of the base plus a new configuration with its plants and members,
+        all from the start; also its capex and yearly O&M. [€]"""
+        entry = max(self.start, self.spec.community.founded_on)
+        at = local_midnight_utc(entry)
+        config = ConfigurationRegistered(effective_utc=at.to_pydatetime(),
+                                         configuration_id=new.id, name=new.name or new.id,
+                                         cabina_primaria=new.cabina_primaria)
+        step_h = interval_hours(self.inputs.index)
+        plants = [candidate_plant(f"+{new.id}-{p.id}", new.id, p.capacity_kwp, entry,
+                                  tilt_deg=p.tilt_deg, azimuth_deg=p.azimuth_deg,
+                                  latitude=p.latitude, longitude=p.longitude)
+                  for p in new.plants]
+        energy = plant_ac_power_kw(plants, self.inputs.weather) * step_h
+        members = [MemberJoined(effective_utc=at.to_pydatetime(), member_id=f"+{new.id}-{g}-{i}",
+                                configuration_id=new.id, category=m.category,
+                                archetype=m.archetype, annual_kwh=m.annual_kwh,
+                                group_id=f"+{new.id}-{g}")
+                   for g, m in enumerate(new.members) for i in range(m.count)]
+        load = load_power_kw([Consumer(m.member_id, m.archetype, m.annual_kwh) for m in members],
+                             self.inputs.index, self.spec.settings.simulation.seed,
+                             self.inputs.weather["temp_air"].to_numpy()) * step_h
+        by_new = np.zeros((len(self.inputs.index), 1, 3))
+        for i, m in enumerate(members):
+            by_new[:, 0, holder_class(m.category)] += load[:, i]
+        flows = dataclasses.replace(
+            self.flows, plants=[*self.flows.plants, *plants],
+            members=[*self.flows.members, *members],
+            production_kwh=np.column_stack([self.flows.production_kwh, energy]),
+            injection_kwh=np.column_stack([self.flows.injection_kwh, energy]))
+        counted = dataclasses.replace(
+            self.counted,
+            plant_injection_kwh=np.column_stack([self.counted.plant_injection_kwh, energy]),
+            plant_active=np.column_stack([self.counted.plant_active,
+                                          np.ones(energy.shape, dtype=bool)]),
+            configuration_withdrawal_by_class_kwh=np.concatenate(
+                [self.counted.configuration_withdrawal_by_class_kwh, by_new], axis=1),
+            member_withdrawal_total_kwh=np.r_[self.counted.member_withdrawal_total_kwh,
+                                              load.sum(axis=0)])
+        spec = dataclasses.replace(self.spec,
+                                   events=(*self.spec.events, config, *plants, *members))
+        marginal = self._totals(settle(spec, self.inputs, flows, counted)) - self.base
+        capex = new.cost_eur + sum(
+            p.capacity_kwp * (p.capex_eur_per_kwp if p.capex_eur_per_kwp is not None
+                              else capex_eur_per_kwp(p.capacity_kwp)) for p in new.plants)
+        return marginal, capex, sum(p.capacity_kwp for p in new.plants) * OPEX_EUR_PER_KWP_YEAR
+
+
+def _finance(marginal: pd.Series, capex: float, opex: float, fin: Finance) -> dict:
+    assumptions = FinanceAssumptions(
+        discount_rate_pct=fin.discount_rate_pct, years=fin.years,
+        price_escalation_pct_per_year=fin.price_escalation_pct_per_year,
+        equity_share_pct=fin.equity_share_pct, loan_rate_pct=fin.loan_rate_pct,
+        loan_years=fin.loan_years)
+    flows = cash_flows(Investment(capex, marginal["premium_eur"], marginal["valorization_eur"],
+                                  marginal["rid_eur"], marginal["fees_eur"], opex),
+                       assumptions)
+    return {"npv_eur": npv(flows, fin.discount_rate_pct), "irr_pct": irr(flows),
+            "payback_years": payback_years(flows)}
+
+
+def roof_sizes(roof: Roof) -> np.ndarray:
+    """The sizes of a roof's sizing curve. [kWp]"""
+    return np.arange(roof.min_kwp, roof.max_kwp + 1e-9, roof.step_kwp)
+
+
+def evaluate(spec: RunSpec, candidates: Candidates,
+             progress: Progress | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Rank the candidates. Returns ``(ranking, curves)``: one row per candidate at its best
+    size (the largest NPV), and every size of every roof; energy and euro per year."""
+    say = progress or silent
+    known = [c.configuration_id for c in spec.configurations]
+    for new in candidates.new_configurations:
+        if new.id in known:
+            raise ScenarioError(f"candidate {new.id!r}: configuration already exists")
+    for item in [*candidates.roofs, *candidates.member_batches]:
+        if item.configuration not in [c.configuration_id for c in spec.configurations]:
+            raise ScenarioError(f"candidate {item.id!r}: unknown configuration "
+                                f"{item.configuration!r}")
+    evaluator = Evaluator(spec, progress)
+    total = sum(len(roof_sizes(roof)) for roof in candidates.roofs) + \
+        len(candidates.member_batches) + len(candidates.new_configurations)
+    done = 0
+    say("candidates", done, total)
+    fin = candidates.finance
+    # Marginal values over the simulated period, scaled to a year (use a whole simulated year
+    # for decisions: a shorter period carries its season's bias).
+    per_year = 8760.0 / len(evaluator.inputs.hourly)
+    curves = []
+    for roof in candidates.roofs:
+        for kwp in roof_sizes(roof):
+            marginal = evaluator.with_plant(roof, float(kwp)) * per_year
+            capex = kwp * (roof.capex_eur_per_kwp if roof.capex_eur_per_kwp is not None
+                           else capex_eur_per_kwp(kwp))
+            curves.append({"candidate": roof.id, "kind": "roof", "kwp": float(kwp),
+                           "capex_eur": capex, **marginal.to_dict(),
+                           **_finance(marginal, capex, kwp * OPEX_EUR_PER_KWP_YEAR, fin)})
+            done += 1
+            say(f"roof {roof.id}", done, total)
+    curves_df = pd.DataFrame(curves)
+    rows = []
+    for roof in candidates.roofs:
+        curve = curves_df[curves_df["candidate"] == roof.id].reset_index(drop=True)
+        best = curve.loc[curve["npv_eur"].idxmax()]
+        rows.append({**best.to_dict(), "saturation_kwp": saturation_kwp(curve)})
+    for batch in candidates.member_batches:
+        marginal = evaluator.with_members(batch) * per_year
+        rows.append({"candidate": batch.id, "kind": "members", "kwp": 0.0,
+                     "capex_eur": batch.cost_eur, **marginal.to_dict(),
+                     **_finance(marginal, batch.cost_eur, 0.0, fin), "saturation_kwp": None})
+        done += 1
+        say(f"member batch {batch.id}", done, total)
+    for new in candidates.new_configurations:
+        marginal, capex, opex = evaluator.with_configuration(new)
+        marginal = marginal * per_year
+        rows.append({"candidate": new.id, "kind": "configuration",
+                     "kwp": sum(p.capacity_kwp for p in new.plants), "capex_eur": capex,
+                     **marginal.to_dict(), **_finance(marginal, capex, opex, fin),
+                     "saturation_kwp": None})
+        done += 1
+        say(f"new configuration {new.id}", done, total)
+    ranking = pd.DataFrame(rows)
+    if len(ranking):
+        ranking["fund_eur_per_keur"] = np.where(
+            ranking["capex_eur"] > 0, ranking["fund_eur"] / (ranking["capex_eur"] / 1000),
+            np.inf)
+        ranking = ranking.sort_values("npv_eur", ascending=False).reset_index(drop=True)
+        ranking.index = ranking.index + 1
+        ranking.index.name = "rank"
+    return ranking, curves_df
+
+
+def saturation_kwp(curve: pd.DataFrame, ratio: float = 0.2) -> float | None:
+    """The size beyond which each added kWp shares less than ``ratio`` of what the first kWp
+    shared: where added PV stops being shared."""
+    kwp = curve["kwp"].to_numpy()
+    shared = curve["shared_mwh"].to_numpy()
+    if len(kwp) < 2:
+        return None
+    first = shared[0] / kwp[0]
+    slopes = np.diff(shared) / np.diff(kwp)
+    below = np.flatnonzero(slopes < ratio * first)
+    return float(kwp[below[0]]) if len(below) else None
+
+
+__all__ = ["Candidates", "Evaluator", "evaluate", "saturation_kwp"]
