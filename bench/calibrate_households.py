@@ -26,13 +26,15 @@ import numpy as np
 import pandas as pd
 from scipy import optimize
 
-from twin.assets.loads import (
+from twin.assets.archetypes import (
     HOUSEHOLD_CLASS_SHAPES,
     HOUSEHOLD_PARAMETERS,
-    day_types,
-    expected_shape,
     household_archetype,
 )
+from twin.assets.loads import (
+    expected_shape,
+)
+from twin.core.calendar import day_types
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "load" / "rse_cacer"
 NAMES = {0: "Giorno feriale", 1: "Sabato", 2: "Domenica"}

@@ -14,8 +14,13 @@ import numpy as np
 import pandas as pd
 import pvlib
 
-from twin.assets.loads import WORKDAY, Consumer, day_types, load_power_kw, typical_day
+from twin.assets.loads import (
+    Consumer,
+    load_power_kw,
+    typical_day,
+)
 from twin.assets.pv import plant_ac_power_kw
+from twin.core.calendar import WORKDAY, day_types
 from twin.core.time import time_index
 from twin.events import PlantCommissioned
 from twin.inputs.prices import align_prices, builtin_zonal_price, read_price_csv

@@ -19,8 +19,9 @@ from twin.finance.investment import (
     payback_years,
 )
 from twin.scenario import load_scenario
+from twin.scenario.candidates import Candidates
 from twin.sim.spec import RunSpec
-from twin.studies.expansion import Candidates, evaluate, saturation_kwp
+from twin.studies.expansion import evaluate, saturation_kwp
 
 TINY = TESTS / "data" / "scenarios" / "tiny.toml"
 

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from twin.assets.loads import SATURDAY, WORKDAY, day_types
+from twin.core.calendar import SATURDAY, WORKDAY, day_types
 from twin.core.time import time_index
 from twin.errors import InputDataError
 from twin.inputs.prices import (

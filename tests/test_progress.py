@@ -10,7 +10,8 @@ import twin
 from tests.conftest import TESTS
 from twin.cli.progress import progress_bar
 from twin.core.progress import silent
-from twin.studies.expansion import Candidates, Roof, evaluate
+from twin.scenario.candidates import Candidates, Roof
+from twin.studies.expansion import evaluate
 from twin.studies.montecarlo import weather_monte_carlo
 
 TINY = TESTS / "data" / "scenarios" / "tiny.toml"

@@ -21,7 +21,8 @@ def read_weather(source: str, path: str, **options: object) -> tuple:
     readers = {"epw": read_epw, "pvgis_tmy": read_pvgis_tmy, "pvgis_hourly": read_pvgis_hourly,
                "csv": read_weather_csv, "netcdf": read_netcdf}
     if source not in readers:
-        raise WeatherDataError(f"unknown weather source {source!r}; expected one of {sorted(readers)}")
+        raise WeatherDataError(f"unknown weather source {source!r}; expected one of "
+                               f"{sorted(readers)}")
     return readers[source](path, **options)  # type: ignore[operator]
 
 __all__ = [

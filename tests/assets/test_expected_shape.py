@@ -6,14 +6,16 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from twin.assets.archetypes import (
+    household_for_power,
+)
 from twin.assets.loads import (
     Consumer,
-    day_types,
     expected_shape,
-    household_for_power,
     load_power_kw,
     reference_year_index,
 )
+from twin.core.calendar import day_types
 
 YEAR = reference_year_index(2023)
 LOCAL = YEAR.tz_convert("Europe/Rome")

@@ -6,9 +6,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from twin.assets.archetypes import (
+    Lighting,
+)
 from twin.assets.loads import (
     Consumer,
-    Lighting,
     daylight_hours,
     lighting_curve,
     load_power_kw,

@@ -15,11 +15,11 @@ import pytest
 from tests.conftest import SHARED_DATA
 from twin.assets.loads import (
     Consumer,
-    day_types,
     load_power_kw,
     reference_year_index,
     typical_day,
 )
+from twin.core.calendar import day_types
 
 ARERA = SHARED_DATA / "load" / "rse_cacer" / "prelievo_orario_ARERA.csv"
 RSE_DAYS = SHARED_DATA / "load" / "rse_cacer" / "curve_carico_input.xlsx"

@@ -5,14 +5,15 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from twin.assets.loads import (
+from twin.assets.archetypes import (
     ARCHETYPES,
-    WORKDAY,
+)
+from twin.assets.loads import (
     Consumer,
-    day_types,
     load_power_kw,
     reference_year_index,
 )
+from twin.core.calendar import WORKDAY, day_types
 
 YEAR = reference_year_index(2026)
 

@@ -12,9 +12,9 @@ import pandas as pd
 import pytest
 
 from twin.assets.pv import plant_ac_power_kw
-from twin.rules import tariff_power_kw
 from twin.core.time import time_index
 from twin.events import PlantCommissioned
+from twin.rules import tariff_power_kw
 from weather import generate_milan_weather
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "bench"))

@@ -5,7 +5,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from twin.assets.loads import HOLIDAY, WORKDAY, reference_year_index, typical_day
+from twin.assets.loads import (
+    reference_year_index,
+    typical_day,
+)
+from twin.core.calendar import HOLIDAY, WORKDAY
 
 YEAR = reference_year_index(2023)
 

@@ -8,11 +8,13 @@ import numpy as np
 import pytest
 
 from twin.assets import loads
-from twin.assets.loads import (
+from twin.assets.archetypes import (
     COOLING_BALANCE_C,
     Bump,
-    Consumer,
     household_for_power,
+)
+from twin.assets.loads import (
+    Consumer,
     load_power_kw,
     reference_year_index,
 )

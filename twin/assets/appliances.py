@@ -111,9 +111,19 @@ def add_appliance_cycles(power_kw: np.ndarray, member_ids: list[str], total_kwh:
     if not len(member):
         return
     u = draws[member, day, kind, 1 + slot]
+    centre_quarter = _drawn_quarters(daily, member, day, u)
+    _place_cycles(power_kw, centre_quarter, member, kind, total_kwh, quarters, step_h)
 
-    # The drawn hour: inverse CDF of the day's hourly energy, for every cycle in one search of
-    # the running total over (member, day, hour), which increases throughout.
+
+def _drawn_quarters(daily: np.ndarray, member: np.ndarray, day: np.ndarray,
+                    u: np.ndarray) -> np.ndarray:
+    """The quarter hour (from the first day's midnight) at the centre of each cycle.
+
+    The drawn hour is the inverse CDF of the day's hourly energy, for every cycle in one search
+    of the running total over (member, day, hour), which increases throughout; the quarter within
+    the hour follows the same draw.
+    """
+    n_days = daily.shape[1]
     running = np.cumsum(daily.reshape(-1))
     day_end = running[23::24]
     day_start = np.r_[0.0, day_end[:-1]]
@@ -123,10 +133,16 @@ def add_appliance_cycles(power_kw: np.ndarray, member_ids: list[str], total_kwh:
     hour = position - block * 24
     before = np.where(hour > 0, running[np.maximum(position - 1, 0)], day_start[block])
     within = (target - before) / np.maximum(running[position] - before, 1e-300)
-    centre_quarter = (day * 24 + hour) * 4 + np.minimum(within * 4, 3.999).astype(int)
+    return (day * 24 + hour) * 4 + np.minimum(within * 4, 3.999).astype(int)
 
+
+def _place_cycles(power_kw: np.ndarray, centre_quarter: np.ndarray, member: np.ndarray,
+                  kind: np.ndarray, total_kwh: np.ndarray, quarters: int, step_h: float) -> None:
+    """Add each cycle's power curve around its centre and take its energy from the smooth part
+    of the member's load, in place."""
+    n_t, n_m = power_kw.shape
     longest = max(len(a.cycle_kw) for a in APPLIANCES)
-    cycle_kw = np.zeros((n_kinds, longest))
+    cycle_kw = np.zeros((len(APPLIANCES), longest))
     for k, a in enumerate(APPLIANCES):
         cycle_kw[k, :len(a.cycle_kw)] = a.cycle_kw
     lead = np.rint(cycle_kw @ np.arange(longest) / cycle_kw.sum(axis=1)).astype(int)
@@ -143,6 +159,7 @@ def add_appliance_cycles(power_kw: np.ndarray, member_ids: list[str], total_kwh:
     over = np.flatnonzero(share > 1.0)  # cycles beyond the member's energy (tiny loads)
     if len(over):
         power_kw[:, over] *= total_kwh[over] / (power_kw[:, over].sum(axis=0) * step_h)
+
 
 
 def _poisson_counts(u: np.ndarray, rate: np.ndarray) -> np.ndarray:

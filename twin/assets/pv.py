@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 import pvlib
 
-from twin.core.time import LOCAL_TZ, interval_hours, local_midnight_utc
+from twin.core.time import interval_hours, local_midnight_utc, to_local
 from twin.events.domain import PlantCommissioned
 
 SITE_CELL_DEG = 0.1
@@ -115,7 +115,7 @@ def plant_ac_power_kw(
             effective[:, cols] = (direct * np.nan_to_num(iam))[:, None] * beam + \
                 diffuse[:, None]
 
-    month = index.tz_convert(LOCAL_TZ).month.to_numpy() - 1
+    month = to_local(index).month.to_numpy() - 1
     soiling = np.array([p.soiling_pct_by_month or (0.0,) * 12 for p in plants]).T / 100.0
     effective *= 1.0 - soiling[month]
 

@@ -57,7 +57,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         err.print("interrupted")
         return 130
-    return EXIT_USAGE
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from twin.core.time import LOCAL_TZ
+from twin.core.time import local_midnight_utc, to_local
 from twin.rules import equivalent_hours, gse_fee_eur_per_year, monthly_advance_eur
 from twin.rules.parameters import Parameters
 
@@ -33,7 +33,7 @@ def cash_timeline(ds: xr.Dataset, parameters: Parameters) -> pd.DataFrame:
     month the last settlement is paid. ``attrs['unpaid_eur']`` is what stays below the threshold.
     """
     region = str(ds.attrs["region"])
-    local = pd.DatetimeIndex(ds["time"].to_numpy()).tz_localize("UTC").tz_convert(LOCAL_TZ)
+    local = to_local(ds["time"].to_numpy())
     month = local.tz_localize(None).to_period("M")
     hours_in_month = np.array([_hours_in(p) for p in month.unique()])[
         month.unique().get_indexer(month)]
@@ -94,6 +94,6 @@ def cash_timeline(ds: xr.Dataset, parameters: Parameters) -> pd.DataFrame:
 
 def _hours_in(period: pd.Period) -> float:
     """Hours in a local calendar month (743 or 745 in DST-change months)."""
-    start = pd.Timestamp(period.start_time).tz_localize(LOCAL_TZ)
-    end = pd.Timestamp((period + 1).start_time).tz_localize(LOCAL_TZ)
+    start = local_midnight_utc(period.start_time.date())
+    end = local_midnight_utc((period + 1).start_time.date())
     return (end - start).total_seconds() / 3600.0

@@ -17,11 +17,9 @@ goes negative when the settlement arrives.
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo
-
 import pandas as pd
 
-from twin.core.time import LOCAL_TZ
+from twin.core.time import local_date, local_midnight_utc
 from twin.events import DomainEvent, ProjectProposed, validity_intervals
 from twin.scenario import Fund
 
@@ -49,9 +47,8 @@ def fund_timeline(cash: pd.DataFrame, events: list[DomainEvent], fund: Fund,
     received = (cash["payment_eur"] * keep).cumsum()
     rows = []
     for month in cash.index:
-        start = pd.Period(month, "M").start_time.tz_localize(LOCAL_TZ).tz_convert("UTC")
-        next_start = (pd.Period(month, "M") + 1).start_time.tz_localize(LOCAL_TZ).tz_convert(
-            "UTC")
+        start = local_midnight_utc(pd.Period(month, "M").start_time.date())
+        next_start = local_midnight_utc((pd.Period(month, "M") + 1).start_time.date())
         inflow = float(cash.loc[month, "payment_eur"]) * keep
         balance += inflow
         reserve = max(0.0, float(received[month] - accrued[month]))
@@ -74,7 +71,7 @@ def fund_timeline(cash: pd.DataFrame, events: list[DomainEvent], fund: Fund,
     monthly = pd.DataFrame(rows).set_index("month")
     projects = pd.DataFrame([{
         "project": p.project_id, "name": p.name, "neighbourhood": p.neighbourhood,
-        "approved": p.effective_utc.astimezone(ZoneInfo(LOCAL_TZ)).date().isoformat(),
+        "approved": local_date(p.effective_utc).isoformat(),
         "cost_eur": p.cost_cents / 100, "funded": funded.get(p.project_id, "")}
         for p in proposals], columns=["project", "name", "neighbourhood", "approved",
                                       "cost_eur", "funded"])

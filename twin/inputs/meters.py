@@ -84,9 +84,34 @@ def _number(text: str, where: str) -> float:
     return value
 
 
-def parse_meter_file(data: bytes, name: str) -> MeterSeries:
-    """Validate and parse a meter export (see the module docstring)."""
-    digest = hashlib.sha256(data).hexdigest()
+@dataclass(frozen=True)
+class _Table:
+    """A meter export read as text cells, with its key columns found."""
+
+    name: str
+    frame: pd.DataFrame
+    lower: dict[str, str]
+    pod_col: str
+    date_col: str
+    unit_col: str | None
+
+    def where(self, row: int, column: str | None = None) -> str:
+        return f"{self.name}: line {row + 2}" + (f", field '{column}'" if column else "")
+
+    def day(self, row: int) -> dt.date:
+        return _date(self.frame[self.date_col].iloc[row], self.where(row, "Data"))
+
+    def unit_factor(self, row: int, header: str | None = None) -> float:
+        """kWh per unit of the row (its unit column, the value column's header, or kWh)."""
+        unit = header or (self.frame[self.unit_col].iloc[row] if self.unit_col else "kWh")
+        factor = UNITS.get(str(unit).strip().lower())
+        if factor is None:
+            raise InputDataError(f"{self.where(row, self.unit_col or 'unit')}: expected kWh or "
+                                 f"Wh; found {unit!r}")
+        return factor
+
+
+def _read_table(data: bytes, name: str) -> _Table:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -100,89 +125,107 @@ def parse_meter_file(data: bytes, name: str) -> MeterSeries:
     if "pod" not in lower or "data" not in lower:
         raise InputDataError(f"{name}: expected columns 'POD' and 'Data'; found "
                              f"{list(frame.columns)}")
-    pod_col, date_col = lower["pod"], lower["data"]
     unit_col = lower.get("unita") or lower.get("unità") or lower.get("unit")
-    pods = frame[pod_col].str.strip()
+    return _Table(name, frame, lower, lower["pod"], lower["data"], unit_col)
+
+
+def _the_pod(table: _Table) -> str:
+    """The one POD of the file, each checked against the POD pattern."""
+    pods = table.frame[table.pod_col].str.strip()
     for i, pod in enumerate(pods):
         if not POD_PATTERN.match(pod):
-            raise InputDataError(f"{name}: line {i + 2}, field 'POD': expected a POD such as "
+            raise InputDataError(f"{table.where(i, 'POD')}: expected a POD such as "
                                  f"IT001E12345678; found {pod!r}")
     if pods.nunique() != 1:
         other = int(np.flatnonzero(pods != pods.iloc[0])[0])
-        raise InputDataError(f"{name}: line {other + 2}, field 'POD': one POD per file "
-                             f"expected ({pods.iloc[0]}); found {pods.iloc[other]!r}")
+        raise InputDataError(f"{table.where(other, 'POD')}: one POD per file expected "
+                             f"({pods.iloc[0]}); found {pods.iloc[other]!r}")
+    return str(pods.iloc[0])
 
-    def unit_factor(row: int, header: str | None = None) -> float:
-        unit = header or (frame[unit_col].iloc[row] if unit_col else "kWh")
-        factor = UNITS.get(str(unit).strip().lower())
-        if factor is None:
-            raise InputDataError(f"{name}: line {row + 2}, field "
-                                 f"'{unit_col or 'unit'}': expected kWh or Wh; found {unit!r}")
-        return factor
 
+def _interval_rows(table: _Table) -> tuple[dict[pd.Timestamp, float], int]:
+    """Values of a file with one row per interval (``Ora`` 1-25 or ``Quarto`` 1-100)."""
+    lower, frame = table.lower, table.frame
+    index_col = lower.get("ora") or lower["quarto"]
+    per_hour = 1 if "ora" in lower else 4
+    value_cols = [c for c in frame.columns
+                  if c not in (table.pod_col, table.date_col, index_col, table.unit_col)]
+    if len(value_cols) != 1:
+        raise InputDataError(f"{table.name}: expected one value column beside POD, Data and "
+                             f"{index_col}; found {value_cols}")
+    value_col = value_cols[0]
+    header_unit = value_col if value_col.lower() in UNITS else None
     values: dict[pd.Timestamp, float] = {}
-    if "ora" in lower or "quarto" in lower:
-        index_col = lower.get("ora") or lower["quarto"]
-        per_hour = 1 if "ora" in lower else 4
-        value_cols = [c for c in frame.columns
-                      if c not in (pod_col, date_col, index_col, unit_col)]
-        if len(value_cols) != 1:
-            raise InputDataError(f"{name}: expected one value column beside POD, Data and "
-                                 f"{index_col}; found {value_cols}")
-        value_col = value_cols[0]
-        header_unit = value_col if value_col.lower() in UNITS else None
-        counts: dict[dt.date, int] = {}
-        for i in range(len(frame)):
-            day = _date(frame[date_col].iloc[i], f"{name}: line {i + 2}, field 'Data'")
-            where = f"{name}: line {i + 2}, field '{index_col}'"
-            try:
-                k = int(frame[index_col].iloc[i])
-            except ValueError:
-                raise InputDataError(f"{where}: expected an integer; found "
-                                     f"{frame[index_col].iloc[i]!r}") from None
-            limit = _intervals_in(day, per_hour)
-            if not 1 <= k <= limit:
-                raise InputDataError(f"{where}: expected 1 to {limit} on {day}; found {k}")
+    counts: dict[dt.date, int] = {}
+    for i in range(len(frame)):
+        day = table.day(i)
+        where = table.where(i, index_col)
+        try:
+            k = int(frame[index_col].iloc[i])
+        except ValueError:
+            raise InputDataError(f"{where}: expected an integer; found "
+                                 f"{frame[index_col].iloc[i]!r}") from None
+        limit = _intervals_in(day, per_hour)
+        if not 1 <= k <= limit:
+            raise InputDataError(f"{where}: expected 1 to {limit} on {day}; found {k}")
+        stamp = local_midnight_utc(day) + pd.Timedelta(minutes=(k - 1) * 60 // per_hour)
+        if stamp in values:
+            raise InputDataError(f"{where}: interval {k} of {day} appears twice")
+        values[stamp] = _number(frame[value_col].iloc[i], table.where(i, value_col)) * \
+            table.unit_factor(i, header_unit)
+        counts[day] = counts.get(day, 0) + 1
+    for day, n in counts.items():
+        if n != _intervals_in(day, per_hour):
+            raise InputDataError(f"{table.name}: {day} has {n} intervals; expected "
+                                 f"{_intervals_in(day, per_hour)} (missing intervals)")
+    return values, per_hour
+
+
+def _daily_rows(table: _Table) -> tuple[dict[pd.Timestamp, float], int]:
+    """Values of a file with one row per day (columns 1-24 or 1-96, 23/25 and 92/100 on DST
+    days)."""
+    frame = table.frame
+    numbered = sorted((c for c in frame.columns if c.isdigit()), key=int)
+    if len(numbered) not in (23, 24, 25, 92, 96, 100):
+        raise InputDataError(f"{table.name}: expected columns 1-24 (hours) or 1-96 (quarters) "
+                             f"after POD and Data; found {len(numbered)} numbered columns")
+    per_hour = 1 if len(numbered) <= 25 else 4
+    values: dict[pd.Timestamp, float] = {}
+    seen: set[dt.date] = set()
+    for i in range(len(frame)):
+        day = table.day(i)
+        if day in seen:
+            raise InputDataError(f"{table.where(i, 'Data')}: {day} appears twice")
+        seen.add(day)
+        expected = _intervals_in(day, per_hour)
+        factor = table.unit_factor(i)
+        for k, col in enumerate(numbered, start=1):
+            cell = str(frame[col].iloc[i]).strip()
+            if k > expected:
+                if cell:
+                    raise InputDataError(f"{table.where(i, col)}: {day} has {expected} "
+                                         "intervals; found a value beyond them")
+                continue
+            if not cell:
+                raise InputDataError(f"{table.where(i, col)}: value missing (interval {k} of "
+                                     f"{expected} on {day})")
             stamp = local_midnight_utc(day) + pd.Timedelta(minutes=(k - 1) * 60 // per_hour)
-            if stamp in values:
-                raise InputDataError(f"{where}: interval {k} of {day} appears twice")
-            values[stamp] = _number(frame[value_col].iloc[i],
-                                    f"{name}: line {i + 2}, field '{value_col}'") * \
-                unit_factor(i, header_unit)
-            counts[day] = counts.get(day, 0) + 1
-        for day, n in counts.items():
-            if n != _intervals_in(day, per_hour):
-                raise InputDataError(f"{name}: {day} has {n} intervals; expected "
-                                     f"{_intervals_in(day, per_hour)} (missing intervals)")
+            values[stamp] = _number(cell, table.where(i, col)) * factor
+        if expected > len(numbered):
+            raise InputDataError(f"{table.where(i)}: {day} has {expected} intervals; the file "
+                                 f"has columns for {len(numbered)}")
+    return values, per_hour
+
+
+def parse_meter_file(data: bytes, name: str) -> MeterSeries:
+    """Validate and parse a meter export (see the module docstring)."""
+    digest = hashlib.sha256(data).hexdigest()
+    table = _read_table(data, name)
+    pod = _the_pod(table)
+    if "ora" in table.lower or "quarto" in table.lower:
+        values, per_hour = _interval_rows(table)
     else:
-        numbered = [c for c in frame.columns if c.isdigit()]
-        if len(numbered) not in (23, 24, 25, 92, 96, 100):
-            raise InputDataError(f"{name}: expected columns 1-24 (hours) or 1-96 (quarters) "
-                                 f"after POD and Data; found {len(numbered)} numbered columns")
-        per_hour = 1 if len(numbered) <= 25 else 4
-        seen: set[dt.date] = set()
-        for i in range(len(frame)):
-            day = _date(frame[date_col].iloc[i], f"{name}: line {i + 2}, field 'Data'")
-            if day in seen:
-                raise InputDataError(f"{name}: line {i + 2}, field 'Data': {day} appears twice")
-            seen.add(day)
-            expected = _intervals_in(day, per_hour)
-            factor = unit_factor(i)
-            for k, col in enumerate(sorted(numbered, key=int), start=1):
-                cell = str(frame[col].iloc[i]).strip()
-                if k > expected:
-                    if cell:
-                        raise InputDataError(f"{name}: line {i + 2}, field '{col}': {day} has "
-                                             f"{expected} intervals; found a value beyond them")
-                    continue
-                if not cell:
-                    raise InputDataError(f"{name}: line {i + 2}, field '{col}': value missing "
-                                         f"(interval {k} of {expected} on {day})")
-                stamp = local_midnight_utc(day) + pd.Timedelta(minutes=(k - 1) * 60 // per_hour)
-                values[stamp] = _number(cell, f"{name}: line {i + 2}, field '{col}'") * factor
-            if expected > len(numbered):
-                raise InputDataError(f"{name}: line {i + 2}: {day} has {expected} intervals; "
-                                     f"the file has columns for {len(numbered)}")
+        values, per_hour = _daily_rows(table)
     if not values:
         raise InputDataError(f"{name}: no data rows")
     series = pd.Series(values).sort_index()
@@ -193,7 +236,7 @@ def parse_meter_file(data: bytes, name: str) -> MeterSeries:
         missing = expected_index.difference(series.index)
         raise InputDataError(f"{name}: {len(missing)} interval(s) missing between the first and "
                              f"last day (first at {missing[0]} UTC): whole days expected")
-    return MeterSeries(pods.iloc[0], step, series.rename("energy_kwh"), digest, name)
+    return MeterSeries(pod, step, series.rename("energy_kwh"), digest, name)
 
 
 def read_meter_file(path: str | Path) -> tuple[MeterSeries, bytes]:

@@ -22,7 +22,7 @@ import pandas as pd
 
 from twin.core.calendar import HOLIDAY, WORKDAY, day_types
 from twin.core.random import ar1
-from twin.core.time import LOCAL_TZ, local_days
+from twin.core.time import LOCAL_TZ, local_days, to_local
 from twin.errors import InputDataError
 
 PUN_MONTHLY_EUR_PER_MWH: dict[int, tuple[float, ...]] = {
@@ -79,7 +79,7 @@ def builtin_zonal_price(index: pd.DatetimeIndex, seed: int, zone: str = "NORD",
     Years after the last published one repeat its months, changed by
     ``escalation_pct_per_year`` per year (a scenario assumption, not a forecast).
     """
-    local = index.tz_convert(LOCAL_TZ)
+    local = to_local(index)
     hours = (local.hour + 0.5).to_numpy()
     month = local.month.to_numpy()
     day_of, days = local_days(index)

@@ -176,6 +176,29 @@ class Accounts:
         """Per year: incentivised energy, injection while earning, premium."""
         self.year_earning = np.zeros((self.n_years, n_p), dtype=bool)
 
+    def results(self, injected_kwh: np.ndarray, withdrawn_kwh: np.ndarray, price: np.ndarray,
+                exempt_share: np.ndarray, versions: dict[str, dict[str, Any]]) -> dict[str, Any]:
+        """The arrays by result-variable name (all but the excess premium)."""
+        return {
+            "injected_energy_kwh": injected_kwh,
+            "allocated_shared_energy_kwh": self.allocated,
+            "incentivised_energy_kwh": self.incentivised,
+            "tip_eur_per_mwh": self.tip,
+            "premium_eur": self.premium,
+            "rid_revenue_eur": rid_revenue_eur(injected_kwh, price[:, None]),
+            "configuration_injected_energy_kwh": self.inj_config,
+            "configuration_withdrawn_energy_kwh": withdrawn_kwh,
+            "f_exempt_share": exempt_share,
+            "shared_energy_kwh": self.shared,
+            "valorization_eur": self.valorization,
+            "market_zone_shared_energy_kwh": shared_energy_kwh(self.inj_config.sum(axis=1),
+                                                               withdrawn_kwh.sum(axis=1)),
+            "zonal_price_eur_per_mwh": price,
+            "gse_fee_eur": self.fees,
+            "rule_version": self.rule_version.astype(str),
+            "rule_versions": versions,
+        }
+
 
 def allocate_block(acc: Accounts, a: int, b: int, inj: np.ndarray, withdrawn: np.ndarray,
                    plants: Plants, rules: Switches) -> np.ndarray:
@@ -321,23 +344,6 @@ def apply_rules(
         acc.year_sums[y, 2] += acc.premium[a:b].sum(axis=0)
         acc.year_earning[y] |= earns.any(axis=0)
 
-    return {
-        "injected_energy_kwh": injected_kwh,
-        "allocated_shared_energy_kwh": acc.allocated,
-        "incentivised_energy_kwh": acc.incentivised,
-        "tip_eur_per_mwh": acc.tip,
-        "premium_eur": acc.premium,
-        "rid_revenue_eur": rid_revenue_eur(injected_kwh, price[:, None]),
-        "configuration_injected_energy_kwh": acc.inj_config,
-        "configuration_withdrawn_energy_kwh": withdrawn,
-        "f_exempt_share": exempt_share,
-        "shared_energy_kwh": acc.shared,
-        "valorization_eur": acc.valorization,
-        "market_zone_shared_energy_kwh": shared_energy_kwh(acc.inj_config.sum(axis=1),
-                                                           withdrawn.sum(axis=1)),
-        "zonal_price_eur_per_mwh": price,
-        "gse_fee_eur": acc.fees,
-        "excess_premium_eur": excess_by_configuration(acc, year_list, terms, rules, parameters),
-        "rule_version": acc.rule_version.astype(str),
-        "rule_versions": versions,
-    }
+    out = acc.results(injected_kwh, withdrawn, price, exempt_share, versions)
+    out["excess_premium_eur"] = excess_by_configuration(acc, year_list, terms, rules, parameters)
+    return out

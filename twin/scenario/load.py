@@ -4,6 +4,7 @@ that name the file and the field."""
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import hashlib
 import tomllib
 from importlib import resources
@@ -13,7 +14,8 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from twin.errors import ScenarioError
-from twin.scenario.schema import Scenario, _Model, plant_joined_on
+from twin.rules.parameters import DEFAULT_PARAMETERS
+from twin.scenario.schema import Plant, Scenario, _Model, plant_joined_on
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -138,22 +140,24 @@ def validation_message(path: Path, err: ValidationError, raw: dict[str, Any],
     return "\n".join(lines)
 
 
-def _check_references(path: Path, sc: Scenario) -> None:
-    """Cross-field rules that a per-field schema cannot express."""
-    problems: list[str] = []
-    for section in ("configurations", "plants", "members"):
+def _duplicate_ids(sc: Scenario) -> list[str]:
+    problems = []
+    for section in ("configurations", "plants", "members", "projects"):
         ids = [item.id for item in getattr(sc, section)]
         for dup in sorted({i for i in ids if ids.count(i) > 1}):
             problems.append(f"{section}: id {dup!r} appears more than once")
+    return problems
+
+
+def _plant_problems(sc: Scenario) -> list[str]:
+    problems: list[str] = []
     configs = {c.id for c in sc.configurations}
     members = {m.id: m for m in sc.members}
     for i, p in enumerate(sc.plants):
         where = f"plants[{i}] (id {p.id!r})"
         if p.configuration not in configs:
-            problems.append(
-                f"{where}.configuration: expected one of {sorted(configs)}; "
-                f"found {p.configuration!r}"
-            )
+            problems.append(f"{where}.configuration: expected one of {sorted(configs)}; "
+                            f"found {p.configuration!r}")
         for field in ("owner", "host_member"):
             ref = getattr(p, field)
             if ref is not None and ref not in members:
@@ -161,44 +165,54 @@ def _check_references(path: Path, sc: Scenario) -> None:
         if p.host_member in members and members[p.host_member].count != 1:
             problems.append(f"{where}.host_member: expected a single member (count 1); "
                             f"found group {p.host_member!r} of {members[p.host_member].count}")
-        if p.decommissioned_on is not None and p.decommissioned_on <= plant_joined_on(
-                p, sc.community.founded_on):
-            problems.append(f"{where}.decommissioned_on: expected a date after the plant joins "
-                            f"({plant_joined_on(p, sc.community.founded_on)}); "
-                            f"found {p.decommissioned_on}")
-        if p.decommissioned_on is not None and p.decommissioned_on <= p.entry_into_operation:
-            problems.append(f"{where}.decommissioned_on: expected a date after "
-                            f"entry_into_operation ({p.entry_into_operation}); "
-                            f"found {p.decommissioned_on}")
-        if p.joined_on is not None and p.joined_on < p.entry_into_operation:
-            problems.append(f"{where}.joined_on: expected a date on or after "
-                            f"entry_into_operation ({p.entry_into_operation}); found {p.joined_on}")
+        problems += _plant_dates(where, p, sc.community.founded_on)
         if p.building_obligation_kw > min(p.capacity_kwp, p.inverter_kw):
             problems.append(f"{where}.building_obligation_kw: expected at most the plant power "
                             f"({min(p.capacity_kwp, p.inverter_kw)} kW); "
                             f"found {p.building_obligation_kw}")
+    return problems
+
+
+def _plant_dates(where: str, p: Plant, founded_on: dt.date) -> list[str]:
+    problems = []
+    joins = plant_joined_on(p, founded_on)
+    if p.decommissioned_on is not None and p.decommissioned_on <= joins:
+        problems.append(f"{where}.decommissioned_on: expected a date after the plant joins "
+                        f"({joins}); found {p.decommissioned_on}")
+    if p.decommissioned_on is not None and p.decommissioned_on <= p.entry_into_operation:
+        problems.append(f"{where}.decommissioned_on: expected a date after "
+                        f"entry_into_operation ({p.entry_into_operation}); "
+                        f"found {p.decommissioned_on}")
+    if p.joined_on is not None and p.joined_on < p.entry_into_operation:
+        problems.append(f"{where}.joined_on: expected a date on or after "
+                        f"entry_into_operation ({p.entry_into_operation}); found {p.joined_on}")
+    return problems
+
+
+def _member_and_project_problems(sc: Scenario) -> list[str]:
+    problems: list[str] = []
+    configs = {c.id for c in sc.configurations}
     for i, m in enumerate(sc.members):
         where = f"members[{i}] (id {m.id!r})"
         if m.configuration not in configs:
-            problems.append(
-                f"{where}.configuration: expected one of {sorted(configs)}; "
-                f"found {m.configuration!r}"
-            )
+            problems.append(f"{where}.configuration: expected one of {sorted(configs)}; "
+                            f"found {m.configuration!r}")
         if m.left_on is not None and m.left_on <= m.joined_on:
             problems.append(f"{where}.left_on: expected a date after joined_on ({m.joined_on}); "
                             f"found {m.left_on}")
         elif m.left_on is not None and m.left_on <= sc.community.founded_on:
             problems.append(f"{where}.left_on: expected a date after community.founded_on "
                             f"({sc.community.founded_on}); found {m.left_on}")
-    project_ids = [p.id for p in sc.projects]
-    for dup in sorted({i for i in project_ids if project_ids.count(i) > 1}):
-        problems.append(f"projects: id {dup!r} appears more than once")
     for i, project in enumerate(sc.projects):
         if project.configuration is not None and project.configuration not in configs:
             problems.append(f"projects[{i}] (id {project.id!r}).configuration: expected one of "
                             f"{sorted(configs)}; found {project.configuration!r}")
-    from twin.rules.parameters import DEFAULT_PARAMETERS
+    return problems
 
+
+def _parameter_problems(sc: Scenario) -> list[str]:
+    """Overrides must name a rule parameter and have its shape (twin/rules/parameters.py)."""
+    problems: list[str] = []
     for i, o in enumerate(sc.parameters):
         where = f"parameters[{i}]"
         if o.name not in DEFAULT_PARAMETERS:
@@ -214,10 +228,16 @@ def _check_references(path: Path, sc: Scenario) -> None:
         if o.valid_from and o.valid_to and o.valid_to <= o.valid_from:
             problems.append(f"{where}.valid_to: expected a date after valid_from "
                             f"({o.valid_from}); found {o.valid_to}")
+    return problems
+
+
+def _check_references(path: Path, sc: Scenario) -> None:
+    """Cross-field rules that a per-field schema cannot express."""
+    problems = (_duplicate_ids(sc) + _plant_problems(sc) + _member_and_project_problems(sc)
+                + _parameter_problems(sc))
     if problems:
         raise ScenarioError("\n".join([f"{path}: invalid scenario ({len(problems)} problem(s))"]
                                       + [f"  {p}" for p in problems]))
-
 
 
 class LoadedScenario(_Model):

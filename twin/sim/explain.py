@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from twin.core.time import LOCAL_TZ
+from twin.core.time import parse_local_time, to_local
 from twin.errors import TwinError
 from twin.rules import band_of, fc_zonale_eur_per_mwh, reduction_factor
 from twin.rules.parameters import Parameter, Parameters
@@ -17,13 +17,10 @@ from twin.rules.parameters import Parameter, Parameters
 def parse_hour(text: str) -> pd.Timestamp:
     """An hour given as ISO text; without an offset it is local (Europe/Rome) time. → UTC."""
     try:
-        stamp = pd.Timestamp(text)
+        return pd.Timestamp(parse_local_time(text)).floor("h")
     except ValueError:
         raise TwinError(f"--hour: expected an ISO time such as 2026-06-15T13:00; "
                         f"found {text!r}") from None
-    if stamp.tzinfo is None:
-        stamp = stamp.tz_localize(LOCAL_TZ, ambiguous=True, nonexistent="shift_forward")
-    return stamp.tz_convert("UTC").floor("h")
 
 
 def explain_hour(ds: xr.Dataset, hour_utc: pd.Timestamp, configuration: str) -> str:
@@ -39,7 +36,7 @@ def explain_hour(ds: xr.Dataset, hour_utc: pd.Timestamp, configuration: str) -> 
     h = ds.sel(time=naive, configuration=configuration)
     plants = ds["plant"].where(ds["plant_configuration"] == configuration, drop=True)
     hp = h.sel(plant=plants)
-    local = hour_utc.tz_convert(LOCAL_TZ)
+    local = to_local(pd.DatetimeIndex([hour_utc]))[0]
     price = float(h["zonal_price_eur_per_mwh"])
     inj = float(h["configuration_injected_energy_kwh"])
     wd = float(h["configuration_withdrawn_energy_kwh"])
@@ -75,28 +72,9 @@ def explain_hour(ds: xr.Dataset, hour_utc: pd.Timestamp, configuration: str) -> 
               f"   TIP = (min[CAP; base + max(0; {reference:g} − Pz)] + FC) × (1 − F × (1 − e)),",
               f"   Pz = {price:.2f} €/MWh, FC for {region}, e = share of withdrawal exempt "
               f"from F = {exempt_share:.3f}"]
-    premium_total = 0.0
-    for j in order:
-        p = hp.isel(plant=j)
-        name = str(p["plant"].values)
-        if not bool(p["plant_eligible"]):
-            lines.append(f"   {name}: no premium: {str(p['plant_eligibility'].values)}")
-            continue
-        power = float(p["plant_power_kw"])
-        band = band_of(power, params)
-        fc = fc_zonale_eur_per_mwh(region, parameters=params)
-        f = reduction_factor(float(p["plant_grant_intensity_pct"]), params)
-        variable = max(0.0, reference - price)
-        tip = float(p["tip_eur_per_mwh"])
-        energy = float(p["incentivised_energy_kwh"])
-        premium = float(p["premium_eur"])
-        premium_total += premium
-        lines.append(
-            f"   {name}, {power:g} kW: (min({band.cap_eur_per_mwh:g}; "
-            f"{band.base_eur_per_mwh:g} + {variable:.2f}) + {fc:g}) × (1 − {f:g} × "
-            f"{1 - exempt_share:.3f}) = "
-            f"{tip:.2f} €/MWh")
-        lines.append(f"      × {energy:.3f} kWh incentivised = € {premium:.4f}")
+    premium_lines, premium_total = _premium_lines(hp, order, params, region, reference, price,
+                                                  exempt_share)
+    lines += premium_lines
     tras_e = params.scalar("tras_e_eur_per_mwh")
     valorization = float(h["valorization_eur"])
     lines += [
@@ -111,3 +89,32 @@ def explain_hour(ds: xr.Dataset, hour_utc: pd.Timestamp, configuration: str) -> 
         f"{float(hp['rid_revenue_eur'].sum()):.4f}",
     ]
     return "\n".join(lines)
+
+
+def _premium_lines(hp: xr.Dataset, order: np.ndarray, params: Parameters, region: str,
+                   reference: float, price: float, exempt_share: float) -> tuple[list[str], float]:
+    """Step 3 for each plant: its band, the premium formula with the hour's numbers, the euro."""
+    out: list[str] = []
+    premium_total = 0.0
+    for j in order:
+        p = hp.isel(plant=j)
+        name = str(p["plant"].values)
+        if not bool(p["plant_eligible"]):
+            out.append(f"   {name}: no premium: {str(p['plant_eligibility'].values)}")
+            continue
+        power = float(p["plant_power_kw"])
+        band = band_of(power, params)
+        fc = fc_zonale_eur_per_mwh(region, parameters=params)
+        f = reduction_factor(float(p["plant_grant_intensity_pct"]), params)
+        variable = max(0.0, reference - price)
+        tip = float(p["tip_eur_per_mwh"])
+        energy = float(p["incentivised_energy_kwh"])
+        premium = float(p["premium_eur"])
+        premium_total += premium
+        out.append(
+            f"   {name}, {power:g} kW: (min({band.cap_eur_per_mwh:g}; "
+            f"{band.base_eur_per_mwh:g} + {variable:.2f}) + {fc:g}) × (1 − {f:g} × "
+            f"{1 - exempt_share:.3f}) = "
+            f"{tip:.2f} €/MWh")
+        out.append(f"      × {energy:.3f} kWh incentivised = € {premium:.4f}")
+    return out, premium_total

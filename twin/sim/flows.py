@@ -102,8 +102,7 @@ def member_withdrawal(members: Sequence[MemberJoined], timeline: Timeline, input
             series = load_power_kw([profile], inputs.index, seed,
                                    inputs.weather["temp_air"].to_numpy())
             out[position:, i] = series[position:, 0]
-    out *= step_h  # mean power over the step × its length = energy (power_to_energy_kwh)
-    return out
+    return power_to_energy_kwh(out, step_h)
 
 
 def book_flows(events: Sequence[DomainEvent], inputs: Inputs, seed: int, timeline: Timeline,

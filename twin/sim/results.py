@@ -8,6 +8,8 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
+from twin.core.time import to_local
+
 SUMMARY_COLUMNS = {
     "members": "members active at the end",
     "plants_kw": "plant power counted at the end [kW]",
@@ -24,6 +26,11 @@ SUMMARY_COLUMNS = {
     "rid_eur": "Ritiro Dedicato revenue of producers [EUR]",
 }
 """Columns of ``summary.csv``. For a solidarity CER ``fund_eur`` is the solidarity fund."""
+
+COMPARED_METRICS = ["shared_mwh", "premium_eur", "valorization_eur", "fund_eur",
+                    "self_sufficiency_pct"]
+"""The figures a comparison and a Monte Carlo report, per year and configuration (the columns
+of :func:`yearly_table`) or for the community."""
 
 
 def summary_table(ds: xr.Dataset) -> pd.DataFrame:
@@ -125,8 +132,7 @@ def audit_table(ds: xr.Dataset) -> pd.DataFrame:
 def yearly_table(ds: xr.Dataset) -> pd.DataFrame:
     """Per local calendar year and configuration: shared energy, premium, valorization, fees,
     fund and self-sufficiency (the rows behind a multi-year run and a comparison)."""
-    year = pd.DatetimeIndex(ds["time"].to_numpy()).tz_localize("UTC").tz_convert(
-        "Europe/Rome").year
+    year = to_local(ds["time"].to_numpy()).year
     configs = [str(c) for c in ds["configuration"].to_numpy()]
     plant_config = ds["plant_configuration"].to_numpy()
     rows = []

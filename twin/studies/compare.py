@@ -6,10 +6,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from twin.sim.results import COMPARED_METRICS as METRICS
 from twin.sim.results import yearly_table
 from twin.sim.run import RunResult
-
-METRICS = ["shared_mwh", "premium_eur", "valorization_eur", "fund_eur", "self_sufficiency_pct"]
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ import pandas as pd
 from twin.assets.loads import Consumer, load_power_kw
 from twin.assets.pv import plant_ac_power_kw
 from twin.core.progress import Progress, silent
-from twin.core.time import interval_hours, local_midnight_utc
+from twin.core.time import interval_hours, local_midnight_utc, power_to_energy_kwh
 from twin.errors import ScenarioError
 from twin.events import ConfigurationRegistered, MemberJoined, PlantCommissioned
 from twin.finance.investment import (
@@ -73,6 +73,13 @@ class Evaluator:
         self.base = self._totals(settle(spec, self.inputs, self.flows, self.counted))
         self.start = spec.settings.simulation.start
 
+    def _energy_kwh(self, members: list[MemberJoined]) -> np.ndarray:
+        """Withdrawal of new members on the base grid and weather. [kWh], ``(time, member)``"""
+        consumers = [Consumer(m.member_id, m.archetype, m.annual_kwh) for m in members]
+        power = load_power_kw(consumers, self.inputs.index, self.spec.settings.simulation.seed,
+                              self.inputs.weather["temp_air"].to_numpy())
+        return power_to_energy_kwh(power, interval_hours(self.inputs.index))
+
     @staticmethod
     def _totals(ds) -> pd.Series:  # noqa: ANN001 - xarray.Dataset
         row = summary_table(ds).loc["community"]
@@ -85,7 +92,8 @@ class Evaluator:
         """Marginal totals of the base plus a plant of ``kwp`` on ``roof`` from the start."""
         plant = roof_plant(roof, kwp, max(self.start, self.spec.community.founded_on))
         step_h = interval_hours(self.inputs.index)
-        energy = plant_ac_power_kw([plant], self.inputs.weather)[:, 0] * step_h
+        power = plant_ac_power_kw([plant], self.inputs.weather)[:, 0]
+        energy = power_to_energy_kwh(power, step_h)
         flows = dataclasses.replace(
             self.flows, plants=[*self.flows.plants, plant],
             production_kwh=np.column_stack([self.flows.production_kwh, energy]),
@@ -105,10 +113,7 @@ class Evaluator:
                                 configuration_id=batch.configuration, category=batch.category,
                                 archetype=batch.archetype, annual_kwh=batch.annual_kwh,
                                 group_id=f"+{batch.id}") for i in range(batch.count)]
-        step_h = interval_hours(self.inputs.index)
-        load = load_power_kw([Consumer(m.member_id, m.archetype, m.annual_kwh) for m in members],
-                             self.inputs.index, self.spec.settings.simulation.seed,
-                             self.inputs.weather["temp_air"].to_numpy()) * step_h
+        load = self._energy_kwh(members)
         by_class = self.counted.configuration_withdrawal_by_class_kwh.copy()
         k = self.configs.index(batch.configuration)
         by_class[:, k, holder_class(batch.category)] += load.sum(axis=1)
@@ -134,15 +139,13 @@ class Evaluator:
                                   tilt_deg=p.tilt_deg, azimuth_deg=p.azimuth_deg,
                                   latitude=p.latitude, longitude=p.longitude)
                   for p in new.plants]
-        energy = plant_ac_power_kw(plants, self.inputs.weather) * step_h
+        energy = power_to_energy_kwh(plant_ac_power_kw(plants, self.inputs.weather), step_h)
         members = [MemberJoined(effective_utc=at.to_pydatetime(), member_id=f"+{new.id}-{g}-{i}",
                                 configuration_id=new.id, category=m.category,
                                 archetype=m.archetype, annual_kwh=m.annual_kwh,
                                 group_id=f"+{new.id}-{g}")
                    for g, m in enumerate(new.members) for i in range(m.count)]
-        load = load_power_kw([Consumer(m.member_id, m.archetype, m.annual_kwh) for m in members],
-                             self.inputs.index, self.spec.settings.simulation.seed,
-                             self.inputs.weather["temp_air"].to_numpy()) * step_h
+        load = self._energy_kwh(members)
         by_new = np.zeros((len(self.inputs.index), 1, 3))
         for i, m in enumerate(members):
             by_new[:, 0, holder_class(m.category)] += load[:, i]

@@ -5,9 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from twin.core.progress import Progress
+from twin.sim.results import COMPARED_METRICS as METRICS
 from twin.sim.run import Simulation
-
-METRICS = ["shared_mwh", "premium_eur", "valorization_eur", "fund_eur", "self_sufficiency_pct"]
 
 
 def weather_monte_carlo(sim: Simulation, runs: int, first_seed: int | None = None,

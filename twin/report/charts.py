@@ -1,0 +1,126 @@
+"""The report's charts: matplotlib figures (no global backend: ``Figure`` objects only, so a
+notebook's backend is left alone), embedded as inline SVG."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pandas as pd
+import xarray as xr
+from matplotlib.figure import Figure
+
+from twin.core.time import to_local
+
+
+def svg(fig: Figure) -> str:
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg", bbox_inches="tight")
+    text = buffer.getvalue()
+    return text[text.index("<svg"):]
+
+
+def local_times(ds: xr.Dataset) -> pd.DatetimeIndex:
+    return to_local(ds["time"].to_numpy())
+
+
+def monthly_chart(ds: xr.Dataset, t: dict[str, str]) -> str:
+    local = local_times(ds)
+    month = local.strftime("%Y-%m")
+    shared = ds["shared_energy_kwh"].to_pandas()
+    shared.index = month
+    by_month = shared.groupby(level=0).sum() / 1000
+    money = (ds["premium_eur"].sum("plant") + ds["valorization_eur"].sum("configuration"))
+    incentives = pd.Series(money.to_numpy(), index=month).groupby(level=0).sum()
+    fig = Figure(figsize=(10, 3.6))
+    ax = fig.subplots()
+    bottom = np.zeros(len(by_month))
+    names = dict(zip(ds["configuration"].to_numpy(), ds["configuration_name"].to_numpy(),
+                     strict=True))
+    for cid in by_month.columns:
+        ax.bar(by_month.index, by_month[cid], bottom=bottom, label=str(names[cid]))
+        bottom += by_month[cid].to_numpy()
+    ax.set_ylabel(t["mwh"])
+    ax.tick_params(axis="x", rotation=90 if len(by_month) > 14 else 0, labelsize=8)
+    ax2 = ax.twinx()
+    ax2.plot(incentives.index, incentives.to_numpy(), color="black", marker="o", ms=3,
+             label=f"{t['premium']} + {t['valorization']}")
+    ax2.set_ylabel(t["eur"])
+    ax.legend(loc="upper left", fontsize=8)
+    ax2.legend(loc="upper right", fontsize=8)
+    return svg(fig)
+
+
+def typical_days_chart(ds: xr.Dataset, t: dict[str, str]) -> str:
+    local = local_times(ds)
+    injection = ds["configuration_injected_energy_kwh"].sum("configuration").to_numpy()
+    withdrawal = ds["configuration_withdrawn_energy_kwh"].sum("configuration").to_numpy()
+    seasons = {"winter": (12, 1, 2), "spring": (3, 4, 5), "summer": (6, 7, 8),
+               "autumn": (9, 10, 11)}
+    fig = Figure(figsize=(12, 3))
+    axes = fig.subplots(1, 4, sharey=True)
+    for ax, (season, months) in zip(axes, seasons.items(), strict=True):
+        sel = np.isin(local.month, months)
+        if not sel.any():
+            ax.set_title(t[season])
+            continue
+        hours = local.hour[sel]
+        inj = pd.Series(injection[sel]).groupby(hours).mean().reindex(range(24))
+        wd = pd.Series(withdrawal[sel]).groupby(hours).mean().reindex(range(24))
+        ax.fill_between(range(24), np.minimum(inj, wd), color="#9bd3ae", label=t["shared_area"])
+        ax.plot(range(24), inj, color="#e3a008", label=t["injection"])
+        ax.plot(range(24), wd, color="#1f5faa", label=t["withdrawal"])
+        ax.set_title(t[season])
+        ax.set_xlabel(t["hour"])
+        ax.set_xticks([0, 6, 12, 18, 23])
+    axes[0].set_ylabel("kW")  # settlement is hourly: mean kWh per hour is mean kW
+    handles, labels = next((ax.get_legend_handles_labels() for ax in axes if ax.lines), ([], []))
+    if handles:
+        fig.legend(handles, labels, loc="upper right", fontsize=7)
+    return svg(fig)
+
+
+def heatmap_chart(ds: xr.Dataset, t: dict[str, str]) -> str:
+    local = local_times(ds)
+    shared = ds["shared_energy_kwh"].sum("configuration").to_numpy()
+    frame = pd.DataFrame({"day": local.normalize().tz_localize(None), "hour": local.hour,
+                          "kwh": shared}).pivot_table(index="hour", columns="day", values="kwh",
+                                                      aggfunc="sum")
+    fig = Figure(figsize=(10, 3.2))
+    ax = fig.subplots()
+    image = ax.imshow(frame.to_numpy(), aspect="auto", origin="lower", cmap="YlGn",
+                      interpolation="nearest")
+    ax.set_ylabel(t["hour"])
+    ax.set_xlabel(t["day"])
+    ticks = np.linspace(0, frame.shape[1] - 1, min(12, frame.shape[1])).astype(int)
+    ax.set_xticks(ticks)
+    ax.set_xticklabels([frame.columns[i].strftime("%d/%m") for i in ticks], fontsize=7)
+    fig.colorbar(image, ax=ax, label="kWh")
+    return svg(fig)
+
+
+def fund_chart(cash: pd.DataFrame, fund: pd.DataFrame, t: dict[str, str]) -> str:
+    fig = Figure(figsize=(10, 3))
+    ax = fig.subplots()
+    ax.bar(cash.index, cash["payment_eur"], color="#7fb2e5", label=t["payments"])
+    ax.plot(fund.index, fund["balance_eur"], color="#2c7a4b", marker="o", ms=3,
+            label=t["balance"])
+    ax.axhline(0, color="grey", lw=0.8)
+    ax.set_ylabel(t["eur"])
+    ax.tick_params(axis="x", rotation=90, labelsize=7)
+    ax.legend(fontsize=8)
+    return svg(fig)
+
+
+def monthly_comparison_chart(runs: tuple[tuple[xr.Dataset, str], ...], t: dict[str, str]) -> str:
+    """Monthly shared energy of each run, one line each."""
+    fig = Figure(figsize=(10, 3.4))
+    ax = fig.subplots()
+    for ds, label in runs:
+        shared = pd.Series(ds["shared_energy_kwh"].sum("configuration").to_numpy(),
+                           index=local_times(ds).strftime("%Y-%m")).groupby(level=0).sum() / 1000
+        ax.plot(shared.index, shared.to_numpy(), marker="o", label=label)
+    ax.set_ylabel(t["mwh"])
+    ax.tick_params(axis="x", rotation=90, labelsize=7)
+    ax.legend(fontsize=8)
+    return svg(fig)
