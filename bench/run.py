@@ -21,6 +21,7 @@ from pathlib import Path
 HERE = Path(__file__).parent
 
 FULL = [
+    ["cli_start.py", "--repeat", "15"],
     ["default_run.py", "--repeat", "3", "--years", "1"],
     ["default_run.py", "--repeat", "3", "--years", "20"],
     ["scale.py", "--members", "10000", "--plants", "200", "--step", "15min"],
@@ -28,6 +29,7 @@ FULL = [
     ["sweep.py", "--variants", "256", "--days", "31"],
 ]
 QUICK = [
+    ["cli_start.py", "--repeat", "3"],
     ["default_run.py", "--repeat", "1", "--years", "1"],
     ["default_run.py", "--repeat", "1", "--years", "3"],
     ["scale.py", "--members", "1000", "--plants", "20", "--step", "15min"],

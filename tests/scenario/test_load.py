@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import write_scenario
+from tests.conftest import TESTS, write_scenario
 from twin.errors import ScenarioError
 from twin.scenario import builtin_scenarios_dir, load_scenario, merge_scenarios
 
-TINY = (Path(__file__).parent / "data" / "scenarios" / "tiny.toml").read_text()
+TINY = (TESTS / "data" / "scenarios" / "tiny.toml").read_text()
 
 
 def test_default_scenario_is_cercami_with_four_configurations_and_about_300_members():
