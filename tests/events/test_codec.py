@@ -43,6 +43,10 @@ def test_upcast_defaults():
     plant = decode("PlantCommissioned", 1,
                    json.loads((FIXTURES / "PlantCommissioned_v1.json").read_text())["payload"])
     assert plant.voltage == "lv" and plant.entry_into_operation == dt.date(2024, 5, 1)
+    assert plant.pod is None and member.pod is None
+    meter = decode("MeterDataImported", 1,
+                   json.loads((FIXTURES / "MeterDataImported_v1.json").read_text())["payload"])
+    assert meter.format == "auto" and meter.unit is None and meter.quantity == "withdrawal"
 
 
 def test_decode_errors_say_what_is_wrong():

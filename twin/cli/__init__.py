@@ -34,6 +34,7 @@ COMMANDS = {
     "compare": ("studies", "compare"),
     "sweep": ("studies", "sweep"),
     "weather": ("weather", "run"),
+    "calibrate": ("studies", "calibrate"),
 }
 """Command → (module of twin.cli, function taking ``(args, console, err)``)."""
 

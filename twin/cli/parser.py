@@ -16,6 +16,8 @@ BRANCH_HELP = "branch of the store (default: main)"
 SCENARIO_HELP = "scenario file or built-in name (default: cercami-solidale.toml)"
 LANG_CHOICES = ["en", "it"]
 WEATHER_FORMATS = ("epw", "pvgis_tmy", "pvgis_hourly", "csv", "netcdf")
+METER_FORMATS = ("daily_rows", "interval_rows", "edistribuzione", "unareti", "plain")
+"""As :data:`twin.inputs.meters.FORMATS` (a test keeps them equal; the parser imports neither)."""
 
 Commands = argparse._SubParsersAction  # noqa: SLF001 - argparse has no public name for it
 
@@ -155,21 +157,35 @@ def _add_compare(sub: Commands) -> None:
 
 
 def _add_meters(sub: Commands) -> None:
-    meters = sub.add_parser("meters", help="measured meter data: import")
+    meters = sub.add_parser("meters", help="measured meter data: import, log")
     mt = meters.add_subparsers(dest="meters_command", metavar="ACTION", required=True)
     imp = mt.add_parser("import", help="validate a distributor export, store it content-hashed "
                         "and record MeterDataImported; runs then use the measured values",
-                        description="Semicolon CSV with decimal commas: one row per day "
-                        "(POD;Data;1..24 or 1..96) or per interval (POD;Data;Ora|Quarto;kWh); "
-                        "DST days with 23/25 hours or 92/100 quarters.")
+                        description="Distributor exports (docs/events.md): daily rows "
+                        "(POD;Data;1..24 or 1..96), interval rows (POD;Data;Ora|Quarto;kWh), the "
+                        "e-distribuzione portal file, the Unareti curve export, or plain "
+                        "time,value rows. Imports accumulate; a later import of an interval "
+                        "corrects it.")
     imp.add_argument("file", type=Path, help="the distributor's export (CSV)")
     imp.add_argument("--store", required=True, help=STORE_HELP)
     imp.add_argument("--branch", default="main", help=BRANCH_HELP)
     imp.add_argument("--member", help="the member whose withdrawal this is")
     imp.add_argument("--plant", help="the plant whose injection this is")
     imp.add_argument("--quantity", choices=["withdrawal", "injection"], default=None,
-                     help="what the file measures (default: withdrawal of a --member, "
-                     "injection of a --plant)")
+                     help="import only this quantity (default: every quantity in the file that "
+                     "applies: a member's withdrawal, and the net injection of plants behind "
+                     "its POD; a plant's injection)")
+    imp.add_argument("--format", choices=["auto", *METER_FORMATS], default="auto",
+                     help="the export's layout (default: detected from the header)")
+    imp.add_argument("--unit", default=None,
+                     help="unit of the values when the file does not say: kWh, Wh, MWh (per "
+                     "interval) or kW (mean power)")
+    imp.add_argument("--pod", default=None,
+                     help="the POD, when the file names none (it must be the target's)")
+    log = mt.add_parser("log", help="every import of a branch, and how many of its intervals "
+                        "are still in force")
+    log.add_argument("--store", required=True, help=STORE_HELP)
+    log.add_argument("--branch", default="main", help=BRANCH_HELP)
 
 
 def _add_sweep(sub: Commands) -> None:
@@ -193,6 +209,24 @@ def _add_sweep(sub: Commands) -> None:
     sweep.add_argument("--quiet", action="store_true", help="print nothing but errors")
 
 
+def _add_calibrate(sub: Commands) -> None:
+    calibrate = sub.add_parser(
+        "calibrate", help="measured vs modelled, meter by meter, with suggested corrections",
+        description="For each meter with measured data: the model's energy for the same "
+        "intervals and weather, monthly and for the period (plants: performance against the "
+        "model, specific yield; members: energy ratio, r, peaks), and the correction each "
+        "suggests (a plant derate, a member's annual_kwh). --apply appends them to the branch.")
+    _add_source(calibrate)
+    calibrate.add_argument("--apply", action="store_true",
+                           help="append the suggested corrections as events (store only)")
+    calibrate.add_argument("--report", action="store_true",
+                           help="also write calibration.html (charts per meter)")
+    calibrate.add_argument("--lang", choices=LANG_CHOICES, default="en", help="report language")
+    calibrate.add_argument("--out", type=Path, default=None,
+                           help="folder for calibration.csv and calibration_monthly.csv "
+                           "(default: ./results/calibrate-<branch or scenario>)")
+
+
 def _add_state(sub: Commands) -> None:
     state = sub.add_parser("state", help="members and plants active at a time on a branch")
     state.add_argument("--store", required=True, help=STORE_HELP)
@@ -212,6 +246,6 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"cer-twin {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for add in (_add_run, _add_explain, _add_events, _add_branch, _add_weather, _add_expand,
-                _add_compare, _add_meters, _add_sweep, _add_state):
+                _add_compare, _add_meters, _add_sweep, _add_state, _add_calibrate):
         add(sub)
     return parser

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from rich import box
 from rich.console import Console
@@ -15,6 +16,14 @@ from twin.events.store import EventStore, StoreError
 from twin.rules import tariff_power_kw
 from twin.rules.configuration import existing_power_warnings
 from twin.scenario.event_files import read_event_file
+
+
+def _existing_store(location: str) -> EventStore:
+    """A store that must exist already (reading commands never create one)."""
+    if not location.startswith(("postgresql://", "postgres://")) and not Path(location).is_file():
+        raise StoreError(f"{location}: no event store there (create one with `cer-twin events "
+                         "init SCENARIO --store ...`)")
+    return EventStore(location)
 
 
 def _warn(state: CommunityState, console: Console) -> None:
@@ -45,7 +54,7 @@ def events(args: argparse.Namespace, console: Console, err: Console) -> int:
             if head:
                 raise StoreError(f"{args.store}: already initialised ({head} events on main); "
                                  "use `cer-twin events append` or a new store")
-            result = store.append("main", sim.spec.events)
+            result = store.append("main", sim.spec.events, blobs=sim.spec.files)
             store.set_meta(SETTINGS_KEY, settings_to_json(sim.spec.settings))
         console.print(f"Seeded branch main of {args.store} with {result.last_seq} events from "
                       f"{sim.spec.provenance['scenario']}.")
@@ -54,7 +63,7 @@ def events(args: argparse.Namespace, console: Console, err: Console) -> int:
 
     if args.events_command == "log":
         as_of = parse_local_time(args.as_of) if args.as_of else None
-        with EventStore(args.store) as store:
+        with _existing_store(args.store) as store:
             stored = store.read(args.branch)
         console.print(f"{args.store}, branch {args.branch}: seq, branch, recorded (UTC), "
                       "effective (local), event, what", highlight=False)
@@ -79,7 +88,7 @@ def events(args: argparse.Namespace, console: Console, err: Console) -> int:
         _warn(result.state, console)
         return EXIT_OK
 
-    with EventStore(args.store) as store:  # verify
+    with _existing_store(args.store) as store:  # verify
         problems = store.verify()
         count = sum(1 for _ in store.branches())
     if problems:
@@ -111,7 +120,7 @@ def branch(args: argparse.Namespace, console: Console, err: Console) -> int:
 def state(args: argparse.Namespace, console: Console, err: Console) -> int:
 
     as_of = parse_local_time(args.as_of)
-    with EventStore(args.store) as store:
+    with _existing_store(args.store) as store:
         st = store.state(args.branch, as_of)
     when = local_datetime(as_of).strftime("%Y-%m-%d %H:%M %Z")
     console.print(f"Branch {args.branch!r} of {args.store} as of {when}: "
@@ -139,27 +148,52 @@ def state(args: argparse.Namespace, console: Console, err: Console) -> int:
 
 
 def meters(args: argparse.Namespace, console: Console, err: Console) -> int:
-    """``cer-twin meters import``: validate a meter file, store it and record the import."""
-    from pathlib import Path
+    """``cer-twin meters import`` and ``meters log``."""
+    from twin.inputs.meters.ledger import history, in_force
+    from twin.inputs.meters.stored import stored_imports
 
-    from twin.events import MeterDataImported
+    if args.meters_command == "log":
+        with _existing_store(args.store) as store:
+            imports = stored_imports(store, args.branch)
+        _print_history(history(imports), args, console)
+        return EXIT_OK
+
     from twin.inputs.meters import read_meter_file
+    from twin.inputs.meters.binding import bind
 
-    if (args.member is None) == (args.plant is None):
-        raise StoreError("give either --member (withdrawal) or --plant (injection)")
-    series, data = read_meter_file(args.file)
-    quantity = args.quantity or ("withdrawal" if args.member else "injection")
-    event = MeterDataImported(
-        effective_utc=series.start_utc, pod=series.pod, member_id=args.member,
-        plant_id=args.plant, quantity=quantity, sha256=series.sha256,
-        start_utc=series.start_utc, end_utc=series.end_utc, step=series.step,
-        source_name=Path(args.file).name)
+    meter_file, data = read_meter_file(args.file, args.format, args.unit)
     with EventStore(args.store) as store:
-        result = store.append(args.branch, [event],
-                              blobs={series.sha256: (Path(args.file).name, data)})
-    total = float(series.energy_kwh.sum())
-    console.print(f"Imported {len(series.energy_kwh)} {series.step} values ({total:,.1f} kWh) of "
-                  f"POD {series.pod} as {quantity} of {args.member or args.plant}: event "
-                  f"{result.last_seq} on branch {args.branch!r} (file SHA-256 "
-                  f"{series.sha256[:12]}…).")
+        events = store.events(args.branch)
+        existing = in_force([(e, s) for _, e, s in stored_imports(store, args.branch)])
+        binding = bind(events, meter_file, member=args.member, plant=args.plant,
+                       quantity=args.quantity, pod=args.pod, existing=existing)
+        result = store.append(args.branch, binding.events,
+                              blobs={meter_file.sha256: (Path(args.file).name, data)})
+    detected = " (detected)" if args.format == "auto" else ""
+    for series, seq in zip(binding.series, range(result.first_seq, result.last_seq + 1),
+                           strict=True):
+        console.print(f"Imported {len(series.energy_kwh)} {series.step} values "
+                      f"({float(series.energy_kwh.sum()):,.1f} kWh) of POD "
+                      f"{binding.events[0].pod} as {series.quantity} of "
+                      f"{args.member or args.plant}: event {seq} on branch {args.branch!r} "
+                      f"(format {meter_file.format}{detected}, unit {meter_file.unit}, file "
+                      f"SHA-256 {meter_file.sha256[:12]}…).", highlight=False, soft_wrap=True)
+    for note in binding.notes:
+        console.print(f"note: {note}", highlight=False, markup=False, soft_wrap=True)
     return EXIT_OK
+
+
+def _print_history(table, args: argparse.Namespace, console: Console) -> None:  # noqa: ANN001
+    out = Table(title=f"Meter imports on branch {args.branch!r} of {args.store}",
+                box=box.SIMPLE_HEAD, title_justify="left", padding=(0, 1))
+    for column in ("seq", "meter", "file", "period (UTC)", "intervals", "in force", "kWh"):
+        numeric = column in ("seq", "intervals", "in force", "kWh")
+        out.add_column(column, justify="right" if numeric else "left",
+                       overflow="fold", no_wrap=numeric)
+    for row in table.itertuples():
+        out.add_row(str(row.seq), f"{row.meter} {row.quantity}", row.file,
+                    f"{row.from_utc:%Y-%m-%d %H:%M} to {row.to_utc:%Y-%m-%d %H:%M}",
+                    f"{row.intervals:,}", f"{row.in_force:,}", f"{row.energy_kwh:,.1f}")
+    console.print(out)
+    console.print(f"{len(table)} import(s); 'in force': intervals whose value a later import "
+                  "has not corrected.", highlight=False)

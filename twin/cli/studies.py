@@ -148,3 +148,56 @@ def sweep(args: argparse.Namespace, console: Console, err: Console) -> int:
     if failure is not None:
         raise failure
     return EXIT_OK
+
+
+def calibrate(args: argparse.Namespace, console: Console, err: Console) -> int:
+    from twin.cli.run import _simulation
+    from twin.studies.calibrate import calibrate as measured_vs_modelled
+
+    if args.apply and args.store is None:
+        raise TwinError("--apply needs --store: corrections are appended to a branch")
+    sim = _simulation(args)
+    with progress_bar(err, "Calibrating") as say:
+        result = measured_vs_modelled(sim.spec, say)
+    if result.meters.empty:
+        raise TwinError(f"{args.store or sim.spec.provenance.get('scenario')}: no meter has "
+                        "measured data in the run's period (import some with `cer-twin meters "
+                        "import`)")
+    stem = args.branch if args.store is not None else Path(
+        sim.spec.provenance["scenario"]).stem
+    out = args.out if args.out is not None else Path("results") / f"calibrate-{stem}"
+    out.mkdir(parents=True, exist_ok=True)
+    result.meters.round(4).to_csv(out / "calibration.csv")
+    result.monthly.round(3).to_csv(out / "calibration_monthly.csv")
+    table = Table(title=f"Measured vs modelled, {sim.name}", box=box.SIMPLE_HEAD,
+                  title_justify="left")
+    for column in ("meter", "quantity", "hours", "measured MWh", "model MWh", "ratio", "r",
+                   "peak kW m/model"):
+        table.add_column(column, justify="left" if column in ("meter", "quantity") else "right",
+                         overflow="fold")
+    for (meter, quantity), row in result.meters.iterrows():
+        table.add_row(meter, quantity, f"{row.covered_h:,.0f}", f"{row.measured_kwh / 1e3:,.2f}",
+                      f"{row.modelled_kwh / 1e3:,.2f}", f"{row.ratio:.3f}", f"{row.r:.2f}",
+                      f"{row.peak_measured_kw:,.1f}/{row.peak_modelled_kw:,.1f}")
+    console.print(table)
+    for event in result.suggestions:
+        what = (f"derate plant {event.plant_id} by {event.factor:.3f}"
+                if type(event).__name__ == "PlantDerated"
+                else f"member {event.member_id}: annual_kwh {event.annual_kwh:,.0f}")
+        console.print(f"suggested: {what}", highlight=False)
+    if args.apply and result.suggestions:
+        from twin.events.store import EventStore
+
+        with EventStore(args.store) as store:
+            appended = store.append(args.branch, result.suggestions)
+        console.print(f"Appended events {appended.first_seq}-{appended.last_seq} to branch "
+                      f"{args.branch!r}.", highlight=False)
+    written = ["calibration.csv", "calibration_monthly.csv"]
+    if args.report:
+        from twin.report import calibration_report
+
+        (out / "calibration.html").write_text(calibration_report(result, sim.name, args.lang),
+                                              encoding="utf-8")
+        written.append("calibration.html")
+    console.print("Wrote " + ", ".join(str(out / name) for name in written))
+    return EXIT_OK

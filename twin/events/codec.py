@@ -36,6 +36,9 @@ UPCASTERS: dict[tuple[str, int], Callable[[Payload], Payload]] = {
     ("PlantCommissioned", 1): lambda p: {**p, "voltage": "lv"},
     ("PlantCommissioned", 2): lambda p: {**p, "soiling_pct_by_month": None,
                                          "horizon_elevation_deg": None, "shading_loss_pct": 0.0},
+    ("PlantCommissioned", 3): lambda p: {**p, "pod": None},
+    ("MemberJoined", 3): lambda p: {**p, "pod": None},
+    ("MeterDataImported", 1): lambda p: {**p, "format": "auto", "unit": None},
 }
 """``(type, version) → function`` turning a version-n payload into version n+1."""
 
@@ -45,6 +48,8 @@ class EventDecodeError(TwinError, ValueError):
 
 
 def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {k: _plain(v) for k, v in dataclasses.asdict(value).items()}
     if isinstance(value, dt.datetime):
         return value.isoformat()
     if isinstance(value, dt.date):
@@ -78,6 +83,12 @@ def _to_tuple(value: Any) -> Any:
     return tuple(float(v) for v in value) if isinstance(value, list) else value
 
 
+def _to_profile(value: Any) -> domain.MeasuredProfile:
+    if not isinstance(value, dict):
+        raise ValueError("expected a table (sha256, source_name, year, ...)")
+    return domain.MeasuredProfile(**value)
+
+
 def _to_float(value: Any) -> Any:
     return float(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
@@ -87,6 +98,7 @@ CONVERTERS: dict[type, Callable[[Any], Any]] = {
     dt.date: dt.date.fromisoformat,
     tuple: _to_tuple,
     float: _to_float,
+    domain.MeasuredProfile: _to_profile,
 }
 """How a JSON value becomes a field's type, by the field's (resolved) type."""
 

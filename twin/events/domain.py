@@ -9,8 +9,37 @@ neither SimPy, pvlib, xarray nor any I/O.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import zlib
 from dataclasses import dataclass, field
 from typing import ClassVar
+
+POD_PATTERN = re.compile(r"^IT\d{3}E\d{8}[A-Z0-9]?$")
+"""An Italian point of delivery: 'IT', the distributor's code (3 digits), 'E', 8 digits and an
+optional check character (ARERA delibera 111/06 codification)."""
+
+SYNTHETIC_DISTRIBUTOR = "000"
+"""Distributor code of the PODs the twin makes up where a scenario gives none: no real
+distributor has it, so a synthetic POD can never be mistaken for a real one."""
+
+
+def synthetic_pod(key: str) -> str:
+    """A stable made-up POD for a member or plant id (``IT000E`` + 8 digits)."""
+    return f"IT{SYNTHETIC_DISTRIBUTOR}E{zlib.crc32(key.encode()) % 100_000_000:08d}"
+
+
+@dataclass(frozen=True)
+class MeasuredProfile:
+    """A profile from a stored meter file: its SHA-256 (the file is stored beside the events),
+    name, how to read it, the measured year to use and the energy of a whole year (None: the
+    measured year's)."""
+
+    sha256: str
+    source_name: str
+    year: int
+    format: str = "auto"
+    unit: str | None = None
+    annual_kwh: float | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -54,10 +83,10 @@ class MemberJoined(DomainEvent):
     """A final customer's point of delivery (``member_id``) joins a configuration.
 
     v2 added ``tariff_exempt_share`` and ``net_metering`` (a net-metered point is refused);
-    v3 added ``contracted_power_kw``.
+    v3 added ``contracted_power_kw``; v4 added ``pod`` (the meter's POD, None if unknown).
     """
 
-    schema_version: ClassVar[int] = 3
+    schema_version: ClassVar[int] = 4
     member_id: str
     configuration_id: str
     category: str
@@ -67,6 +96,10 @@ class MemberJoined(DomainEvent):
     tariff_exempt_share: float = 0.0
     net_metering: bool = False
     contracted_power_kw: float | None = None
+    pod: str | None = None
+    profile: MeasuredProfile | None = None
+    """The load from measured data of another year instead of the archetype (``annual_kwh`` 0:
+    the measured year's energy)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -81,10 +114,11 @@ class PlantCommissioned(DomainEvent):
     ``entry_into_operation`` is the legal date of entry into operation (it decides seniority,
     tariff eligibility and the 20-year premium window); it may be earlier than ``effective_utc``
     when an operating plant joins the community later. v2 added ``voltage``; v3 added
-    ``soiling_pct_by_month``, ``horizon_elevation_deg`` and ``shading_loss_pct``.
+    ``soiling_pct_by_month``, ``horizon_elevation_deg`` and ``shading_loss_pct``; v4 added
+    ``pod`` (the POD it injects through: its own, or its host member's).
     """
 
-    schema_version: ClassVar[int] = 3
+    schema_version: ClassVar[int] = 4
     plant_id: str
     configuration_id: str
     source: str
@@ -109,6 +143,9 @@ class PlantCommissioned(DomainEvent):
     soiling_pct_by_month: tuple[float, ...] | None = None
     horizon_elevation_deg: tuple[float, ...] | None = None
     shading_loss_pct: float = 0.0
+    pod: str | None = None
+    profile: MeasuredProfile | None = None
+    """The production from measured injection of another year instead of the PV model."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -159,6 +196,16 @@ class PlantOutageEnded(DomainEvent):
 
 
 @dataclass(frozen=True, kw_only=True)
+class PlantDerated(DomainEvent):
+    """From ``effective_utc`` the plant produces ``factor`` times what the model says (a
+    correction from measured data, ``cer-twin calibrate --apply``, or a known fault)."""
+
+    plant_id: str
+    factor: float
+    reason: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
 class StorageInstalled(DomainEvent):
     """A battery joins a configuration (recorded; its dispatch is not simulated yet)."""
 
@@ -173,8 +220,16 @@ class StorageInstalled(DomainEvent):
 @dataclass(frozen=True, kw_only=True)
 class MeterDataImported(DomainEvent):
     """Measured data for a point was imported: a reference to a content-hashed file, never the
-    series inline. ``quantity`` is ``"withdrawal"`` or ``"injection"``."""
+    series inline, with how to read it (``format``, ``unit``: None = as the file says).
 
+    ``quantity`` is ``"withdrawal"`` or ``"injection"``, net at the POD: a member's injection is
+    the net injection of the plants behind its POD. ``effective_utc`` is the end of the period
+    the file covers (the data are facts once that period is over). Imports of the same meter
+    accumulate; a later one corrects the intervals it repeats. v2 added ``format`` and
+    ``unit``.
+    """
+
+    schema_version: ClassVar[int] = 2
     pod: str
     member_id: str | None
     plant_id: str | None
@@ -184,6 +239,8 @@ class MeterDataImported(DomainEvent):
     end_utc: dt.datetime
     step: str
     source_name: str
+    format: str = "auto"
+    unit: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

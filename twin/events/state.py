@@ -18,6 +18,7 @@ from twin.events.domain import (
     MeterDataImported,
     PlantCommissioned,
     PlantDecommissioned,
+    PlantDerated,
     PlantOutageEnded,
     PlantOutageStarted,
     ProjectFunded,
@@ -128,6 +129,13 @@ class CommunityState:
             raise ConsistencyError(f"plant {e.plant_id!r} ends an outage it is not in")
         self.plants_in_outage.discard(e.plant_id)
 
+    def _plant_derated(self, e: PlantDerated) -> None:
+        if e.plant_id not in self.plants:
+            raise ConsistencyError(f"plant {e.plant_id!r} is derated but not active")
+        if not 0.0 < e.factor <= 1.5:
+            raise ConsistencyError(f"plant {e.plant_id!r}: derate factor expected in (0, 1.5]; "
+                                   f"found {e.factor}")
+
     def _storage_installed(self, e: StorageInstalled) -> None:
         self._configuration(e.configuration_id, f"storage {e.storage_id!r} in")
         if e.storage_id in self.storage:
@@ -166,6 +174,7 @@ _HANDLERS: dict[type[DomainEvent], Callable[[CommunityState, Any], None]] = {
     PlantDecommissioned: CommunityState._plant_decommissioned,
     PlantOutageStarted: CommunityState._outage_started,
     PlantOutageEnded: CommunityState._outage_ended,
+    PlantDerated: CommunityState._plant_derated,
     StorageInstalled: CommunityState._storage_installed,
     MeterDataImported: CommunityState._meter_data_imported,
     ProjectProposed: CommunityState._project_proposed,

@@ -5,6 +5,6 @@ Charts (:mod:`twin.report.charts`) are matplotlib ``Figure`` objects embedded as
 file opens offline in any browser and no global matplotlib backend is switched.
 """
 
-from twin.report.pages import compare_report, run_report
+from twin.report.pages import calibration_report, compare_report, run_report
 
-__all__ = ["compare_report", "run_report"]
+__all__ = ["calibration_report", "compare_report", "run_report"]

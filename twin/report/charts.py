@@ -124,3 +124,16 @@ def monthly_comparison_chart(runs: tuple[tuple[xr.Dataset, str], ...], t: dict[s
     ax.tick_params(axis="x", rotation=90, labelsize=7)
     ax.legend(fontsize=8)
     return svg(fig)
+
+
+def measured_modelled_chart(months: pd.DataFrame, t: dict[str, str]) -> str:
+    """Measured and modelled energy by month, side by side."""
+    fig = Figure(figsize=(10, 3))
+    ax = fig.subplots()
+    x = np.arange(len(months))
+    ax.bar(x - 0.2, months["measured_kwh"], 0.4, label=t["measured"], color="#2c7a4b")
+    ax.bar(x + 0.2, months["modelled_kwh"], 0.4, label=t["modelled"], color="#9aa5b1")
+    ax.set_xticks(x, list(months.index), rotation=45, fontsize=8)
+    ax.set_ylabel("kWh")
+    ax.legend(fontsize=8)
+    return svg(fig)

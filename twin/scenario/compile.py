@@ -3,21 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from twin.core.time import local_midnight_utc
 from twin.events.domain import (
     CommunityFounded,
     ConfigurationRegistered,
     DomainEvent,
+    MeasuredProfile,
     MemberJoined,
     MemberLeft,
     PlantCommissioned,
     PlantDecommissioned,
     ProjectProposed,
     TariffParameterSet,
+    synthetic_pod,
 )
 from twin.rules.parameters import BEGINNING
-from twin.scenario.schema import PLANT_SCENARIO_ONLY, MemberGroup, Scenario, plant_joined_on
+from twin.scenario.schema import (
+    PLANT_SCENARIO_ONLY,
+    MemberGroup,
+    MeterProfile,
+    Scenario,
+    plant_joined_on,
+)
 
 # Order of events sharing one effective time: what others refer to comes first.
 _RANK = {
@@ -44,8 +53,24 @@ def member_ids(group: MemberGroup) -> list[str]:
     return [f"{group.id}-{i:0{width}d}" for i in range(1, group.count + 1)]
 
 
-def compile_events(scenario: Scenario) -> list[DomainEvent]:
-    """Every event of the scenario, ordered by effective time (stable within one instant)."""
+def measured_profile(profile: MeterProfile | None,
+                     hashes: Mapping[str, str]) -> MeasuredProfile | None:
+    """The event's reference to a profile file (``hashes``: file as written → its SHA-256)."""
+    if profile is None:
+        return None
+    return MeasuredProfile(sha256=hashes[profile.meter_file],
+                           source_name=profile.meter_file.rsplit("/", 1)[-1], year=profile.year,
+                           format=profile.format, unit=profile.unit,
+                           annual_kwh=profile.annual_kwh)
+
+
+def compile_events(scenario: Scenario,
+                   profile_hashes: Mapping[str, str] | None = None) -> list[DomainEvent]:
+    """Every event of the scenario, ordered by effective time (stable within one instant).
+
+    ``profile_hashes`` maps each profile's ``meter_file`` to the SHA-256 of its content (read by
+    :func:`twin.scenario.load.load_scenario`)."""
+    hashes = profile_hashes or {}
     c = scenario.community
     founded = _utc(c.founded_on)
     events: list[DomainEvent] = [
@@ -58,11 +83,16 @@ def compile_events(scenario: Scenario) -> list[DomainEvent]:
                                 cabina_primaria=cfg.cabina_primaria, kind=cfg.kind)
         for cfg in scenario.configurations
     ]
+    member_pod = {mid: g.pod or synthetic_pod(mid)
+                  for g in scenario.members for mid in member_ids(g)}
     for p in scenario.plants:
         fields = p.model_dump(exclude=PLANT_SCENARIO_ONLY)
         for key in ("soiling_pct_by_month", "horizon_elevation_deg"):
             if fields[key] is not None:
                 fields[key] = tuple(fields[key])
+        fields["pod"] = p.pod or (member_pod[p.host_member] if p.host_member else
+                                  synthetic_pod(p.id))
+        fields["profile"] = measured_profile(p.profile, hashes)
         events.append(PlantCommissioned(
             effective_utc=_utc(plant_joined_on(p, c.founded_on)), plant_id=p.id,
             configuration_id=p.configuration, **fields))
@@ -74,9 +104,11 @@ def compile_events(scenario: Scenario) -> list[DomainEvent]:
             events.append(MemberJoined(
                 effective_utc=_utc(max(g.joined_on, c.founded_on)), member_id=mid,
                 configuration_id=g.configuration, category=g.category, archetype=g.archetype,
-                annual_kwh=g.annual_kwh, group_id=g.id,
+                annual_kwh=0.0 if g.profile is not None else float(g.annual_kwh or 0.0),
+                group_id=g.id,
+                profile=measured_profile(g.profile, hashes),
                 tariff_exempt_share=g.tariff_exempt_share,
-                contracted_power_kw=g.contracted_power_kw))
+                contracted_power_kw=g.contracted_power_kw, pod=member_pod[mid]))
             if g.left_on is not None:
                 events.append(MemberLeft(effective_utc=_utc(g.left_on), member_id=mid))
     for project in scenario.projects:

@@ -194,6 +194,9 @@ def _member_and_project_problems(sc: Scenario) -> list[str]:
     configs = {c.id for c in sc.configurations}
     for i, m in enumerate(sc.members):
         where = f"members[{i}] (id {m.id!r})"
+        if m.pod is not None and m.count != 1:
+            problems.append(f"{where}.pod: expected a group of one member (a POD is one "
+                            f"meter); found count {m.count}")
         if m.configuration not in configs:
             problems.append(f"{where}.configuration: expected one of {sorted(configs)}; "
                             f"found {m.configuration!r}")
@@ -248,6 +251,9 @@ class LoadedScenario(_Model):
     path: Path
     scenario: Scenario
     sha256: str = Field(description="Hash of the merged, validated scenario (provenance).")
+    files: dict[str, tuple[str, bytes]] = Field(
+        default_factory=dict,
+        description="Data files the scenario's profiles name: as written -> (SHA-256, content).")
 
     def resolve(self, relative: str) -> Path:
         """A path given in the scenario file, relative to the file's folder."""
@@ -269,5 +275,25 @@ def load_scenario(name: str | Path | None = None) -> LoadedScenario:
     except ValidationError as err:
         raise ScenarioError(validation_message(path, err, raw)) from None
     _check_references(path, scenario)
-    digest = hashlib.sha256(scenario.model_dump_json().encode()).hexdigest()
-    return LoadedScenario(path=path, scenario=scenario, sha256=digest)
+    files = _profile_files(path, scenario)
+    digest = hashlib.sha256(scenario.model_dump_json().encode()
+                            + "".join(sha for sha, _ in files.values()).encode()).hexdigest()
+    return LoadedScenario(path=path, scenario=scenario, sha256=digest, files=files)
+
+
+def _profile_files(path: Path, sc: Scenario) -> dict[str, tuple[str, bytes]]:
+    """The meter files the profiles of members and plants name (relative to the scenario)."""
+    files: dict[str, tuple[str, bytes]] = {}
+    owners = [(f"members[{i}] (id {m.id!r})", m.profile) for i, m in enumerate(sc.members)]
+    owners += [(f"plants[{i}] (id {p.id!r})", p.profile) for i, p in enumerate(sc.plants)]
+    for where, profile in owners:
+        if profile is None or profile.meter_file in files:
+            continue
+        file = (path.parent / profile.meter_file).resolve()
+        try:
+            data = file.read_bytes()
+        except OSError as err:
+            raise ScenarioError(f"{path}: {where}.profile.meter_file: expected a readable meter "
+                                f"file; found {profile.meter_file!r} ({err.strerror})") from None
+        files[profile.meter_file] = (hashlib.sha256(data).hexdigest(), data)
+    return files

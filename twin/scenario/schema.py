@@ -17,7 +17,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from twin.events.domain import POD_PATTERN
 from twin.rules.switches import DEFAULT_SWITCHES, Switches
+
+POD_REGEX = POD_PATTERN.pattern
 
 MarketZone = Literal["NORD", "CNOR", "CSUD", "SUD", "CALA", "SICI", "SARD"]
 
@@ -89,6 +92,21 @@ class Configuration(_Model):
     )
 
 
+class MeterProfile(_Model):
+    """A profile taken from measured data of another period (a meter export)."""
+
+    meter_file: str = Field(description="The meter export, relative to the scenario file (any "
+                            "format `cer-twin meters import` reads).")
+    year: int = Field(ge=1990, le=2100, description="Local calendar year of the measurements "
+                      "to use; weekdays align to weekdays and holidays to holidays.")
+    format: Literal["auto", "daily_rows", "interval_rows", "edistribuzione", "unareti",
+                    "plain"] = Field("auto", description="Layout of the file (auto: detected).")
+    unit: str | None = Field(None, description="Unit of the values when the file does not say.")
+    annual_kwh: float | None = Field(
+        None, gt=0, description="Energy of a whole year; default: what was measured in year. "
+        "[kWh]")
+
+
 class Plant(_Model):
     id: str = Field(description="Identifier of the plant (unique in the scenario).")
     name: str = Field("", description="Human-readable name.")
@@ -151,6 +169,13 @@ class Plant(_Model):
         description="Id of a single member whose POD the plant sits behind; its output first "
         "covers that member's load and only the surplus is injected.",
     )
+    pod: str | None = Field(
+        None, pattern=POD_REGEX,
+        description="POD the plant injects through (IT001E12345678); default: its host "
+        "member's, or a synthetic IT000E... one (distributor code 000 is no distributor's).")
+    profile: MeterProfile | None = Field(
+        None, description="Take the production from measured injection of another year "
+        "instead of the PV model (a plant on its own POD).")
 
 
 class MemberGroup(_Model):
@@ -160,18 +185,35 @@ class MemberGroup(_Model):
     category: MemberCategory = Field(
         description="Holder category (CER_RULES.md §10); large enterprises cannot be members.")
     archetype: Archetype = Field(description="Load profile model (docs/models.md).")
-    annual_kwh: float = Field(gt=0, description="Annual withdrawal of one member. [kWh]")
+    annual_kwh: float | None = Field(
+        None, gt=0, description="Annual withdrawal of one member; required without a profile, "
+        "not used with one (its energy is profile.annual_kwh, or the measured year's). [kWh]")
+    profile: MeterProfile | None = Field(
+        None, description="Take the load from measured data of another year instead of the "
+        "archetype (a member of count 1).")
     count: int = Field(1, ge=1, description="Number of alike members in this group.")
     contracted_power_kw: float | None = Field(
         None, gt=0, description="Contracted power; the load is capped at 110 % of it, and a "
         "household takes the daily shape fitted for its ARERA power class. [kW]")
     joined_on: dt.date = Field(description="First day of membership.")
     left_on: dt.date | None = Field(None, description="Day membership ends (exclusive).")
+    pod: str | None = Field(
+        None, pattern=POD_REGEX,
+        description="POD of the member (count 1 only); default: a synthetic IT000E... one "
+        "derived from the member id (distributor code 000 is no distributor's).")
     tariff_exempt_share: float = Field(
         0.0, ge=0, le=1,
         description="Share of the withdrawal on which transmission and distribution tariffs are "
         "not applied (delibere 109/2021, 574/2014); netted out of shared energy. [-]",
     )
+
+    @model_validator(mode="after")
+    def _energy_once(self) -> MemberGroup:
+        if self.profile is None and self.annual_kwh is None:
+            raise ValueError("annual_kwh is required (or a profile from measured data)")
+        if self.profile is not None and self.count != 1:
+            raise ValueError("a measured profile is one meter's: count must be 1")
+        return self
 
 
 class Simulation(_Model):
@@ -355,7 +397,8 @@ def plant_joined_on(plant: Plant, founded_on: dt.date) -> dt.date:
     return plant.joined_on or max(plant.entry_into_operation, founded_on)
 
 
-PLANT_SCENARIO_ONLY = frozenset({"id", "name", "configuration", "joined_on", "decommissioned_on"})
+PLANT_SCENARIO_ONLY = frozenset({"id", "name", "configuration", "joined_on", "decommissioned_on",
+                                 "profile"})
 """Fields of a scenario's plant that are not fields of its ``PlantCommissioned`` event."""
 
 

@@ -24,13 +24,16 @@ from twin.events import (
     MeterDataImported,
     PlantCommissioned,
     PlantDecommissioned,
+    PlantDerated,
     PlantOutageEnded,
     PlantOutageStarted,
 )
 from twin.events.state import CommunityState
 from twin.inputs.meters import MeterSeries, on_grid
+from twin.inputs.meters.ledger import Meter, in_force
 from twin.inputs.run import Inputs
 from twin.rules.configuration import holder_class
+from twin.sim.profiles import Profiled, profiled_energy
 from twin.sim.spec import RunSpec
 from twin.sim.timeline import Timeline, run_timeline
 
@@ -71,14 +74,20 @@ class CountedFlows:
 
 
 def plant_production(events: Sequence[DomainEvent], plants: list[PlantCommissioned],
-                     inputs: Inputs) -> np.ndarray:
-    """AC energy of every plant per step, zero when decommissioned or in an outage. [kWh]"""
+                     inputs: Inputs, profiles: Profiled | None = None) -> np.ndarray:
+    """AC energy of every plant per step (the PV model's, or a measured profile's), zero when
+    decommissioned or in an outage. [kWh]"""
     step_h = interval_hours(inputs.index)
     production = power_to_energy_kwh(plant_ac_power_kw(plants, inputs.weather), step_h)
     plant_col = {p.plant_id: j for j, p in enumerate(plants)}
+    for (kind, key), energy in (profiles or {}).items():
+        if kind == "plant":
+            production[:, plant_col[key]] = energy
     outage_from: dict[str, pd.Timestamp] = {}
     for e in events:  # decommissioning and outages stop production (log order)
-        if isinstance(e, PlantDecommissioned):
+        if isinstance(e, PlantDerated):
+            production[inputs.index >= e.effective_utc, plant_col[e.plant_id]] *= e.factor
+        elif isinstance(e, PlantDecommissioned):
             production[inputs.index >= e.effective_utc, plant_col[e.plant_id]] = 0.0
         elif isinstance(e, PlantOutageStarted):
             outage_from[e.plant_id] = pd.Timestamp(e.effective_utc)
@@ -105,16 +114,56 @@ def member_withdrawal(members: Sequence[MemberJoined], timeline: Timeline, input
     return power_to_energy_kwh(out, step_h)
 
 
+Measured = dict[Meter, tuple[np.ndarray, np.ndarray]]
+"""Each meter's measured energy on the run's grid and which steps it covers."""
+
+
+def measured_on_grid(meter_data: Sequence[tuple[MeterDataImported, MeterSeries]],
+                     index: pd.DatetimeIndex) -> Measured:
+    """Every meter's series in force (later imports correct earlier ones) on the run's grid."""
+    return {meter: on_grid(f.energy_kwh, f.step, index)
+            for meter, f in in_force(meter_data).items()}
+
+
+def behind_the_meter(block: list[MemberJoined], withdrawal: np.ndarray,
+                      production: np.ndarray, injection: np.ndarray,
+                      hosted: dict[str, list[int]], measured: Measured) -> None:
+    """Net each host's load with its plants' output (the host uses it first, the surplus is
+    injected), then put the measured values in, as measured: a POD's withdrawal and injection
+    are net of what sits behind it, so nothing is subtracted from them again. In place."""
+    n_t = len(withdrawal)
+    for i, m in enumerate(block):
+        cols = hosted.get(m.member_id)
+        if cols:
+            pv = production[:, cols].sum(axis=1)
+            share = np.divide(production[:, cols], pv[:, None],
+                              out=np.full((n_t, len(cols)), 1.0 / len(cols)),
+                              where=pv[:, None] > 0)
+            injection[:, cols] = np.maximum(pv - withdrawal[:, i], 0.0)[:, None] * share
+            withdrawal[:, i] = np.maximum(withdrawal[:, i] - pv, 0.0)
+            if ("member", m.member_id, "injection") in measured:
+                values, covered = measured[("member", m.member_id, "injection")]
+                injection[np.ix_(covered, cols)] = values[covered, None] * share[covered]
+        if ("member", m.member_id, "withdrawal") in measured:
+            values, covered = measured[("member", m.member_id, "withdrawal")]
+            withdrawal[covered, i] = values[covered]
+
+
 def book_flows(events: Sequence[DomainEvent], inputs: Inputs, seed: int, timeline: Timeline,
                configurations: Sequence[str], progress: Progress | None = None,
                meter_data: Sequence[tuple[MeterDataImported, MeterSeries]] = (),
+               profiles: Profiled | None = None,
                ) -> tuple[PhysicalFlows, CountedFlows]:
     """Generate loads in blocks of members, net behind-the-meter plants, and book every segment
-    of the timeline: what counts for the community, per configuration and holder class."""
+    of the timeline: what counts for the community, per configuration and holder class.
+
+    ``profiles`` (:mod:`twin.sim.profiles`) replace the models of the members and plants whose
+    profile comes from measured data of another year."""
+    profiles = profiles or {}
     plants = [e for e in events if isinstance(e, PlantCommissioned)]
     members = [e for e in events if isinstance(e, MemberJoined)]
     members = list({m.member_id: m for m in members}.values())  # a rejoining POD once
-    production = plant_production(events, plants, inputs)
+    production = plant_production(events, plants, inputs, profiles)
     injection = production.copy()
     n_t, n_c = len(inputs.index), len(configurations)
     config_col = {c: k for k, c in enumerate(configurations)}
@@ -122,9 +171,7 @@ def book_flows(events: Sequence[DomainEvent], inputs: Inputs, seed: int, timelin
     for j, p in enumerate(plants):
         if p.host_member is not None:
             hosted.setdefault(p.host_member, []).append(j)
-
-    measured = {(e.member_id or e.plant_id, e.quantity): on_grid(series, inputs.index)
-                for e, series in meter_data}
+    measured = measured_on_grid(meter_data, inputs.index)
     by_class = np.zeros((n_t, n_c * 3))
     member_total = np.zeros(len(members))
     # Blocks of members of the same archetype where possible (one load model call per block).
@@ -133,19 +180,10 @@ def book_flows(events: Sequence[DomainEvent], inputs: Inputs, seed: int, timelin
         block_index = order[lo:lo + MEMBER_BLOCK]
         block = [members[i] for i in block_index]
         withdrawal = member_withdrawal(block, timeline, inputs, seed)
-        for i, m in enumerate(block):  # measured data replaces the model where it exists
-            if (m.member_id, "withdrawal") in measured:
-                values, covered = measured[(m.member_id, "withdrawal")]
-                withdrawal[covered, i] = values[covered]
-        for i, m in enumerate(block):  # behind the meter: the host uses its plants' output first
-            cols = hosted.get(m.member_id)
-            if cols:
-                pv = production[:, cols].sum(axis=1)
-                surplus = np.maximum(pv - withdrawal[:, i], 0.0)
-                share = np.divide(production[:, cols], pv[:, None],
-                                  out=np.zeros((n_t, len(cols))), where=pv[:, None] > 0)
-                injection[:, cols] = surplus[:, None] * share
-                withdrawal[:, i] = np.maximum(withdrawal[:, i] - pv, 0.0)
+        for i, m in enumerate(block):
+            if ("member", m.member_id) in profiles:
+                withdrawal[:, i] = profiles[("member", m.member_id)]
+        behind_the_meter(block, withdrawal, production, injection, hosted, measured)
         # Column (configuration, holder class) of each member, weighted by the share of its
         # withdrawal that counts for sharing (TIAD: tariff-exempt withdrawals are netted out).
         columns = np.zeros((len(block), n_c * 3))
@@ -164,8 +202,8 @@ def book_flows(events: Sequence[DomainEvent], inputs: Inputs, seed: int, timelin
             progress("member loads", min(lo + MEMBER_BLOCK, len(members)), len(members))
 
     for j, p in enumerate(plants):
-        if (p.plant_id, "injection") in measured:
-            values, covered = measured[(p.plant_id, "injection")]
+        if ("plant", p.plant_id, "injection") in measured:
+            values, covered = measured[("plant", p.plant_id, "injection")]
             injection[covered, j] = values[covered]
     plant_injection = np.zeros_like(injection)
     plant_active = np.zeros(injection.shape, dtype=bool)
@@ -187,6 +225,7 @@ def simulate_flows(spec: RunSpec, inputs: Inputs,
     say(f"applied {len(spec.events)} events ({len(timeline.segments)} intervals)")
     flows, counted = book_flows(spec.events, inputs, spec.settings.simulation.seed, timeline,
                                 [c.configuration_id for c in spec.configurations], say,
-                                spec.meter_data)
+                                spec.meter_data,
+                                profiled_energy(spec.events, spec.files, inputs.index))
     say(f"computed PV for {len(flows.plants)} plants and loads for {len(flows.members)} members")
     return flows, counted

@@ -10,14 +10,16 @@ import pandas as pd
 import xarray as xr
 
 from twin.core.progress import Progress
-from twin.events import MeterDataImported
+from twin.core.time import to_local
 from twin.finance.cash import cash_timeline
 from twin.finance.fund import fund_timeline
 from twin.finance.investment import FinanceAssumptions, plant_finance
-from twin.inputs.meters import parse_meter_file
+from twin.inputs.meters.ledger import coverage_by_month, in_force
+from twin.inputs.meters.stored import stored_imports
 from twin.scenario import load_scenario
 from twin.sim.flows import simulate_flows
 from twin.sim.future import future_events
+from twin.sim.profiles import profiles_of
 from twin.sim.results import summary_table, write_outputs
 from twin.sim.settle import scenario_parameters, settle
 from twin.sim.spec import RunSpec, settings_from_json
@@ -46,6 +48,9 @@ class RunResult:
     """The solidarity fund month by month (:mod:`twin.finance.fund`)."""
     projects: pd.DataFrame
     """Proposed projects and the month each was funded."""
+    coverage: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
+    """Per meter (rows) and local month (columns): the share of the month's steps where the
+    run used measured values instead of the model [%]; empty without meter data."""
 
     def write(self, out_dir: str | Path) -> dict[str, Path]:
         """Write ``results.nc``, ``summary.csv``, ``cashflow.csv``, ``yearly.csv``,
@@ -57,6 +62,9 @@ class RunResult:
         self.fund.round(2).to_csv(paths["fund"])
         self.projects.to_csv(paths["projects"], index=False)
         self.finance().round(3).to_csv(paths["finance"])
+        if not self.coverage.empty:
+            paths["coverage"] = Path(out_dir) / "coverage.csv"
+            self.coverage.round(1).to_csv(paths["coverage"])
         return paths
 
     def finance(self, assumptions: FinanceAssumptions | None = None) -> pd.DataFrame:
@@ -100,7 +108,10 @@ class Simulation:
         until = inputs.hourly[-1] + pd.Timedelta(hours=1)
         fund, projects = fund_timeline(cash, list(spec.events), spec.settings.fund, categories,
                                        until)
-        return RunResult(ds, summary_table(ds), cash, fund, projects)
+        coverage = coverage_by_month(in_force(spec.meter_data), inputs.index,
+                                     to_local(inputs.index).strftime("%Y-%m")) \
+            if spec.meter_data else pd.DataFrame()
+        return RunResult(ds, summary_table(ds), cash, fund, projects, coverage)
 
 
 def load(scenario: str | Path | None = None) -> Simulation:
@@ -135,7 +146,8 @@ def load_store(store: str | Path, branch: str = "main", up_to_seq: int | None = 
         head = stored[-1].seq if stored else 0
         provenance = {"store": str(store), "branch": branch, "head_seq": str(head),
                       "head_hash": stored[-1].hash if stored else ""}
-        meters = tuple((e.event, parse_meter_file(s.get_blob(e.event.sha256), e.event.source_name))
-                       for e in stored if isinstance(e.event, MeterDataImported))
-        return Simulation(RunSpec(tuple(e.event for e in stored),
-                                  settings_from_json(text, f"{store}"), provenance, meters))
+        meters = tuple((event, series) for _, event, series in stored_imports(s, branch, up_to_seq))
+        events = tuple(e.event for e in stored)
+        files = {p.sha256: (p.source_name, s.get_blob(p.sha256)) for p in profiles_of(events)}
+        return Simulation(RunSpec(events, settings_from_json(text, f"{store}"), provenance,
+                                  meters, files))

@@ -38,12 +38,14 @@ class RunSpec:
     meter_data: tuple[tuple[MeterDataImported, MeterSeries], ...] = ()
     """Imported meter data (from a store): measured series replace the modelled ones where
     they cover the period."""
+    files: dict[str, tuple[str, bytes]] = field(default_factory=dict)
+    """Stored files the events refer to (measured profiles): SHA-256 → (name, content)."""
 
     def with_years(self, years: int) -> RunSpec:
         """The same run over ``years`` calendar years from its start."""
         settings = self.settings.model_copy(
             update={"simulation": self.settings.simulation.with_years(years)})
-        return RunSpec(self.events, settings, self.provenance, self.meter_data)
+        return dataclasses.replace(self, settings=settings)
 
     def with_weather_seed(self, seed: int) -> RunSpec:
         """The same run under another weather year of the built-in generator."""
@@ -76,8 +78,11 @@ class RunSpec:
         settings = RunSettings(simulation=sc.simulation, weather=_absolute(sc.weather, loaded),
                                prices=_absolute(sc.prices, loaded), rules=sc.rules,
                                future=sc.future, fund=sc.fund)
-        return cls(tuple(compile_events(sc)), settings,
-                   {"scenario": str(loaded.path), "scenario_sha256": loaded.sha256})
+        hashes = {name: sha for name, (sha, _) in loaded.files.items()}
+        files = {sha: (name.rsplit("/", 1)[-1], data) for name, (sha, data) in loaded.files.items()}
+        return cls(tuple(compile_events(sc, hashes)), settings,
+                   {"scenario": str(loaded.path), "scenario_sha256": loaded.sha256},
+                   files=files)
 
 
 def _absolute(source: Weather | Prices, loaded: LoadedScenario) -> Weather | Prices:

@@ -35,6 +35,7 @@ from twin.rules.configuration import holder_class
 from twin.scenario.candidates import Candidates, Finance, MemberBatch, NewConfiguration, Roof
 from twin.scenario.schema import plant_event_defaults
 from twin.sim.flows import book_flows
+from twin.sim.profiles import profiled_energy
 from twin.sim.results import summary_table
 from twin.sim.settle import settle
 from twin.sim.spec import RunSpec
@@ -69,7 +70,8 @@ class Evaluator:
         self.configs = [c.configuration_id for c in spec.configurations]
         self.flows, self.counted = book_flows(
             spec.events, self.inputs, spec.settings.simulation.seed, self.timeline,
-            self.configs, progress, spec.meter_data)
+            self.configs, progress, spec.meter_data,
+            profiled_energy(spec.events, spec.files, self.inputs.index))
         self.base = self._totals(settle(spec, self.inputs, self.flows, self.counted))
         self.start = spec.settings.simulation.start
 

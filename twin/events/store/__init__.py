@@ -257,7 +257,11 @@ class EventStore:
                                 (sha256,))
         if not rows:
             raise StoreError(f"{self.location}: no stored file with SHA-256 {sha256}")
-        return base64.b64decode(rows[0][0])
+        data = base64.b64decode(rows[0][0])
+        if hashlib.sha256(data).hexdigest() != sha256:
+            raise StoreError(f"{self.location}: the stored file {sha256[:12]}… does not match its "
+                             "SHA-256 (replaced or damaged; run `cer-twin events verify`)")
+        return data
 
     def append(self, branch: str, events: Sequence[DomainEvent],
                expected_head: int | None = None,

@@ -1,0 +1,439 @@
+"""Readers of the load-curve exports Italian distributors deliver (../shared/docs/METER_FORMATS.md).
+
+Every reader turns text into energy per interval on the UTC grid (interval start), per quantity:
+
+* ``daily_rows``: ``POD;Data;1;…;24`` (or ``1;…;96``), one row per local day; the k-th value is
+  the k-th interval of the day as lived (23/25 hours, 92/100 quarters on DST days); a ``Unita``
+  column may give the unit per row;
+* ``interval_rows``: ``POD;Data;Ora;<value>`` (Ora 1-25) or ``POD;Data;Quarto;<value>`` (1-100);
+  the value column's name may give the unit (``kWh``, ``Wh``, ``MWh``, ``kW``);
+* ``edistribuzione``: the e-distribuzione portal's "dettaglio quartorario" (``Giorno;00:00-00:15;
+  …;23:45-00:00``, quoted values, trailing ``;``, no POD, kWh). Its DST days are not documented
+  (METER_FORMATS §1.1 [U]); read here: a spring day's 02:00-02:45 columns must be blank or zero
+  and are dropped; an autumn day with 100 values takes them as lived, with 96 the second 02:00
+  hour is missing (reported as a gap);
+* ``unareti``: the Unareti/Duereti curve export (``POD;DATA;ORA;FL_ORA_LEGALE;(CONSUMO_)ATTIVA_
+  PRELEVATA;ATTIVA_IMMESSA;…;TIPO_DATO``), withdrawal and injection columns of one POD, the DST
+  flag (``1``/``+01`` CET, ``2``/``+02`` CEST) per row, ``TIPO_DATO`` ``S`` = estimated; rows
+  whose local time does not exist with their flag (the DST placeholders) must be zero and are
+  dropped (METER_FORMATS §2.2-2.3);
+* ``plain``: interval rows with a time column (``time_utc``: naive UTC; ``time``: ISO 8601 with
+  an offset), one value column per quantity (``withdrawal_kwh``, ``injection_kwh``) or one
+  ``energy_kwh`` (``,`` or ``;`` separated).
+
+:func:`detect_format` picks the reader from the header. Values are strict numbers (digits with
+one decimal comma or point); negatives, NaN and thousands separators are errors naming the file,
+line and field.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+import pandas as pd
+
+from twin.core.time import LOCAL_TZ, local_midnight_utc
+from twin.errors import InputDataError
+from twin.inputs.meters.series import UNITS, to_kwh, unit_in_name, unit_key
+
+FORMATS = ("daily_rows", "interval_rows", "edistribuzione", "unareti", "plain")
+UNSPECIFIED = "energy"
+"""The quantity of a file with one value per interval and no word of its direction (daily and
+interval rows, the e-distribuzione portal file, plain ``energy_kwh``): the import says which."""
+_NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
+_ROME = ZoneInfo(LOCAL_TZ)
+
+
+@dataclass
+class Parsed:
+    """What a file holds: its POD (if it names one), step, unit and values per quantity."""
+
+    format: str
+    pod: str | None
+    step: str
+    unit: str
+    values: dict[str, dict[pd.Timestamp, float]] = field(default_factory=dict)
+    """Quantity → UTC interval start → value in ``unit``."""
+    estimated: dict[pd.Timestamp, bool] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+def number(text: str, where: str) -> float | None:
+    """A strict non-negative number (``0,25`` or ``0.25``); ``None`` for a blank cell."""
+    cell = str(text).strip().strip('"').strip()
+    if not cell:
+        return None
+    if not _NUMBER.match(cell):
+        raise InputDataError(f"{where}: expected a number such as 0,25 (no sign, no thousands "
+                             f"separator); found {cell!r}")
+    return float(cell.replace(",", "."))
+
+
+def parse_date(text: str, where: str) -> dt.date:
+    cell = str(text).strip().strip('"')
+    for fmt in ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%Y%m%d"):
+        try:
+            return dt.datetime.strptime(cell, fmt).date()
+        except ValueError:
+            continue
+    raise InputDataError(f"{where}: expected a date (dd/mm/yyyy); found {cell!r}")
+
+
+def intervals_in(day: dt.date, per_hour: int) -> int:
+    """Intervals of a local day as lived: 23/24/25 hours × ``per_hour``."""
+    span = local_midnight_utc(day + dt.timedelta(days=1)) - local_midnight_utc(day)
+    return round(span.total_seconds() / 3600) * per_hour
+
+
+def _stamp(day: dt.date, k: int, per_hour: int) -> pd.Timestamp:
+    """UTC start of the k-th interval (1-based) of a local day as lived."""
+    return local_midnight_utc(day) + pd.Timedelta(minutes=(k - 1) * 60 // per_hour)
+
+
+def rows(text: str, delimiter: str = ";") -> list[list[str]]:
+    """CSV rows with surrounding blanks removed and one trailing empty field dropped."""
+    out = []
+    for row in csv.reader(io.StringIO(text), delimiter=delimiter):
+        if row and row[-1].strip() == "" and len(row) > 1:
+            row = row[:-1]
+        if any(cell.strip() for cell in row):
+            out.append([cell.strip() for cell in row])
+    return out
+
+
+class _Put:
+    """Collects values, refusing an interval given twice."""
+
+    def __init__(self, parsed: Parsed, name: str) -> None:
+        self.parsed, self.name = parsed, name
+
+    def __call__(self, quantity: str, stamp: pd.Timestamp, value: float | None,
+                 where: str) -> None:
+        if value is None:
+            return
+        bucket = self.parsed.values.setdefault(quantity, {})
+        if stamp in bucket:
+            raise InputDataError(f"{where}: the interval starting {stamp:%Y-%m-%d %H:%M} UTC "
+                                 "appears twice")
+        bucket[stamp] = value
+
+
+def _unit(declared: str | None, given: str | None, default: str | None, name: str) -> str:
+    """The unit the file declares, else ``--unit``, else the format's own; a ``--unit`` that
+    contradicts the file is an error."""
+    wanted = unit_key(given, f"{name}: --unit") if given is not None else None
+    if declared is not None and wanted is not None and declared != wanted:
+        raise InputDataError(f"{name}: --unit {given} contradicts the file, which says "
+                             f"{declared}")
+    unit = declared or wanted or default
+    if unit is None:
+        raise InputDataError(f"{name}: the file does not say its unit; give --unit (kWh, Wh, MWh "
+                             "or kW)")
+    return unit
+
+
+def read_daily_rows(table: list[list[str]], name: str, unit: str | None) -> Parsed:
+    header = table[0]
+    lower = [h.lower() for h in header]
+    unit_col = next((i for i, h in enumerate(lower) if h in ("unita", "unità", "unit")), None)
+    numbered = sorted((i for i, h in enumerate(header) if h.isdigit()),
+                      key=lambda i: int(header[i]))
+    if len(numbered) not in (23, 24, 25, 92, 96, 100):
+        raise InputDataError(f"{name}: expected columns 1-24 (hours) or 1-96 (quarters) after "
+                             f"POD and Data; found {len(numbered)} numbered columns")
+    per_hour = 1 if len(numbered) <= 25 else 4
+    parsed = Parsed("daily_rows", None, "1h" if per_hour == 1 else "15min", "kwh")
+    put = _Put(parsed, name)
+    pods = set()
+    units = set()
+    for line, row in enumerate(table[1:], start=2):
+        cells = row + [""] * (len(header) - len(row))
+        pods.add(cells[lower.index("pod")])
+        day = parse_date(cells[lower.index("data")], f"{name}: line {line}, field 'Data'")
+        row_unit = cells[unit_col] if unit_col is not None else None
+        units.add(_unit(unit_key(row_unit, f"{name}: line {line}, field '{header[unit_col]}'")
+                        if row_unit else None, unit, "kwh", name))
+        expected = intervals_in(day, per_hour)
+        for k, col in enumerate(numbered, start=1):
+            where = f"{name}: line {line}, field '{header[col]}'"
+            value = number(cells[col], where)
+            if k > expected:
+                if value is not None:
+                    raise InputDataError(f"{where}: {day} has {expected} intervals; found a "
+                                         "value beyond them")
+                continue
+            if value is None:
+                raise InputDataError(f"{where}: value missing (interval {k} of {expected} on "
+                                     f"{day})")
+            put(UNSPECIFIED, _stamp(day, k, per_hour), value, where)
+        if expected > len(numbered):
+            raise InputDataError(f"{name}: line {line}: {day} has {expected} intervals; the file "
+                                 f"has columns for {len(numbered)}")
+    parsed.pod = _one(pods, name)
+    parsed.unit = _one(units, name, "unit")
+    return parsed
+
+
+def read_interval_rows(table: list[list[str]], name: str, unit: str | None) -> Parsed:
+    header = table[0]
+    lower = [h.lower() for h in header]
+    index_col = lower.index("ora") if "ora" in lower else lower.index("quarto")
+    per_hour = 1 if lower[index_col] == "ora" else 4
+    skip = {lower.index("pod"), lower.index("data"), index_col}
+    unit_col = next((i for i, h in enumerate(lower) if h in ("unita", "unità", "unit")), None)
+    value_cols = [i for i in range(len(header)) if i not in skip and i != unit_col]
+    if len(value_cols) != 1:
+        raise InputDataError(f"{name}: expected one value column beside POD, Data and "
+                             f"{header[index_col]}; found {[header[i] for i in value_cols]}")
+    value_col = value_cols[0]
+    parsed = Parsed("interval_rows", None, "1h" if per_hour == 1 else "15min", "kwh")
+    put = _Put(parsed, name)
+    pods, units = set(), set()
+    for line, row in enumerate(table[1:], start=2):
+        cells = row + [""] * (len(header) - len(row))
+        pods.add(cells[lower.index("pod")])
+        day = parse_date(cells[lower.index("data")], f"{name}: line {line}, field 'Data'")
+        where = f"{name}: line {line}, field '{header[index_col]}'"
+        try:
+            k = int(cells[index_col])
+        except ValueError:
+            raise InputDataError(f"{where}: expected an integer; found "
+                                 f"{cells[index_col]!r}") from None
+        limit = intervals_in(day, per_hour)
+        if not 1 <= k <= limit:
+            raise InputDataError(f"{where}: expected 1 to {limit} on {day}; found {k}")
+        row_unit = cells[unit_col] if unit_col is not None and cells[unit_col] else None
+        header_unit = unit_in_name(header[value_col])
+        if row_unit:
+            header_unit = unit_key(row_unit, f"{name}: line {line}, field '{header[unit_col]}'")
+        units.add(_unit(header_unit, unit, "kwh", name))
+        value = number(cells[value_col], f"{name}: line {line}, field '{header[value_col]}'")
+        put(UNSPECIFIED, _stamp(day, k, per_hour), value, where)
+    parsed.pod = _one(pods, name)
+    parsed.unit = _one(units, name, "unit")
+    return parsed
+
+
+def read_edistribuzione(table: list[list[str]], name: str, unit: str | None) -> Parsed:
+    header = table[0]
+    slots = header[1:]
+    if len(slots) != 96:
+        raise InputDataError(f"{name}: expected 96 quarter-hour columns after 'Giorno'; found "
+                             f"{len(slots)}")
+    parsed = Parsed("edistribuzione", None, "15min", _unit(None, unit, "kwh", name))
+    put = _Put(parsed, name)
+    for line, row in enumerate(table[1:], start=2):
+        day = parse_date(row[0], f"{name}: line {line}, field 'Giorno'")
+        cells = row[1:]
+        lived = intervals_in(day, 4)
+        if len(cells) == lived or (len(cells) < 96 and lived == 96):
+            for k, cell in enumerate(cells, start=1):
+                label = slots[k - 1] if k <= 96 else f"value {k}"
+                where = f"{name}: line {line}, field '{label}'"
+                put(UNSPECIFIED, _stamp(day, k, 4), number(cell, where), where)
+            continue
+        if len(cells) > 96:
+            raise InputDataError(f"{name}: line {line}: {day} has {lived} quarter hours; found "
+                                 f"{len(cells)} values")
+        midnight = dt.datetime.combine(day, dt.time())
+        for k, cell in enumerate(cells, start=1):  # the local clock grid of a DST day
+            where = f"{name}: line {line}, field '{slots[k - 1]}'"
+            value = number(cell, where)
+            local = midnight + dt.timedelta(minutes=15 * (k - 1))
+            stamp = _local_to_utc(local)
+            if stamp is None:  # 02:00-02:45 on the spring day does not exist
+                if value:
+                    raise InputDataError(f"{where}: {local:%H:%M} does not exist on {day} "
+                                         f"(clocks go forward); found {cell!r}")
+                continue
+            put(UNSPECIFIED, stamp, value, where)
+        if lived == 100:
+            parsed.notes.append(f"{day}: 96 values for 100 quarter hours; the second 02:00 "
+                                "hour is missing (the model fills it)")
+    return parsed
+
+
+def _local_to_utc(local: dt.datetime) -> pd.Timestamp | None:
+    """UTC of a local wall-clock time (the first one when it repeats); None if it does not
+    exist."""
+    aware = local.replace(tzinfo=_ROME, fold=0)
+    utc = aware.astimezone(dt.UTC)
+    if utc.astimezone(_ROME).replace(tzinfo=None) != local:
+        return None
+    return pd.Timestamp(utc)
+
+
+UNARETI_WITHDRAWAL = ("attiva_prelevata", "consumo_attiva_prelevata")
+UNARETI_INJECTION = ("attiva_immessa",)
+
+
+def read_unareti(table: list[list[str]], name: str, unit: str | None) -> Parsed:
+    header = [h.lower() for h in table[0]]
+    col = {h: i for i, h in enumerate(header)}
+    columns = {"withdrawal": next((col[c] for c in UNARETI_WITHDRAWAL if c in col), None),
+               "injection": next((col[c] for c in UNARETI_INJECTION if c in col), None)}
+    parsed = Parsed("unareti", None, "15min", _unit(None, unit, "kwh", name))
+    put = _Put(parsed, name)
+    pods, dropped = set(), 0
+    for line, row in enumerate(table[1:], start=2):
+        cells = row + [""] * (len(header) - len(row))
+        pods.add(cells[col["pod"]])
+        day = parse_date(cells[col["data"]], f"{name}: line {line}, field 'DATA'")
+        clock = cells[col["ora"]].zfill(6)
+        flag = cells[col["fl_ora_legale"]].lstrip("+").lstrip("0")
+        if flag not in ("1", "2") or not clock.isdigit():
+            raise InputDataError(f"{name}: line {line}, fields 'ORA'/'FL_ORA_LEGALE': expected "
+                                 f"hhmmss and 1|2|+01|+02; found {clock!r}, "
+                                 f"{cells[col['fl_ora_legale']]!r}")
+        local = dt.datetime.combine(day, dt.time(int(clock[:2]), int(clock[2:4])))
+        stamp = pd.Timestamp(local - dt.timedelta(hours=int(flag))).tz_localize("UTC")
+        values = {q: number(cells[i], f"{name}: line {line}, field '{table[0][i]}'")
+                  for q, i in columns.items() if i is not None}
+        if stamp.tz_convert(LOCAL_TZ).tz_localize(None) != pd.Timestamp(local):
+            if any(values.values()):  # a placeholder must be zero
+                raise InputDataError(f"{name}: line {line}: {local:%Y-%m-%d %H:%M} with flag "
+                                     f"{flag} is not a time of Europe/Rome, so it must be zero; "
+                                     f"found {values}")
+            dropped += 1
+            continue
+        for quantity, value in values.items():
+            put(quantity, stamp, value, f"{name}: line {line}")
+        if "tipo_dato" in col:
+            parsed.estimated[stamp] = cells[col["tipo_dato"]].upper() == "S"
+    parsed.pod = _one(pods, name)
+    if dropped:
+        parsed.notes.append(f"{dropped} DST placeholder row(s) dropped (times that do not exist "
+                            "with their flag)")
+    return parsed
+
+
+PLAIN_TIME = ("time_utc", "time", "timestamp", "datetime")
+
+
+def read_plain(table: list[list[str]], name: str, unit: str | None) -> Parsed:
+    header = table[0]
+    lower = [h.lower() for h in header]
+    tcol = next(lower.index(t) for t in PLAIN_TIME if t in lower)
+    naive_is_utc = lower[tcol] == "time_utc"
+    pod_col = lower.index("pod") if "pod" in lower else None
+    value_cols = {i: q for i, h in enumerate(lower) for q in ("withdrawal", "injection")
+                  if h.startswith(q)}
+    if not value_cols:
+        value_cols = {i: UNSPECIFIED for i, h in enumerate(lower)
+                      if i not in (tcol, pod_col) and (h.startswith("energy") or h in UNITS)}
+    if not value_cols:
+        raise InputDataError(f"{name}: expected a value column (withdrawal_kwh, injection_kwh or "
+                             f"energy_kwh); found {header}")
+    header_units = {unit_in_name(header[i]) for i in value_cols}
+    if len(header_units) > 1:
+        raise InputDataError(f"{name}: value columns in different units: {header}")
+    parsed = Parsed("plain", None, "", _unit(header_units.pop(), unit, None, name))
+    put = _Put(parsed, name)
+    pods = set()
+    for line, row in enumerate(table[1:], start=2):
+        cells = row + [""] * (len(header) - len(row))
+        where = f"{name}: line {line}, field '{header[tcol]}'"
+        try:
+            stamp = pd.Timestamp(cells[tcol])
+        except ValueError:
+            raise InputDataError(f"{where}: expected an ISO 8601 time; found "
+                                 f"{cells[tcol]!r}") from None
+        if stamp.tzinfo is None:
+            if not naive_is_utc:
+                raise InputDataError(f"{where}: expected a time with an offset (or a column "
+                                     f"named time_utc); found {cells[tcol]!r}")
+            stamp = stamp.tz_localize("UTC")
+        stamp = stamp.tz_convert("UTC")
+        if pod_col is not None:
+            pods.add(cells[pod_col])
+        for i, quantity in value_cols.items():
+            put(quantity, stamp, number(cells[i], f"{name}: line {line}, field '{header[i]}'"),
+                where)
+    parsed.pod = _one(pods, name) if pods else None
+    stamps = sorted({s for v in parsed.values.values() for s in v})
+    steps = {b - a for a, b in zip(stamps, stamps[1:], strict=False)}
+    parsed.step = "15min" if pd.Timedelta("15min") in steps else "1h"
+    if min(steps, default=pd.Timedelta(parsed.step)) < pd.Timedelta(parsed.step):
+        raise InputDataError(f"{name}: intervals of 15 minutes or one hour expected")
+    return parsed
+
+
+def _one(values: set[str], name: str, what: str = "POD") -> str:
+    values = {v for v in values if v}
+    if len(values) != 1:
+        raise InputDataError(f"{name}: one {what} per file expected; found {sorted(values)}")
+    return values.pop()
+
+
+READERS: dict[str, Callable[[list[list[str]], str, str | None], Parsed]] = {
+    "daily_rows": read_daily_rows,
+    "interval_rows": read_interval_rows,
+    "edistribuzione": read_edistribuzione,
+    "unareti": read_unareti,
+    "plain": read_plain,
+}
+
+
+def detect_format(header: list[str]) -> str | None:
+    """The format whose header this is, or ``None``."""
+    lower = [h.strip().strip('"').lower() for h in header]
+    if lower and lower[0] == "giorno" and len(lower) > 1 and re.match(r"\d\d:\d\d-", lower[1]):
+        return "edistribuzione"
+    if {"pod", "data", "ora", "fl_ora_legale"} <= set(lower):
+        return "unareti"
+    if {"pod", "data"} <= set(lower) and ("ora" in lower or "quarto" in lower):
+        return "interval_rows"
+    if {"pod", "data"} <= set(lower) and any(h.isdigit() for h in lower):
+        return "daily_rows"
+    if any(t in lower for t in PLAIN_TIME):
+        return "plain"
+    return None
+
+
+def parse_text(text: str, name: str, fmt: str = "auto", unit: str | None = None) -> Parsed:
+    """Read an export's text in ``fmt`` (``auto``: detected from the header)."""
+    first = text.splitlines()[0] if text.strip() else ""
+    delimiter = ";" if ";" in first else ","
+    table = rows(text, delimiter)
+    if len(table) < 2:
+        raise InputDataError(f"{name}: no data rows")
+    detected = detect_format(table[0])
+    if fmt == "auto":
+        if detected is None:
+            raise InputDataError(f"{name}: the header does not match a known meter format "
+                                 f"({', '.join(FORMATS)}); give --format")
+        fmt = detected
+    if fmt not in READERS:
+        raise InputDataError(f"{name}: --format: expected auto or one of {list(FORMATS)}; "
+                             f"found {fmt!r}")
+    if detected != fmt:
+        raise InputDataError(f"{name}: the header is not a {fmt} header"
+                             + (f" (it looks like {detected})" if detected else ""))
+    try:
+        parsed = READERS[fmt](table, name, unit)
+    except (ValueError, IndexError, KeyError) as err:
+        if isinstance(err, InputDataError):
+            raise
+        raise InputDataError(f"{name}: not a readable {fmt} file ({err})") from None
+    if not any(parsed.values.values()):
+        raise InputDataError(f"{name}: no values")
+    parsed.values = {q: v for q, v in parsed.values.items() if v}
+    return parsed
+
+
+def to_series(parsed: Parsed) -> dict[str, pd.Series]:
+    """Energy per interval [kWh] per quantity, UTC index sorted (the unit applied)."""
+    step_h = pd.Timedelta(parsed.step).total_seconds() / 3600.0
+    out = {}
+    for quantity, values in parsed.values.items():
+        series = pd.Series(values, dtype=float).sort_index()
+        series.index = pd.DatetimeIndex(series.index).rename("time")
+        out[quantity] = pd.Series(to_kwh(series.to_numpy(), parsed.unit, step_h),
+                                  index=series.index, name="energy_kwh")
+    return out
