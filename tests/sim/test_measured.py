@@ -111,7 +111,9 @@ def test_a_correction_changes_exactly_its_month_and_the_log_shows_both(truth, tm
     assert import_file(store, tmp_path, "school", june, "school-june-fix.csv") == 0
     out = capsys.readouterr().out
     assert "corrects 720 interval(s) from 2026-05-31 22:00 to 2026-06-30 22:00 UTC" in out
-    after = twin.load_store(store).run().dataset
+    result = twin.load_store(store).run()
+    assert (result.coverage.loc["member school withdrawal"] == 100.0).all()
+    after = result.dataset
     in_june = np.isin(after["time"].to_numpy(), june.index.tz_localize(None).to_numpy())
     diff = (after["configuration_withdrawn_energy_kwh"]
             - before["configuration_withdrawn_energy_kwh"]).to_numpy()[:, 0]

@@ -86,3 +86,23 @@ def test_a_missing_profile_file_names_the_field(tmp_path):
     with pytest.raises(ScenarioError, match=r"members\[0\] \(id 'school'\)\.profile\.meter_file: "
                                         r"expected a readable meter file; found 'nope.csv'"):
         twin.load(whatif)
+
+
+def test_a_plant_takes_its_production_from_a_measured_year(tmp_path):
+    """roof-b's 2025 injection (here: 4 kWh every daylight hour) as its 2026 production."""
+    index = time_index(dt.date(2025, 1, 1), dt.date(2026, 1, 1), "1h")
+    hour = index.tz_convert("Europe/Rome").hour
+    measured = pd.Series(np.where((hour >= 9) & (hour < 16), 4.0, 0.0), index=index)
+    (tmp_path / "roof-b-2025.csv").write_text(exports.daily_rows(measured,
+                                                                 pod="IT012E00000102"))
+    whatif = tmp_path / "w.toml"
+    whatif.write_text(f'extends = "{METERED}"\n[[plants]]\nid = "roof-b"\n'
+                      'entry_into_operation = 2025-03-01\n'
+                      'profile = {meter_file = "roof-b-2025.csv", year = 2025}\n')
+    ds = twin.load(whatif).run().dataset
+    produced = float(ds["plant_production_energy_kwh"].sel(plant="roof-b"))
+    assert produced == pytest.approx(measured.sum(), rel=1e-3)
+    local_hour = pd.DatetimeIndex(ds["time"].to_numpy()).tz_localize("UTC").tz_convert(
+        "Europe/Rome").hour
+    night = ds["injected_energy_kwh"].sel(plant="roof-b").to_numpy()[local_hour < 6]
+    assert night.max() == 0.0

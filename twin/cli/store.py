@@ -149,7 +149,7 @@ def state(args: argparse.Namespace, console: Console, err: Console) -> int:
 
 def meters(args: argparse.Namespace, console: Console, err: Console) -> int:
     """``cer-twin meters import`` and ``meters log``."""
-    from twin.inputs.meters.ledger import history, in_force
+    from twin.inputs.meters.ledger import history
     from twin.inputs.meters.stored import stored_imports
 
     if args.meters_command == "log":
@@ -159,16 +159,13 @@ def meters(args: argparse.Namespace, console: Console, err: Console) -> int:
         return EXIT_OK
 
     from twin.inputs.meters import read_meter_file
-    from twin.inputs.meters.binding import bind
+    from twin.inputs.meters.stored import import_meter_file
 
     meter_file, data = read_meter_file(args.file, args.format, args.unit)
     with EventStore(args.store) as store:
-        events = store.events(args.branch)
-        existing = in_force([(e, s) for _, e, s in stored_imports(store, args.branch)])
-        binding = bind(events, meter_file, member=args.member, plant=args.plant,
-                       quantity=args.quantity, pod=args.pod, existing=existing)
-        result = store.append(args.branch, binding.events,
-                              blobs={meter_file.sha256: (Path(args.file).name, data)})
+        binding, result = import_meter_file(store, args.branch, meter_file, data,
+                                            member=args.member, plant=args.plant,
+                                            quantity=args.quantity, pod=args.pod)
     detected = " (detected)" if args.format == "auto" else ""
     for series, seq in zip(binding.series, range(result.first_seq, result.last_seq + 1),
                            strict=True):

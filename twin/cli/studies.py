@@ -171,15 +171,17 @@ def calibrate(args: argparse.Namespace, console: Console, err: Console) -> int:
     result.monthly.round(3).to_csv(out / "calibration_monthly.csv")
     table = Table(title=f"Measured vs modelled, {sim.name}", box=box.SIMPLE_HEAD,
                   title_justify="left")
-    for column in ("meter", "quantity", "hours", "measured MWh", "model MWh", "ratio", "r",
-                   "peak kW m/model"):
-        table.add_column(column, justify="left" if column in ("meter", "quantity") else "right",
-                         overflow="fold")
+    table.add_column("meter", overflow="fold")
+    for column in ("hours", "measured MWh", "model MWh", "ratio", "r", "peak kW"):
+        table.add_column(column, justify="right", no_wrap=True)
     for (meter, quantity), row in result.meters.iterrows():
-        table.add_row(meter, quantity, f"{row.covered_h:,.0f}", f"{row.measured_kwh / 1e3:,.2f}",
-                      f"{row.modelled_kwh / 1e3:,.2f}", f"{row.ratio:.3f}", f"{row.r:.2f}",
-                      f"{row.peak_measured_kw:,.1f}/{row.peak_modelled_kw:,.1f}")
+        table.add_row(f"{meter} {quantity}", f"{row.covered_h:,.0f}",
+                      f"{row.measured_kwh / 1e3:,.2f}", f"{row.modelled_kwh / 1e3:,.2f}",
+                      f"{row.ratio:.3f}", f"{row.r:.2f}",
+                      f"{row.peak_measured_kw:,.0f}/{row.peak_modelled_kw:,.0f}")
     console.print(table)
+    console.print("ratio = measured / modelled energy over the measured intervals; peak kW "
+                  "measured/modelled.", highlight=False)
     for event in result.suggestions:
         what = (f"derate plant {event.plant_id} by {event.factor:.3f}"
                 if type(event).__name__ == "PlantDerated"

@@ -50,6 +50,13 @@ LABELS = {
         "coverage": "Measured data used (% of each month)",
         "coverage_note": "Where a meter's imports cover an interval the run uses the measured "
                          "value, elsewhere the model.",
+        "hours_measured": "Hours measured", "measured_kwh": "Measured kWh",
+        "modelled_kwh": "Modelled kWh",
+        "ratio": "Ratio", "peak_measured_kw": "Peak measured kW",
+        "peak_modelled_kw": "Peak modelled kW", "yield_measured": "Yield measured kWh/kWp",
+        "yield_modelled": "Yield modelled kWh/kWp",
+        "derate": "Derate plant {plant}: production × {factor:.3f} (PlantDerated)",
+        "rescale": "Member {member}: annual_kwh {kwh:,.0f} (MemberProfileChanged)",
         "calibration": "Measured vs modelled", "meters": "Meters, whole period",
         "by_month": "By month (measured and modelled, kWh)", "measured": "Measured",
         "modelled": "Modelled", "suggested": "Suggested corrections",
@@ -83,6 +90,13 @@ LABELS = {
         "coverage": "Dati misurati usati (% di ogni mese)",
         "coverage_note": "Dove le importazioni di un misuratore coprono un intervallo si usa il "
                          "valore misurato, altrove il modello.",
+        "hours_measured": "Ore misurate", "measured_kwh": "kWh misurati",
+        "modelled_kwh": "kWh modello",
+        "ratio": "Rapporto", "peak_measured_kw": "Picco misurato kW",
+        "peak_modelled_kw": "Picco modello kW", "yield_measured": "Resa misurata kWh/kWp",
+        "yield_modelled": "Resa modello kWh/kWp",
+        "derate": "Declassare l'impianto {plant}: produzione × {factor:.3f} (PlantDerated)",
+        "rescale": "Socio {member}: annual_kwh {kwh:,.0f} (MemberProfileChanged)",
         "calibration": "Misurato e modello a confronto", "meters": "Misuratori, intero periodo",
         "by_month": "Per mese (misurato e modello, kWh)", "measured": "Misurato",
         "modelled": "Modello", "suggested": "Correzioni proposte",
@@ -202,7 +216,7 @@ def run_report(result, name: str, lang: str = "en") -> str:  # noqa: ANN001 - Ru
                                              name="field"))
     if not result.coverage.empty:
         sections.append((t["coverage"], f"<p class='small'>{html.escape(t['coverage_note'])}</p>"
-                         f"<div class='scroll'>{_table(result.coverage, '{:,.0f}')}</div>"))
+                         + _table(result.coverage, '{:,.0f}')))
     sections += [(t["assumptions"], _table(assumptions)), (t["provenance"], _table(provenance))]
     period = f"{local[0]:%Y-%m-%d} – {local[-1]:%Y-%m-%d}"
     return _page(f"{name} — {t['report']}", period, sections, lang)
@@ -233,20 +247,45 @@ def compare_report(comparison, a, b, lang: str = "en") -> str:  # noqa: ANN001
                  "B − A", sections, lang)
 
 
+CALIBRATION_COLUMNS = {
+    "covered_h": ("hours_measured", "{:,.0f}"), "measured_kwh": ("measured_kwh", "{:,.0f}"),
+    "modelled_kwh": ("modelled_kwh", "{:,.0f}"), "ratio": ("ratio", "{:.3f}"),
+    "r": ("r", "{:.3f}"), "peak_measured_kw": ("peak_measured_kw", "{:,.1f}"),
+    "peak_modelled_kw": ("peak_modelled_kw", "{:,.1f}"),
+    "specific_yield_measured_kwh_per_kwp": ("yield_measured", "{:,.0f}"),
+    "specific_yield_modelled_kwh_per_kwp": ("yield_modelled", "{:,.0f}"),
+}
+"""Columns of the calibration tables: label key and format."""
+
+
+def _formatted(frame: pd.DataFrame, t: dict[str, str]) -> pd.DataFrame:
+    out = pd.DataFrame(index=frame.index)
+    for column, (label, fmt) in CALIBRATION_COLUMNS.items():
+        if column in frame:
+            out[t.get(label, label)] = [fmt.format(v) if pd.notna(v) else "–"
+                                        for v in frame[column]]
+    return out
+
+
 def calibration_report(result, name: str, lang: str = "en") -> str:  # noqa: ANN001 - Calibration
     """Measured against modelled, meter by meter, with a monthly chart each."""
     t = LABELS[lang]
+    meters = result.meters.copy()
+    meters.index = [f"{m} ({q})" for m, q in meters.index]
     sections = [(t["meters"], f"<p class='small'>{html.escape(t['calibration_note'])}</p>"
-                 + _table(result.meters.reset_index().set_index("meter"), "{:,.3f}"))]
+                 f"<div class='scroll'>{_table(_formatted(meters, t))}</div>")]
     for (meter, quantity), months in result.monthly.groupby(level=["meter", "quantity"]):
         frame = months.droplevel(["meter", "quantity"])
         sections.append((f"{meter} ({quantity})",
                          f"<figure>{measured_modelled_chart(frame, t)}</figure>"
-                         + _table(frame, "{:,.1f}")))
+                         + _table(_formatted(frame, t))))
     if result.suggestions:
-        items = "".join(f"<li>{html.escape(type(e).__name__)}: "
-                        f"{html.escape(getattr(e, 'plant_id', None) or e.member_id)} "
-                        f"{html.escape(str(getattr(e, 'factor', None) or e.annual_kwh))}</li>"
-                        for e in result.suggestions)
+        items = "".join(f"<li>{html.escape(_suggestion(e, t))}</li>" for e in result.suggestions)
         sections.append((t["suggested"], f"<ul>{items}</ul>"))
     return _page(f"{t['calibration']}: {name}", t["by_month"], sections, lang)
+
+
+def _suggestion(event, t: dict[str, str]) -> str:  # noqa: ANN001 - a domain event
+    if hasattr(event, "factor"):
+        return t["derate"].format(plant=event.plant_id, factor=event.factor)
+    return t["rescale"].format(member=event.member_id, kwh=event.annual_kwh)

@@ -87,28 +87,35 @@ def unareti(withdrawal: pd.Series, injection: pd.Series | None = None, variant: 
     placeholders flagged CEST), the autumn day has 100 rows (2026) or 192 (2023: the whole
     grid once per offset, zeros where that offset does not exist)."""
     lines = [UNARETI_2026 if variant == 2026 else UNARETI_2023]
-    for day, values in _local_days(withdrawal).items():
-        inj = injection[values.index] if injection is not None else None
-        by_utc = {t: (v, inj[t] if inj is not None else None) for t, v in values.items()}
-        lived = len(values)
-        if variant == 2023 and lived == 100:
-            grid = [(dt.time(h, m), off) for off in (2, 1) for h in range(24)
-                    for m in (0, 15, 30, 45)]
-        else:
-            grid = [(t.tz_convert(ROME).time(), int(t.tz_convert(ROME).utcoffset()
-                                                    .total_seconds() // 3600))
-                    for t in values.index]
-            if lived == 92:  # the 02:00-02:45 placeholders, flagged CEST, after 01:45
-                grid = grid[:8] + [(dt.time(2, m), 2) for m in (0, 15, 30, 45)] + grid[8:]
-        for clock, off in grid:
-            stamp = pd.Timestamp(dt.datetime.combine(day, clock) - dt.timedelta(hours=off),
-                                 tz="UTC")
-            real = stamp in by_utc and stamp.tz_convert(ROME).time() == clock
-            w, i = by_utc[stamp] if real else (0.0, 0.0 if injection is not None else None)
-            lines.append(_unareti_row(variant, day, clock, off, _comma(w),
-                                      "" if i is None else _comma(i),
-                                      "S" if real and stamp in estimated else "E", pod))
+    local = withdrawal.index.tz_convert(ROME)
+    offset_h = (local.tz_localize(None) - withdrawal.index.tz_localize(None)) // pd.Timedelta("1h")
+    rows = pd.DataFrame({"day": local.date, "clock": local.time, "off": offset_h,
+                         "w": withdrawal.to_numpy(),
+                         "i": injection[withdrawal.index].to_numpy() if injection is not None
+                         else np.full(len(withdrawal), np.nan),
+                         "s": withdrawal.index.isin(list(estimated))})
+    for day, block in rows.groupby("day", sort=True):
+        grid = list(block.itertuples(index=False))
+        if len(grid) == 92:  # the 02:00-02:45 placeholders, flagged CEST, after 01:45
+            grid = grid[:8] + [_placeholder(day, dt.time(2, m), 2, injection is not None)
+                               for m in (0, 15, 30, 45)] + grid[8:]
+        elif len(grid) == 100 and variant == 2023:  # the whole grid once per offset
+            real = {(r.clock, r.off): r for r in grid}
+            grid = [real.get((dt.time(h, m), off)) or _placeholder(day, dt.time(h, m), off,
+                                                                   injection is not None)
+                    for off in (2, 1) for h in range(24) for m in (0, 15, 30, 45)]
+        for r in grid:
+            inj = "" if np.isnan(r.i) else _comma(r.i)
+            lines.append(_unareti_row(variant, day, r.clock, int(r.off), _comma(r.w), inj,
+                                      "S" if r.s else "E", pod))
     return "\n".join(lines) + "\n"
+
+
+def _placeholder(day: dt.date, clock: dt.time, off: int, has_injection: bool):  # noqa: ANN202
+    from types import SimpleNamespace
+
+    return SimpleNamespace(day=day, clock=clock, off=off, w=0.0,
+                           i=0.0 if has_injection else np.nan, s=False)
 
 
 def plain(series: pd.Series, column: str = "energy_kwh", factor: float = 1.0) -> str:

@@ -70,7 +70,8 @@ def test_unareti_reads_both_quantities_and_the_estimated_flag():
     assert meter_file.pod == exports.POD and set(meter_file.series) == {"withdrawal",
                                                                        "injection"}
     pd.testing.assert_series_equal(meter_file.series["injection"].energy_kwh, injection,
-                                   check_names=False, check_freq=False, atol=1e-9)
+                                   check_names=False, check_freq=False, check_index_type=False,
+                                   atol=1e-9)
     flags = meter_file.series["withdrawal"].estimated
     assert set(flags[flags].index) == estimated
     assert any("4 interval(s) marked estimated" in n for n in meter_file.notes)
@@ -92,7 +93,7 @@ def test_units_from_the_header(unit, factor):
     day = exports.truth(dt.date(2026, 6, 1), 1, seed=6)
     text = exports.plain(day, column=f"energy_{unit.lower()}", factor=factor)
     pd.testing.assert_series_equal(read(text)["energy"], day, check_names=False,
-                                   check_freq=False, atol=1e-9)
+                                   check_freq=False, check_index_type=False, atol=1e-9)
 
 
 def test_unit_column_per_row_and_unknown_units():

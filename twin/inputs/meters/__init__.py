@@ -69,9 +69,10 @@ def parse_meter_file(data: bytes, name: str, fmt: str = "auto",
     digest = hashlib.sha256(data).hexdigest()
     parsed = parse_text(_decode(data), name, fmt, unit)
     notes = list(parsed.notes)
-    estimated = pd.Series(parsed.estimated, dtype=bool) if parsed.estimated else None
-    if estimated is not None:
-        estimated.index = pd.DatetimeIndex(estimated.index)
+    estimated = None
+    if parsed.estimated:
+        estimated = pd.Series(list(parsed.estimated.values()), dtype=bool,
+                              index=pd.DatetimeIndex(list(parsed.estimated), tz="UTC"))
         estimated = estimated.sort_index()
         if estimated.any():
             notes.append(f"{int(estimated.sum())} interval(s) marked estimated by the "

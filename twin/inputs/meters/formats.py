@@ -30,12 +30,14 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
+import numpy as np
 import pandas as pd
 
 from twin.core.time import LOCAL_TZ, local_midnight_utc
@@ -48,6 +50,17 @@ UNSPECIFIED = "energy"
 interval rows, the e-distribuzione portal file, plain ``energy_kwh``): the import says which."""
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
 _ROME = ZoneInfo(LOCAL_TZ)
+_EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
+
+
+@dataclass
+class _Column:
+    """One quantity's values as read, in file order, with where each came from."""
+
+    stamps_ns: list[int] = field(default_factory=list)
+    values: list[float] = field(default_factory=list)
+    places: list[tuple[int, str]] = field(default_factory=list)
+    """(line, field) of each value, for the error naming a repeated interval."""
 
 
 @dataclass
@@ -58,9 +71,10 @@ class Parsed:
     pod: str | None
     step: str
     unit: str
-    values: dict[str, dict[pd.Timestamp, float]] = field(default_factory=dict)
-    """Quantity → UTC interval start → value in ``unit``."""
-    estimated: dict[pd.Timestamp, bool] = field(default_factory=dict)
+    values: dict[str, _Column] = field(default_factory=dict)
+    """Quantity → UTC interval starts [ns since 1970] and values in ``unit``."""
+    estimated: dict[int, bool] = field(default_factory=dict)
+    """UTC interval start [ns] → marked estimated by the distributor."""
     notes: list[str] = field(default_factory=list)
 
 
@@ -77,12 +91,20 @@ def number(text: str, where: str) -> float | None:
 
 def parse_date(text: str, where: str) -> dt.date:
     cell = str(text).strip().strip('"')
+    day = _date_of(cell)
+    if day is None:
+        raise InputDataError(f"{where}: expected a date (dd/mm/yyyy); found {cell!r}")
+    return day
+
+
+@functools.lru_cache(maxsize=1024)
+def _date_of(cell: str) -> dt.date | None:
     for fmt in ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%Y%m%d"):
         try:
             return dt.datetime.strptime(cell, fmt).date()
         except ValueError:
             continue
-    raise InputDataError(f"{where}: expected a date (dd/mm/yyyy); found {cell!r}")
+    return None
 
 
 def intervals_in(day: dt.date, per_hour: int) -> int:
@@ -91,9 +113,18 @@ def intervals_in(day: dt.date, per_hour: int) -> int:
     return round(span.total_seconds() / 3600) * per_hour
 
 
-def _stamp(day: dt.date, k: int, per_hour: int) -> pd.Timestamp:
-    """UTC start of the k-th interval (1-based) of a local day as lived."""
-    return local_midnight_utc(day) + pd.Timedelta(minutes=(k - 1) * 60 // per_hour)
+@functools.lru_cache(maxsize=4096)
+def _midnight_ns(day: dt.date) -> int:
+    """UTC start of a local day, in nanoseconds since 1970."""
+    return int(local_midnight_utc(day).value)
+
+
+_MINUTE_NS = 60 * 10**9
+
+
+def _stamp(day: dt.date, k: int, per_hour: int) -> int:
+    """UTC start of the k-th interval (1-based) of a local day as lived. [ns]"""
+    return _midnight_ns(day) + (k - 1) * (60 // per_hour) * _MINUTE_NS
 
 
 def rows(text: str, delimiter: str = ";") -> list[list[str]]:
@@ -108,20 +139,33 @@ def rows(text: str, delimiter: str = ";") -> list[list[str]]:
 
 
 class _Put:
-    """Collects values, refusing an interval given twice."""
+    """Collects values; an interval given twice is refused when the file has been read."""
 
     def __init__(self, parsed: Parsed, name: str) -> None:
         self.parsed, self.name = parsed, name
 
-    def __call__(self, quantity: str, stamp: pd.Timestamp, value: float | None,
-                 where: str) -> None:
+    def __call__(self, quantity: str, stamp_ns: int, value: float | None, line: int,
+                 column: str) -> None:
         if value is None:
             return
-        bucket = self.parsed.values.setdefault(quantity, {})
-        if stamp in bucket:
-            raise InputDataError(f"{where}: the interval starting {stamp:%Y-%m-%d %H:%M} UTC "
-                                 "appears twice")
-        bucket[stamp] = value
+        bucket = self.parsed.values.setdefault(quantity, _Column())
+        bucket.stamps_ns.append(stamp_ns)
+        bucket.values.append(value)
+        bucket.places.append((line, column))
+
+
+def _refuse_repeats(parsed: Parsed, name: str) -> None:
+    """An error naming the first interval that appears twice, if any."""
+    for column in parsed.values.values():
+        stamps = np.asarray(column.stamps_ns, dtype=np.int64)
+        order = np.argsort(stamps, kind="stable")
+        repeated = np.flatnonzero(np.diff(stamps[order]) == 0)
+        if len(repeated):
+            second = int(order[repeated[0] + 1])
+            line, field_name = column.places[second]
+            when = pd.Timestamp(int(stamps[second]), tz="UTC")
+            raise InputDataError(f"{name}: line {line}, field '{field_name}': the interval "
+                                 f"starting {when:%Y-%m-%d %H:%M} UTC appears twice")
 
 
 def _unit(declared: str | None, given: str | None, default: str | None, name: str) -> str:
@@ -171,7 +215,7 @@ def read_daily_rows(table: list[list[str]], name: str, unit: str | None) -> Pars
             if value is None:
                 raise InputDataError(f"{where}: value missing (interval {k} of {expected} on "
                                      f"{day})")
-            put(UNSPECIFIED, _stamp(day, k, per_hour), value, where)
+            put(UNSPECIFIED, _stamp(day, k, per_hour), value, line, header[col])
         if expected > len(numbered):
             raise InputDataError(f"{name}: line {line}: {day} has {expected} intervals; the file "
                                  f"has columns for {len(numbered)}")
@@ -214,7 +258,7 @@ def read_interval_rows(table: list[list[str]], name: str, unit: str | None) -> P
             header_unit = unit_key(row_unit, f"{name}: line {line}, field '{header[unit_col]}'")
         units.add(_unit(header_unit, unit, "kwh", name))
         value = number(cells[value_col], f"{name}: line {line}, field '{header[value_col]}'")
-        put(UNSPECIFIED, _stamp(day, k, per_hour), value, where)
+        put(UNSPECIFIED, _stamp(day, k, per_hour), value, line, header[index_col])
     parsed.pod = _one(pods, name)
     parsed.unit = _one(units, name, "unit")
     return parsed
@@ -236,7 +280,7 @@ def read_edistribuzione(table: list[list[str]], name: str, unit: str | None) -> 
             for k, cell in enumerate(cells, start=1):
                 label = slots[k - 1] if k <= 96 else f"value {k}"
                 where = f"{name}: line {line}, field '{label}'"
-                put(UNSPECIFIED, _stamp(day, k, 4), number(cell, where), where)
+                put(UNSPECIFIED, _stamp(day, k, 4), number(cell, where), line, label)
             continue
         if len(cells) > 96:
             raise InputDataError(f"{name}: line {line}: {day} has {lived} quarter hours; found "
@@ -252,7 +296,7 @@ def read_edistribuzione(table: list[list[str]], name: str, unit: str | None) -> 
                     raise InputDataError(f"{where}: {local:%H:%M} does not exist on {day} "
                                          f"(clocks go forward); found {cell!r}")
                 continue
-            put(UNSPECIFIED, stamp, value, where)
+            put(UNSPECIFIED, stamp.value, value, line, slots[k - 1])
         if lived == 100:
             parsed.notes.append(f"{day}: 96 values for 100 quarter hours; the second 02:00 "
                                 "hour is missing (the model fills it)")
@@ -279,37 +323,49 @@ def read_unareti(table: list[list[str]], name: str, unit: str | None) -> Parsed:
     columns = {"withdrawal": next((col[c] for c in UNARETI_WITHDRAWAL if c in col), None),
                "injection": next((col[c] for c in UNARETI_INJECTION if c in col), None)}
     parsed = Parsed("unareti", None, "15min", _unit(None, unit, "kwh", name))
-    put = _Put(parsed, name)
-    pods, dropped = set(), 0
+    pods, wall_ns, offsets, lines, values = set(), [], [], [], {q: [] for q in columns}
+    kinds = []
     for line, row in enumerate(table[1:], start=2):
         cells = row + [""] * (len(header) - len(row))
         pods.add(cells[col["pod"]])
         day = parse_date(cells[col["data"]], f"{name}: line {line}, field 'DATA'")
         clock = cells[col["ora"]].zfill(6)
         flag = cells[col["fl_ora_legale"]].lstrip("+").lstrip("0")
-        if flag not in ("1", "2") or not clock.isdigit():
+        if flag not in ("1", "2") or not clock.isdigit() or int(clock[:2]) > 23 or \
+                int(clock[2:4]) > 59:
             raise InputDataError(f"{name}: line {line}, fields 'ORA'/'FL_ORA_LEGALE': expected "
                                  f"hhmmss and 1|2|+01|+02; found {clock!r}, "
                                  f"{cells[col['fl_ora_legale']]!r}")
-        local = dt.datetime.combine(day, dt.time(int(clock[:2]), int(clock[2:4])))
-        stamp = pd.Timestamp(local - dt.timedelta(hours=int(flag))).tz_localize("UTC")
-        values = {q: number(cells[i], f"{name}: line {line}, field '{table[0][i]}'")
-                  for q, i in columns.items() if i is not None}
-        if stamp.tz_convert(LOCAL_TZ).tz_localize(None) != pd.Timestamp(local):
-            if any(values.values()):  # a placeholder must be zero
-                raise InputDataError(f"{name}: line {line}: {local:%Y-%m-%d %H:%M} with flag "
-                                     f"{flag} is not a time of Europe/Rome, so it must be zero; "
-                                     f"found {values}")
-            dropped += 1
-            continue
-        for quantity, value in values.items():
-            put(quantity, stamp, value, f"{name}: line {line}")
-        if "tipo_dato" in col:
-            parsed.estimated[stamp] = cells[col["tipo_dato"]].upper() == "S"
+        wall_ns.append((day.toordinal() - _EPOCH_ORDINAL) * 86_400 * 10**9
+                       + (int(clock[:2]) * 60 + int(clock[2:4])) * _MINUTE_NS)
+        offsets.append(int(flag))
+        lines.append(line)
+        for q, i in columns.items():
+            if i is not None:
+                values[q].append(number(cells[i], f"{name}: line {line}, field '{table[0][i]}'"))
+        kinds.append(cells[col["tipo_dato"]].upper() if "tipo_dato" in col else "")
+    wall = np.asarray(wall_ns, dtype=np.int64)
+    utc = wall - np.asarray(offsets, dtype=np.int64) * 3_600 * 10**9
+    lived = pd.DatetimeIndex(utc, tz="UTC").tz_convert(LOCAL_TZ).tz_localize(None)
+    exists = lived.as_unit("ns").asi8 == wall  # a placeholder's time does not exist so flagged
+    put = _Put(parsed, name)
+    for j in np.flatnonzero(~exists):
+        found = {q: v[j] for q, v in values.items() if v and v[j]}
+        if found:
+            when = pd.Timestamp(int(wall[j]))
+            raise InputDataError(f"{name}: line {lines[j]}: {when:%Y-%m-%d %H:%M} with flag "
+                                 f"{offsets[j]} is not a time of Europe/Rome, so it must be "
+                                 f"zero; found {found}")
+    for j in np.flatnonzero(exists):
+        for q, v in values.items():
+            if v:
+                put(q, int(utc[j]), v[j], lines[j], q)
+        if kinds[j]:
+            parsed.estimated[int(utc[j])] = kinds[j] == "S"
     parsed.pod = _one(pods, name)
-    if dropped:
-        parsed.notes.append(f"{dropped} DST placeholder row(s) dropped (times that do not exist "
-                            "with their flag)")
+    if (~exists).any():
+        parsed.notes.append(f"{int((~exists).sum())} DST placeholder row(s) dropped (times that "
+                            "do not exist with their flag)")
     return parsed
 
 
@@ -335,31 +391,32 @@ def read_plain(table: list[list[str]], name: str, unit: str | None) -> Parsed:
         raise InputDataError(f"{name}: value columns in different units: {header}")
     parsed = Parsed("plain", None, "", _unit(header_units.pop(), unit, None, name))
     put = _Put(parsed, name)
+    texts = [(row + [""] * len(header))[tcol] for row in table[1:]]
+    try:
+        times = pd.to_datetime(pd.Series(texts), format="ISO8601")
+    except (ValueError, TypeError) as err:
+        raise InputDataError(f"{name}: field '{header[tcol]}': expected ISO 8601 times, all with "
+                             f"an offset or all in a column named time_utc ({err})") from None
+    if times.dt.tz is None:
+        if not naive_is_utc:
+            raise InputDataError(f"{name}: field '{header[tcol]}': expected times with an offset "
+                                 f"(or a column named time_utc); found {texts[0]!r}")
+        times = times.dt.tz_localize("UTC")
+    stamps = pd.DatetimeIndex(times.dt.tz_convert("UTC")).as_unit("ns").asi8
     pods = set()
-    for line, row in enumerate(table[1:], start=2):
+    for line, (row, stamp) in enumerate(zip(table[1:], stamps, strict=True), start=2):
         cells = row + [""] * (len(header) - len(row))
-        where = f"{name}: line {line}, field '{header[tcol]}'"
-        try:
-            stamp = pd.Timestamp(cells[tcol])
-        except ValueError:
-            raise InputDataError(f"{where}: expected an ISO 8601 time; found "
-                                 f"{cells[tcol]!r}") from None
-        if stamp.tzinfo is None:
-            if not naive_is_utc:
-                raise InputDataError(f"{where}: expected a time with an offset (or a column "
-                                     f"named time_utc); found {cells[tcol]!r}")
-            stamp = stamp.tz_localize("UTC")
-        stamp = stamp.tz_convert("UTC")
         if pod_col is not None:
             pods.add(cells[pod_col])
         for i, quantity in value_cols.items():
-            put(quantity, stamp, number(cells[i], f"{name}: line {line}, field '{header[i]}'"),
-                where)
+            put(quantity, int(stamp), number(cells[i], f"{name}: line {line}, field "
+                                                       f"'{header[i]}'"), line, header[i])
     parsed.pod = _one(pods, name) if pods else None
-    stamps = sorted({s for v in parsed.values.values() for s in v})
-    steps = {b - a for a, b in zip(stamps, stamps[1:], strict=False)}
-    parsed.step = "15min" if pd.Timedelta("15min") in steps else "1h"
-    if min(steps, default=pd.Timedelta(parsed.step)) < pd.Timedelta(parsed.step):
+    unique = np.unique(stamps)
+    steps = set(np.diff(unique).tolist())
+    quarter, hour = 15 * _MINUTE_NS, 60 * _MINUTE_NS
+    parsed.step = "15min" if quarter in steps else "1h"
+    if steps and min(steps) < (quarter if parsed.step == "15min" else hour):
         raise InputDataError(f"{name}: intervals of 15 minutes or one hour expected")
     return parsed
 
@@ -421,9 +478,10 @@ def parse_text(text: str, name: str, fmt: str = "auto", unit: str | None = None)
         if isinstance(err, InputDataError):
             raise
         raise InputDataError(f"{name}: not a readable {fmt} file ({err})") from None
-    if not any(parsed.values.values()):
+    parsed.values = {q: v for q, v in parsed.values.items() if v.values}
+    if not parsed.values:
         raise InputDataError(f"{name}: no values")
-    parsed.values = {q: v for q, v in parsed.values.items() if v}
+    _refuse_repeats(parsed, name)
     return parsed
 
 
@@ -431,9 +489,10 @@ def to_series(parsed: Parsed) -> dict[str, pd.Series]:
     """Energy per interval [kWh] per quantity, UTC index sorted (the unit applied)."""
     step_h = pd.Timedelta(parsed.step).total_seconds() / 3600.0
     out = {}
-    for quantity, values in parsed.values.items():
-        series = pd.Series(values, dtype=float).sort_index()
-        series.index = pd.DatetimeIndex(series.index).rename("time")
-        out[quantity] = pd.Series(to_kwh(series.to_numpy(), parsed.unit, step_h),
-                                  index=series.index, name="energy_kwh")
+    for quantity, column in parsed.values.items():
+        stamps = np.asarray(column.stamps_ns, dtype=np.int64)
+        order = np.argsort(stamps, kind="stable")
+        index = pd.DatetimeIndex(stamps[order], tz="UTC").rename("time").as_unit("s")
+        values = to_kwh(np.asarray(column.values, dtype=float)[order], parsed.unit, step_h)
+        out[quantity] = pd.Series(values, index=index, name="energy_kwh")
     return out
