@@ -58,7 +58,8 @@ def _summary_table(title: str, summary: pd.DataFrame, names: dict[str, str],
     return table
 
 
-def _simulation(args: argparse.Namespace):  # noqa: ANN202 - twin.Simulation
+def simulation_of(args: argparse.Namespace):  # noqa: ANN201 - twin.Simulation
+    """The run a command names: SCENARIO, or --store S --branch B."""
     import twin
 
     if args.store is not None:
@@ -69,7 +70,7 @@ def _simulation(args: argparse.Namespace):  # noqa: ANN202 - twin.Simulation
 
 
 def run(args: argparse.Namespace, console: Console, err: Console) -> int:
-    sim = _simulation(args)
+    sim = simulation_of(args)
     stem = (args.branch if args.store is not None
             else Path(sim.spec.provenance["scenario"]).stem)
     out = args.out if args.out is not None else Path("results") / stem
@@ -90,6 +91,8 @@ def run(args: argparse.Namespace, console: Console, err: Console) -> int:
 
         paths["report"] = out / "report.html"
         paths["report"].write_text(run_report(result, sim.name, args.lang), encoding="utf-8")
+    for warning in result.warnings:
+        err.print(f"[yellow]warning:[/] {warning}", highlight=False)
     if args.json:
         _print_json(sim, result, paths)
     elif not args.quiet:
@@ -176,7 +179,7 @@ def explain(args: argparse.Namespace, console: Console, err: Console) -> int:
     from twin.sim.explain import explain_hour, parse_hour
 
     hour = parse_hour(args.hour)
-    sim = _simulation(args)
+    sim = simulation_of(args)
     with err.status(f"Simulating {sim.name}…"):
         result = sim.run()
     console.print(explain_hour(result.dataset, hour, args.configuration), highlight=False,

@@ -151,12 +151,12 @@ def sweep(args: argparse.Namespace, console: Console, err: Console) -> int:
 
 
 def calibrate(args: argparse.Namespace, console: Console, err: Console) -> int:
-    from twin.cli.run import _simulation
+    from twin.cli.run import simulation_of
     from twin.studies.calibrate import calibrate as measured_vs_modelled
 
     if args.apply and args.store is None:
         raise TwinError("--apply needs --store: corrections are appended to a branch")
-    sim = _simulation(args)
+    sim = simulation_of(args)
     with progress_bar(err, "Calibrating") as say:
         result = measured_vs_modelled(sim.spec, say)
     if result.meters.empty:

@@ -37,6 +37,9 @@ VARIABLES: dict[str, Variable] = {
     "f_exempt_share": Variable(
         "1", "share of the configuration's withdrawal exempt from the grant reduction F",
         "time: mean"),
+    "plant_f_exempt_share": Variable(
+        "1", "share of the plant's incentivised energy exempt from the grant reduction F",
+        "time: mean"),
     "tip_eur_per_mwh": Variable(
         "EUR/MWh", "DM 414 premium rate of the plant (0 when not eligible)", "time: mean"),
     "premium_eur": Variable("EUR", "DM 414 premium earned by the plant", "time: sum"),

@@ -39,6 +39,7 @@ UPCASTERS: dict[tuple[str, int], Callable[[Payload], Payload]] = {
     ("PlantCommissioned", 3): lambda p: {**p, "pod": None},
     ("MemberJoined", 3): lambda p: {**p, "pod": None},
     ("MeterDataImported", 1): lambda p: {**p, "format": "auto", "unit": None},
+    ("MemberLeft", 1): lambda p: {**p, "notified_on": None},
 }
 """``(type, version) → function`` turning a version-n payload into version n+1."""
 

@@ -100,11 +100,17 @@ class MemberJoined(DomainEvent):
     profile: MeasuredProfile | None = None
     """The load from measured data of another year instead of the archetype (``annual_kwh`` 0:
     the measured year's energy)."""
+    notified_on: dt.date | None = None
+    """The day the joining was notified to GSE (None: on the day it happened)."""
 
 
 @dataclass(frozen=True, kw_only=True)
 class MemberLeft(DomainEvent):
+    """A member's point leaves. v2 added ``notified_on`` (the day GSE was told)."""
+
+    schema_version: ClassVar[int] = 2
     member_id: str
+    notified_on: dt.date | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -146,6 +152,10 @@ class PlantCommissioned(DomainEvent):
     pod: str | None = None
     profile: MeasuredProfile | None = None
     """The production from measured injection of another year instead of the PV model."""
+    region: str | None = None
+    """Region of the plant (FC zonale) where it differs from the community's."""
+    market_zone: str | None = None
+    """Market zone of the plant (its zonal price) where it differs from the community's."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -163,7 +173,7 @@ class TariffParameterSet(DomainEvent):
     """
 
     name: str
-    value: float | tuple[float, ...]
+    value: float | tuple[float, ...] | str
     valid_from: dt.date
     valid_to: dt.date | None
     source: str
@@ -193,6 +203,18 @@ class PlantOutageStarted(DomainEvent):
 @dataclass(frozen=True, kw_only=True)
 class PlantOutageEnded(DomainEvent):
     plant_id: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlantUpgraded(DomainEvent):
+    """A capacity upgrade (potenziamento) of a plant enters operation: a new section with its own
+    power and date of entry into operation; only its injection earns the premium (CER_RULES
+    §1.5, RO-2024 §1.2.1.2)."""
+
+    plant_id: str
+    added_capacity_kwp: float
+    added_inverter_kw: float
+    entry_into_operation: dt.date
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -21,6 +21,7 @@ from twin.events.domain import (
     PlantDerated,
     PlantOutageEnded,
     PlantOutageStarted,
+    PlantUpgraded,
     ProjectFunded,
     ProjectProposed,
     StorageInstalled,
@@ -129,6 +130,13 @@ class CommunityState:
             raise ConsistencyError(f"plant {e.plant_id!r} ends an outage it is not in")
         self.plants_in_outage.discard(e.plant_id)
 
+    def _plant_upgraded(self, e: PlantUpgraded) -> None:
+        if e.plant_id not in self.plants:
+            raise ConsistencyError(f"plant {e.plant_id!r} is upgraded but not active")
+        if e.entry_into_operation <= self.plants[e.plant_id].entry_into_operation:
+            raise ConsistencyError(f"plant {e.plant_id!r}: the upgrade must enter operation "
+                                   "after the plant")
+
     def _plant_derated(self, e: PlantDerated) -> None:
         if e.plant_id not in self.plants:
             raise ConsistencyError(f"plant {e.plant_id!r} is derated but not active")
@@ -175,6 +183,7 @@ _HANDLERS: dict[type[DomainEvent], Callable[[CommunityState, Any], None]] = {
     PlantOutageStarted: CommunityState._outage_started,
     PlantOutageEnded: CommunityState._outage_ended,
     PlantDerated: CommunityState._plant_derated,
+    PlantUpgraded: CommunityState._plant_upgraded,
     StorageInstalled: CommunityState._storage_installed,
     MeterDataImported: CommunityState._meter_data_imported,
     ProjectProposed: CommunityState._project_proposed,

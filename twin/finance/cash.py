@@ -14,6 +14,8 @@ at the end of June *a*+1; the valorization advance uses the plant's equivalent-h
 
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 import pandas as pd
 import xarray as xr
@@ -35,8 +37,9 @@ def cash_timeline(ds: xr.Dataset, parameters: Parameters) -> pd.DataFrame:
     region = str(ds.attrs["region"])
     local = to_local(ds["time"].to_numpy())
     month = local.tz_localize(None).to_period("M")
-    hours_in_month = np.array([_hours_in(p) for p in month.unique()])[
-        month.unique().get_indexer(month)]
+    months = month.unique()
+    position = months.get_indexer(month)
+    hours_in_month = np.array([_hours_in(p) for p in months])[position]
     hours_in_year = np.where(local.is_leap_year, 8784.0, 8760.0)
 
     # The premium rate is positive exactly in the hours a plant earns (eligible, within its
@@ -45,14 +48,12 @@ def cash_timeline(ds: xr.Dataset, parameters: Parameters) -> pd.DataFrame:
     active = ds["plant_in_community"].to_numpy().astype(bool)
     power = ds["plant_power_kw"].to_numpy()
     grants = ds["plant_grant_intensity_pct"].to_numpy()
-    advance_unit = np.array([monthly_advance_eur(p, region, g, parameters=parameters)
-                             for p, g in zip(power, grants, strict=True)])
-    hours_j = equivalent_hours(region, parameters=parameters)
-    alpha = parameters.scalar("advance_alpha")
-    tras_e = parameters.scalar("tras_e_eur_per_mwh")
-    valorization_unit = power * hours_j / 12.0 * alpha * tras_e / 1000.0
-    fee_unit = np.array([gse_fee_eur_per_year(p, parameters) for p in power])
-
+    # Each month with the parameters in force in it (CER_RULES §4: the advance uses the values
+    # of the reference year), so a later change never rewrites earlier advances.
+    units = [_monthly_units(p.start_time.date(), power, grants, region, parameters)
+             for p in months]
+    advance_unit, valorization_unit, fee_unit = (np.array([u[i] for u in units])[position]
+                                                 for i in range(3))
     hourly = pd.DataFrame({
         "premium_accrued_eur": ds["premium_eur"].sum("plant").to_numpy(),
         "valorization_accrued_eur": ds["valorization_eur"].sum("configuration").to_numpy(),
@@ -63,17 +64,20 @@ def cash_timeline(ds: xr.Dataset, parameters: Parameters) -> pd.DataFrame:
     table = hourly.groupby(level=0).sum()
 
     last_year = table.index.max().year
-    months = pd.period_range(table.index.min(), pd.Period(f"{last_year + 1}-06", "M"), freq="M")
-    table = table.reindex(months, fill_value=0.0)
+    settle_month = int(parameters.scalar("settlement_payment_month"))
+    lag = int(parameters.scalar("advance_payment_lag_months"))
+    calendar = pd.period_range(table.index.min(),
+                               pd.Period(f"{last_year + 1}-{settle_month:02d}", "M"), freq="M")
+    table = table.reindex(calendar, fill_value=0.0)
     table["settlement_eur"] = 0.0
     for year in sorted({p.year for p in table.index if p.year <= last_year}):
         in_year = table.index.year == year
         actual = table.loc[in_year, ["premium_accrued_eur", "valorization_accrued_eur"]].sum().sum()
-        table.loc[pd.Period(f"{year + 1}-06", "M"), "settlement_eur"] = float(
+        table.loc[pd.Period(f"{year + 1}-{settle_month:02d}", "M"), "settlement_eur"] = float(
             actual - table.loc[in_year, "advance_eur"].sum())
 
     threshold = parameters.scalar("payment_threshold_eur")
-    due_next = (table["advance_eur"] - table["gse_fees_eur"]).shift(1, fill_value=0.0)
+    due_next = (table["advance_eur"] - table["gse_fees_eur"]).shift(lag, fill_value=0.0)
     payments, carried = [], 0.0
     for due, settlement in zip(due_next, table["settlement_eur"], strict=True):
         carried += due + settlement
@@ -90,6 +94,18 @@ def cash_timeline(ds: xr.Dataset, parameters: Parameters) -> pd.DataFrame:
     table.attrs["unpaid_eur"] = unpaid
     return table
 
+
+def _monthly_units(first_day: dt.date, power: np.ndarray, grants: np.ndarray, region: str,
+                   parameters: Parameters) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per plant, for a month: the premium advance, the valorization advance and the yearly
+    GSE fee, each with the parameters in force on the month's first day. [€]"""
+    advance = np.array([monthly_advance_eur(p, region, g, parameters=parameters, on=first_day)
+                        for p, g in zip(power, grants, strict=True)])
+    energy = power * equivalent_hours(region, parameters=parameters, on=first_day) / 12.0 * \
+        parameters.scalar("advance_alpha", first_day)
+    valorization = energy * parameters.scalar("tras_e_eur_per_mwh", first_day) / 1000.0
+    fee = np.array([gse_fee_eur_per_year(p, parameters, first_day) for p in power])
+    return advance, valorization, fee
 
 
 def _hours_in(period: pd.Period) -> float:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -24,24 +25,35 @@ class Inputs:
     weather: pd.DataFrame
     weather_meta: dict
     price_eur_per_mwh: pd.Series
-    """Hourly zonal price on ``hourly``. [€/MWh]"""
+    """Hourly zonal price of the community's market zone on ``hourly``. [€/MWh]"""
     price_meta: dict
+    zone_prices: dict[str, pd.Series] = field(default_factory=dict)
+    """Hourly zonal price of every other market zone a plant sits in. [€/MWh]"""
 
 
-def load_inputs(settings: RunSettings, market_zone: str) -> Inputs:
+def _zone_price(settings: RunSettings, hourly: pd.DatetimeIndex, zone: str,
+                column: str | None = None) -> tuple[pd.Series, dict]:
+    sim = settings.simulation
+    if settings.prices.source == "builtin":
+        price = builtin_zonal_price(hourly, sim.seed, zone,
+                                    settings.prices.escalation_pct_per_year)
+        return price, {"source": f"builtin-{zone} (seed {sim.seed})"}
+    path = Path(str(settings.prices.path))
+    series, meta = read_price_csv(path, column or zone)
+    return align_prices(series, hourly, str(path)), meta
+
+
+def load_inputs(settings: RunSettings, market_zone: str,
+                other_zones: Iterable[str] = ()) -> Inputs:
     """Weather and prices for a run, from the built-in models or the files its settings name
-    (absolute paths: a run's settings are resolved against the scenario file when it is read)."""
+    (absolute paths: a run's settings are resolved against the scenario file when it is read).
+    ``other_zones``: market zones of plants outside the community's (their own zonal price)."""
     sim = settings.simulation
     index = time_index(sim.start, sim.end, sim.time_step)
     hourly = time_index(sim.start, sim.end, "1h")
     weather_seed = settings.weather.seed if settings.weather.seed is not None else sim.seed
     weather, weather_meta = load_weather(settings.weather, index, weather_seed)
-    if settings.prices.source == "builtin":
-        price = builtin_zonal_price(hourly, sim.seed, market_zone,
-                                    settings.prices.escalation_pct_per_year)
-        price_meta = {"source": f"builtin-{market_zone} (seed {sim.seed})"}
-    else:
-        path = Path(str(settings.prices.path))
-        series, price_meta = read_price_csv(path, settings.prices.column or market_zone)
-        price = align_prices(series, hourly, str(path))
-    return Inputs(index, hourly, weather, weather_meta, price, price_meta)
+    price, price_meta = _zone_price(settings, hourly, market_zone, settings.prices.column)
+    zones = {z: _zone_price(settings, hourly, z)[0] for z in sorted(set(other_zones))
+             if z != market_zone}
+    return Inputs(index, hourly, weather, weather_meta, price, price_meta, zones)

@@ -11,13 +11,16 @@ objects they are given (domain events in the twin, simple records in a notebook)
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
 from twin.rules.parameters import (
+    DEFAULT_PARAMETERS,
     EXISTING_PLANT_CUTOFF,
     F_EXEMPT_CATEGORIES,
     NATURAL_PERSON_CATEGORIES,
+    Parameters,
 )
 from twin.rules.tariff import tariff_power_kw
 
@@ -70,3 +73,21 @@ def existing_power_warnings(configurations: Iterable[str], plants: Iterable[Any]
             out.append(f"configuration {cid!r}: existing plants are {existing / total:.0%} of its "
                        f"plant power, above the 30 % allowed (RO-2024 §1.2.1.2)")
     return out
+
+
+def counts_from(happened: dt.date, notified: dt.date | None, configuration_start: dt.date,
+                parameters: Parameters = DEFAULT_PARAMETERS) -> tuple[dt.date, str]:
+    """The day a member's joining (or leaving) takes effect for GSE, and why.
+
+    Notified within 120 days of the day it happened, it counts from that day, but never before
+    the configuration's own start; notified later, from the day of notification (GSE FAQ on
+    changes to configurations [S]; RULES_UPDATES §3). A late removal is read the same way [U].
+    """
+    days = (notified - happened).days if notified is not None else 0
+    if notified is not None and days > parameters.scalar("membership_notice_days"):
+        return notified, (f"notified {days} days after {happened} (over the 120 days of the GSE "
+                          f"rules): counts from the notification, {notified}")
+    start = max(happened, configuration_start)
+    if start > happened:
+        return start, f"counts from the configuration's start, {configuration_start}"
+    return start, ""

@@ -29,6 +29,7 @@ def group_valorization_extra_eur(
     btau_eur_per_mwh: ArrayLike,
     zonal_price_eur_per_mwh: ArrayLike,
     parameters: Parameters = DEFAULT_PARAMETERS,
+    on: dt.date | None = None,
 ) -> np.ndarray:
     """Extra valorization of a building-level group of self-consumers (AUC). [€]
 
@@ -41,7 +42,7 @@ def group_valorization_extra_eur(
     price = np.asarray(zonal_price_eur_per_mwh, dtype=float)
     extra = np.asarray(shared_kwh, dtype=float) / 1000.0 * np.asarray(btau_eur_per_mwh)
     for voltage, energy in shared_by_voltage_kwh.items():
-        c_pr = parameters.scalar(f"loss_coefficient_{voltage}")
+        c_pr = parameters.scalar(f"loss_coefficient_{voltage}", on)
         extra = extra + np.asarray(energy, dtype=float) / 1000.0 * c_pr * price
     return extra
 

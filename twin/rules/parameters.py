@@ -18,8 +18,10 @@ import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-Value = float | tuple[float, ...]
+Value = float | tuple[float, ...] | str
+"""A number, a tuple of numbers (band tables), or an ISO date (``""``: no date yet)."""
 
 BEGINNING = dt.date(1900, 1, 1)
 
@@ -56,6 +58,16 @@ DEFAULT_RECORDS: tuple[Parameter, ...] = (
     Parameter("max_grant_intensity_pct", 40.0, "%", "RO-2024 App. B §3 [V]"),
     Parameter("max_reduction_f", 0.5, "1", "RO-2024 App. B §3 [V]: F = 0.5 at 40 %"),
     Parameter("premium_years", 20.0, "year", "RO-2024 §2.2.1 [V]"),
+    Parameter("premium_window_end", "2027-12-31", "date",
+              "DM 414 art. 1 c. 2 [V via RO-2024 §1]: plants entering operation after it get "
+              "no premium; no extension found up to 2026 (RULES_UPDATES §1) [U]; whether it "
+              "tests the entry into operation or the request date is not stated [U]: the twin "
+              "tests the entry into operation"),
+    Parameter("premium_quota_reached_on", "", "date",
+              "DM 414 art. 1 c. 2 [V]: the window also closes 30 days after the 5 GW quota of "
+              "incentivised power is reached; not reached in the sources up to 2026 [U]: set "
+              "the date GSE announces"),
+    Parameter("premium_quota_grace_days", 30.0, "day", "DM 414 art. 1 c. 2 [V]"),
     # --- ARERA valorization ----------------------------------------------------------------------
     Parameter("tras_e_eur_per_mwh", 8.48, "EUR/MWh",
               "RSE CACER_Simulator config (year not stated) [U/S]",
@@ -76,11 +88,24 @@ DEFAULT_RECORDS: tuple[Parameter, ...] = (
     Parameter("equivalent_hours_pv_north", 900.0, "h", "RO-2024 §2.2.2.1.1 [V]"),
     Parameter("equivalent_hours_pv_centre", 1050.0, "h", "RO-2024 §2.2.2.1.1 [V]"),
     Parameter("equivalent_hours_pv_south", 1100.0, "h", "RO-2024 §2.2.2.1.1 [V]"),
-    Parameter("payment_threshold_eur", 50.0, "EUR", "RO-2024 §2.2.2.1 [V]: paid once ≥ €50"),
+    Parameter("payment_threshold_eur", 50.0, "EUR",
+              "CER_RULES §2.6; not confirmed for CACER by any source of RULES_UPDATES §4 [U]: "
+              "paid once ≥ €50"),
+    Parameter("advance_payment_lag_months", 1.0, "month",
+              "assumed [U] (RULES_UPDATES §4: no CACER payment calendar found): the advance "
+              "of month m is paid at the end of month m + lag"),
+    Parameter("settlement_payment_month", 6.0, "month",
+              "assumed [U] (RULES_UPDATES §4; CER_RULES §2.6: settlement published by 15 May "
+              "of a+1): the settlement of year a is paid at the end of this month of a+1"),
     Parameter("gse_fee_free_up_to_kw", 3.0, "kW", "DM fees All. 1a [V]"),
     Parameter("gse_fee_flat_up_to_kw", 20.0, "kW", "DM fees All. 1a [V]"),
     Parameter("gse_fee_flat_eur", 15.0, "EUR/year", "DM fees All. 1a [V]"),
     Parameter("gse_fee_eur_per_kw_above", 1.0, "EUR/kW/year", "DM fees All. 1a [V]"),
+    # --- Membership changes ------------------------------------------------------------------
+    Parameter("membership_notice_days", 120.0, "day",
+              "GSE FAQ 'come comunicare le modifiche alle configurazioni' [S]: changes notified "
+              "within 120 days count from the day they happened, later ones from the day of "
+              "notification (RULES_UPDATES §3)"),
     # --- 55 % / 45 % rule ---------------------------------------------------------------------
     Parameter("excess_threshold", 0.55, "1", "DM 414 art. 3 c. 2 g; RO-2024 §2.2.2.1.3 [V]"),
     Parameter("excess_threshold_with_grant", 0.45, "1", "RO-2024 §2.2.2.1.3 [V]"),
@@ -135,9 +160,16 @@ class Parameters:
 
     def scalar(self, name: str, on: dt.date | None = None) -> float:
         value = self.get(name, on)
-        if isinstance(value, tuple):
-            raise TypeError(f"rule parameter {name!r} is a tuple, not a number")
+        if isinstance(value, tuple | str):
+            raise TypeError(f"rule parameter {name!r} is not a number")
         return float(value)
+
+    def date(self, name: str, on: dt.date | None = None) -> dt.date | None:
+        """A date-valued parameter (``None`` when it has no date yet)."""
+        value = self.get(name, on)
+        if not isinstance(value, str):
+            raise TypeError(f"rule parameter {name!r} is not a date")
+        return dt.date.fromisoformat(value) if value else None
 
     def overridden(self, records: Sequence[Parameter]) -> Parameters:
         """A new set where ``records`` win over the existing ones where they are valid."""
@@ -158,6 +190,12 @@ class Parameters:
     def snapshot(self, on: dt.date) -> dict[str, Value]:
         """Every parameter's value on one date."""
         return {name: self.get(name, on) for name in sorted(self._names)}
+
+    @classmethod
+    def from_snapshot(cls, snapshot: dict[str, Any]) -> Parameters:
+        """The parameters of a :meth:`snapshot` read back (lists from JSON become tuples)."""
+        return cls([Parameter(k, tuple(v) if isinstance(v, list) else v, "", "")
+                    for k, v in snapshot.items()])
 
     def version(self, on: dt.date) -> str:
         """Short hash of the values in force on ``on``: the 'rule version' of the audit trail."""

@@ -9,6 +9,8 @@ operation, earliest first (RO-2024 App. A).
 
 from __future__ import annotations
 
+from typing import Literal
+
 import numpy as np
 from numpy.typing import ArrayLike
 
@@ -37,7 +39,9 @@ def shared_energy_kwh(injected_kwh: ArrayLike, withdrawn_kwh: ArrayLike) -> np.n
 
 
 def allocate_by_seniority(shared_kwh: ArrayLike, injected_kwh: ArrayLike,
-                          seniority: ArrayLike) -> np.ndarray:
+                          seniority: ArrayLike,
+                          ties: Literal["pro_rata_injection", "file_order"] = "pro_rata_injection",
+                          ) -> np.ndarray:
     """Split each hour's shared energy among plants, earliest entry into operation first.
 
     Parameters
@@ -48,7 +52,10 @@ def allocate_by_seniority(shared_kwh: ArrayLike, injected_kwh: ArrayLike,
         Energy injected by each plant. [kWh]
     seniority : array_like, shape (plant,)
         Sort key of each plant (e.g. entry-into-operation date as a number); lower goes first.
-        Ties keep the given order.
+    ties : how plants with the same key share: ``pro_rata_injection`` (default: in proportion
+        to each one's injection in the hour, whatever order a file lists them in) or
+        ``file_order`` (the given order). No GSE or ARERA rule for ties was found
+        (RULES_UPDATES.md §5) [U].
 
     Returns
     -------
@@ -59,11 +66,26 @@ def allocate_by_seniority(shared_kwh: ArrayLike, injected_kwh: ArrayLike,
     Notes
     -----
     RO-2024 Appendice A: EACI is "ripartita per impianto/UP in ordine di data di entrata in
-    esercizio, a partire da quello entrato in esercizio per primo" [V].
+    esercizio, a partire da quello entrato in esercizio per primo" [V]; GSE FAQ "calcolo energia
+    condivisa": "distribuzione prioritaria in base alla data di entrata in esercizio ... fino al
+    valore massimo di energia immessa da ciascun impianto" [S].
     """
     shared = np.asarray(shared_kwh, dtype=float)
     inj = np.asarray(injected_kwh, dtype=float)
-    order = np.argsort(np.asarray(seniority), kind="stable")
+    keys = np.asarray(seniority)
+    if ties == "file_order" or len(np.unique(keys)) == len(keys):
+        return _waterfall(shared, inj, np.argsort(keys, kind="stable"))
+    levels, group = np.unique(keys, return_inverse=True)  # tied plants: one step of the fall
+    grouped = np.zeros((len(shared), len(levels)))
+    np.add.at(grouped.T, group, inj.T)
+    allocated_to_group = _waterfall(shared, grouped, np.arange(len(levels)))
+    share = np.divide(inj, grouped[:, group], out=np.zeros_like(inj),
+                      where=grouped[:, group] > 0)
+    return allocated_to_group[:, group] * share
+
+
+def _waterfall(shared: np.ndarray, inj: np.ndarray, order: np.ndarray) -> np.ndarray:
+    """Fill ``shared`` plant by plant in ``order``, each up to its injection."""
     ranked = inj[:, order]
     cumulative = np.cumsum(ranked, axis=1)
     before = cumulative - ranked  # what the more senior plants inject

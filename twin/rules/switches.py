@@ -6,6 +6,7 @@ these. Each switch names the doubt and where it comes from (docs/rules.md lists 
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Literal
 
@@ -25,6 +26,28 @@ class Switches:
     withdrawal, or none (F on all energy) [U, CER_RULES.md §2.4]."""
     natural_persons_f_exempt: bool = True
     """Natural persons exempt from F from 2025-06-26 (DM 127/2025, RO July 2025) [S]."""
+    tie_allocation: Literal["pro_rata_injection", "file_order"] = "pro_rata_injection"
+    """Plants entering operation on the same day: shared energy split in proportion to their
+    injection in the hour, or in the order the scenario lists them. No GSE or ARERA rule found
+    (RULES_UPDATES.md §5) [U]; the default does not depend on how a file is written."""
+    f_exempt_priority: Literal["grant_funded_first", "pro_rata"] = "grant_funded_first"
+    """Which plants the F-exempt energy is attributed to: grant-funded plants first (the July
+    2025 RO, as quoted: "allocata prioritariamente agli impianti che beneficiano del contributo
+    in conto capitale", CER_RULES §2.4 [S]) or every plant alike (pro rata)."""
+    excess_denominator: Literal["whole_injection", "incentivised_share"] = "whole_injection"
+    """The 55 % ratio's denominator: all the injection of incentivised plants (the RO's words,
+    "energia immessa in rete da impianti incentivati", §2.2.2.1.3 [V]), or only the share that
+    earns the premium ((P − P0)/P of a plant meeting a building obligation) [U]."""
+    gse_fee_part_year: Literal["prorated", "whole_year"] = "prorated"
+    """The GSE fee of a plant earning for part of a year: prorated by the time it earns, or the
+    whole yearly fee (DM MASE 15 Mar 2024 All. 1a states a yearly fee; part years are not
+    addressed [U])."""
+    premium_years: Literal["net_of_force_majeure", "calendar"] = "net_of_force_majeure"
+    """The 20 years of premium: counted net of stops for force majeure (RO-2024 §2.2.1 [V];
+    outages whose reason is "force_majeure"), or calendar years from entry into operation."""
 
 
 DEFAULT_SWITCHES = Switches()
+
+SWITCH_NAMES = tuple(f.name for f in dataclasses.fields(Switches))
+"""Every switch, in order: results carry each as a Dataset attribute of the same name."""

@@ -191,6 +191,11 @@ def premium_eligibility(
     if grant_intensity_pct > parameters.scalar("max_grant_intensity_pct", on):
         return Eligibility(False, f"capital grant of {grant_intensity_pct:g} % is over 40 %: "
                            "premium not cumulable (RO-2024 App. B §3)")
+    window = premium_window_end(parameters)
+    if entry_into_operation > window:
+        return Eligibility(False, f"entered operation ({entry_into_operation}) after the DM 414 "
+                           f"window closed ({window}: 31 Dec 2027, or 30 days after the 5 GW "
+                           "quota; DM 414 art. 1 c. 2): valorization only")
     if entry_into_operation < community_founded_on and not pre_constitution_exception:
         return Eligibility(False, f"entered operation ({entry_into_operation}) before the CER "
                            f"was constituted ({community_founded_on}) (RO-2024 §1.2.1.2 point 5)")
@@ -199,7 +204,20 @@ def premium_eligibility(
              if entry_into_operation < community_founded_on else "")
     f = reduction_factor(grant_intensity_pct, parameters, on)
     return Eligibility(True, f"eligible{extra}: new plant of {power_kw:g} kW, band {band}, "
-                       f"F = {f:g}, premium until {premium_end(entry_into_operation, parameters)}")
+                       f"F = {f:g}, in operation within the DM 414 window (by {window}), "
+                       f"premium until {premium_end(entry_into_operation, parameters)}")
+
+
+def premium_window_end(parameters: Parameters = DEFAULT_PARAMETERS) -> dt.date:
+    """Last day a plant may enter operation and still earn the premium: 31 Dec 2027, or 30 days
+    after the 5 GW quota is reached if that comes first (DM 414 art. 1 c. 2) [V]."""
+    end = parameters.date("premium_window_end")
+    assert end is not None
+    reached = parameters.date("premium_quota_reached_on")
+    if reached is not None:
+        grace = dt.timedelta(days=parameters.scalar("premium_quota_grace_days"))
+        end = min(end, reached + grace)
+    return end
 
 
 def premium_end(entry_into_operation: dt.date,

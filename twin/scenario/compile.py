@@ -108,9 +108,11 @@ def compile_events(scenario: Scenario,
                 group_id=g.id,
                 profile=measured_profile(g.profile, hashes),
                 tariff_exempt_share=g.tariff_exempt_share,
-                contracted_power_kw=g.contracted_power_kw, pod=member_pod[mid]))
+                contracted_power_kw=g.contracted_power_kw, pod=member_pod[mid],
+                notified_on=g.notified_on))
             if g.left_on is not None:
-                events.append(MemberLeft(effective_utc=_utc(g.left_on), member_id=mid))
+                events.append(MemberLeft(effective_utc=_utc(g.left_on), member_id=mid,
+                                         notified_on=g.left_notified_on))
     for project in scenario.projects:
         events.append(ProjectProposed(
             effective_utc=_utc(project.approved_on), project_id=project.id, name=project.name,
@@ -118,7 +120,8 @@ def compile_events(scenario: Scenario,
             neighbourhood=project.neighbourhood))
     for o in scenario.parameters:
         start = o.valid_from or BEGINNING
-        value = tuple(o.value) if isinstance(o.value, list) else float(o.value)
+        value = tuple(o.value) if isinstance(o.value, list) else \
+            o.value.isoformat() if isinstance(o.value, dt.date) else float(o.value)
         events.append(TariffParameterSet(
             effective_utc=_utc(start), name=o.name, value=value, valid_from=start,
             valid_to=o.valid_to, source=o.source))

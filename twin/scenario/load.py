@@ -141,7 +141,19 @@ def validation_message(path: Path, err: ValidationError, raw: dict[str, Any],
 
 
 def _duplicate_ids(sc: Scenario) -> list[str]:
+    """Ids appear once, and a cabina primaria holds one configuration of each kind (RO-2024
+    §1.1.4: every point of a configuration lies under its one cabina primaria, and a point
+    belongs to one configuration; a CER runs one configuration per cabina primaria, §1.2.2)."""
     problems = []
+    seen: dict[tuple[str, str], str] = {}
+    for i, c in enumerate(sc.configurations):
+        key = (c.cabina_primaria, c.kind)
+        if key in seen:
+            problems.append(f"configurations[{i}] (id {c.id!r}).cabina_primaria: expected one "
+                            f"{c.kind} configuration per cabina primaria (RO-2024 §1.1.4, "
+                            f"§1.2.2); found {c.cabina_primaria!r}, already configuration "
+                            f"{seen[key]!r}")
+        seen.setdefault(key, c.id)
     for section in ("configurations", "plants", "members", "projects"):
         ids = [item.id for item in getattr(sc, section)]
         for dup in sorted({i for i in ids if ids.count(i) > 1}):
@@ -224,9 +236,10 @@ def _parameter_problems(sc: Scenario) -> list[str]:
             continue
         default = DEFAULT_PARAMETERS.get(o.name)
         if isinstance(default, tuple) != isinstance(o.value, list) or (
-                isinstance(default, tuple) and len(default) != len(o.value)):
-            shape = f"a list of {len(default)} numbers" if isinstance(default, tuple) \
-                else "a number"
+                isinstance(default, tuple) and len(default) != len(o.value)) or \
+                isinstance(default, str) != isinstance(o.value, dt.date):
+            shape = (f"a list of {len(default)} numbers" if isinstance(default, tuple)
+                     else "a date" if isinstance(default, str) else "a number")
             problems.append(f"{where}.value: expected {shape}; found {o.value!r}")
         if o.valid_from and o.valid_to and o.valid_to <= o.valid_from:
             problems.append(f"{where}.valid_to: expected a date after valid_from "

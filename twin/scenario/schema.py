@@ -176,6 +176,12 @@ class Plant(_Model):
     profile: MeterProfile | None = Field(
         None, description="Take the production from measured injection of another year "
         "instead of the PV model (a plant on its own POD).")
+    region: Region | None = Field(
+        None, description="Region of the plant where the community spans two (FC zonale of "
+        "DM 414); default: the community's.")
+    market_zone: MarketZone | None = Field(
+        None, description="Market zone of the plant (its hourly zonal price for the premium "
+        "and RID); default: the community's.")
 
 
 class MemberGroup(_Model):
@@ -197,6 +203,11 @@ class MemberGroup(_Model):
         "household takes the daily shape fitted for its ARERA power class. [kW]")
     joined_on: dt.date = Field(description="First day of membership.")
     left_on: dt.date | None = Field(None, description="Day membership ends (exclusive).")
+    notified_on: dt.date | None = Field(
+        None, description="Day the joining was notified to GSE; more than 120 days after "
+        "joined_on, withdrawal counts only from it (GSE FAQ; default: notified at once).")
+    left_notified_on: dt.date | None = Field(
+        None, description="Day the leaving was notified to GSE (the same 120-day rule).")
     pod: str | None = Field(
         None, pattern=POD_REGEX,
         description="POD of the member (count 1 only); default: a synthetic IT000E... one "
@@ -328,6 +339,26 @@ class Rules(_Model):
         "2025) [S].",
     )
 
+    tie_allocation: Literal["pro_rata_injection", "file_order"] = Field(
+        DEFAULT_SWITCHES.tie_allocation,
+        description="Plants entering operation the same day share shared energy in proportion "
+        "to their injection (default) or in file order [U, RULES_UPDATES §5].")
+    f_exempt_priority: Literal["grant_funded_first", "pro_rata"] = Field(
+        DEFAULT_SWITCHES.f_exempt_priority,
+        description="F-exempt energy attributed to grant-funded plants first (RO July 2025) or "
+        "to every plant alike [S, CER_RULES §2.4].")
+    excess_denominator: Literal["whole_injection", "incentivised_share"] = Field(
+        DEFAULT_SWITCHES.excess_denominator,
+        description="55 % ratio over all injection of incentivised plants, or only the (P-P0)/P "
+        "share [U].")
+    gse_fee_part_year: Literal["prorated", "whole_year"] = Field(
+        DEFAULT_SWITCHES.gse_fee_part_year,
+        description="GSE fee of a plant earning for part of a year: prorated or whole [U].")
+    premium_years: Literal["net_of_force_majeure", "calendar"] = Field(
+        DEFAULT_SWITCHES.premium_years,
+        description="The 20 premium years net of force-majeure stops (RO-2024 §2.2.1) or "
+        "calendar years.")
+
     def switches(self) -> Switches:
         """The same switches as the rules layer takes them."""
         return Switches(**self.model_dump())
@@ -358,7 +389,8 @@ class Fund(_Model):
 
 class ParameterOverride(_Model):
     name: str = Field(description="Name of a rule parameter (twin/rules/parameters.py).")
-    value: float | list[float] = Field(description="New value, in the parameter's unit.")
+    value: float | list[float] | dt.date = Field(
+        description="New value, in the parameter's unit (a date for date parameters).")
     valid_from: dt.date | None = Field(None, description="First day (default: always).")
     valid_to: dt.date | None = Field(None, description="Day after the last (default: open).")
     source: str = Field(description="Where the value comes from (a decree, a delibera, ...).")

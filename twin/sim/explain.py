@@ -11,7 +11,8 @@ import xarray as xr
 from twin.core.time import parse_local_time, to_local
 from twin.errors import TwinError
 from twin.rules import band_of, fc_zonale_eur_per_mwh, reduction_factor
-from twin.rules.parameters import Parameter, Parameters
+from twin.rules.parameters import Parameters
+from twin.rules.switches import SWITCH_NAMES
 
 
 def parse_hour(text: str) -> pd.Timestamp:
@@ -44,21 +45,22 @@ def explain_hour(ds: xr.Dataset, hour_utc: pd.Timestamp, configuration: str) -> 
     region = str(ds.attrs.get("region", ""))
     version = str(h["rule_version"].values)
     snapshot = json.loads(ds.attrs["rule_versions"])[version]
-    params = Parameters([Parameter(k, tuple(v) if isinstance(v, list) else v, "", "")
-                         for k, v in snapshot.items()])
+    params = Parameters.from_snapshot(snapshot)
     reference = params.scalar("tip_reference_price_eur_per_mwh")
     exempt_share = float(h["f_exempt_share"])
     lines = [
         f"Configuration {configuration} ({str(h['configuration_name'].values)}, cabina primaria "
         f"{str(h['cabina_primaria'].values)}), hour starting {local:%Y-%m-%d %H:%M %Z} "
         f"({hour_utc:%H:%M} UTC), rule version {version}.",
+        "Switches: " + ", ".join(f"{name} = {ds.attrs.get(name, '?')}" for name in SWITCH_NAMES)
+        + " (docs/rules.md).",
         "",
         "1. Shared energy (TIAD via RO-2024 App. A, §2.2.2.1.2): min(injection, withdrawal) "
         "over the configuration in this hour.",
         f"   injected {inj:,.3f} kWh, withdrawn {wd:,.3f} kWh → shared = min = {shared:,.3f} kWh",
         "",
         "2. Split among plants by entry into operation, earliest first (RO-2024 App. A;",
-        "   plants entering operation on the same day keep the scenario's order):",
+        f"   plants entering operation on the same day: {ds.attrs.get('tie_allocation', '?')}):",
         f"   {'plant':<26} {'in operation':<12} {'injected':>10} {'allocated':>10} kWh",
     ]
     order = np.argsort(hp["plant_entry_into_operation"].to_numpy(), kind="stable")

@@ -95,13 +95,11 @@ def audit_table(ds: xr.Dataset) -> pd.DataFrame:
 
     Columns: ``time_utc``, ``configuration``, ``plant``, ``allocated_shared_energy_kwh``,
     ``incentivised_energy_kwh``, ``zonal_price_eur_per_mwh``, ``tip_eur_per_mwh``,
-    ``grant_reduction_f`` (the plant's F), ``f_exempt_share`` (share of the configuration's
-    withdrawal exempt from F), ``excess_share`` (share of the configuration's premium over the
-    run earmarked by the 55 % rule), ``rule_version`` and ``premium_eur``. The premium column
-    adds up to the reported premium exactly.
+    ``grant_reduction_f`` (the plant's F with the run's parameters), ``f_exempt_share`` (share
+    of the plant's incentivised energy exempt from F), ``excess_share`` (share of the
+    configuration's premium over the run earmarked by the 55 % rule), ``rule_version`` and
+    ``premium_eur``. The premium column adds up to the reported premium exactly.
     """
-    from twin.rules import reduction_factor
-
     allocated = ds["allocated_shared_energy_kwh"].to_numpy()
     rows, cols = np.nonzero(allocated > 0)
     time = ds["time"].to_numpy()
@@ -121,12 +119,28 @@ def audit_table(ds: xr.Dataset) -> pd.DataFrame:
         "incentivised_energy_kwh": ds["incentivised_energy_kwh"].to_numpy()[rows, cols],
         "zonal_price_eur_per_mwh": ds["zonal_price_eur_per_mwh"].to_numpy()[rows],
         "tip_eur_per_mwh": ds["tip_eur_per_mwh"].to_numpy()[rows, cols],
-        "grant_reduction_f": np.array([reduction_factor(g) for g in grants])[cols],
-        "f_exempt_share": ds["f_exempt_share"].to_numpy()[rows, config_of[cols]],
+        "grant_reduction_f": _reduction_factors(ds, grants)[rows, cols],
+        "f_exempt_share": ds["plant_f_exempt_share"].to_numpy()[rows, cols],
         "excess_share": excess_share[config_of[cols]],
         "rule_version": ds["rule_version"].to_numpy()[rows],
         "premium_eur": premium[rows, cols],
     })
+
+
+def _reduction_factors(ds: xr.Dataset, grants: np.ndarray) -> np.ndarray:
+    """F of each plant in each hour, with the parameters of the hour's rule version (the run's
+    own, overrides included). ``(time, plant)``"""
+    import json
+
+    from twin.rules import Parameters, reduction_factor
+
+    versions = json.loads(ds.attrs["rule_versions"])
+    hour_version = ds["rule_version"].to_numpy()
+    out = np.zeros((len(hour_version), len(grants)))
+    for version, snapshot in versions.items():
+        params = Parameters.from_snapshot(snapshot)
+        out[hour_version == version] = [reduction_factor(g, params) for g in grants]
+    return out
 
 
 def yearly_table(ds: xr.Dataset) -> pd.DataFrame:

@@ -16,7 +16,9 @@ from twin.finance.fund import fund_timeline
 from twin.finance.investment import FinanceAssumptions, plant_finance
 from twin.inputs.meters.ledger import coverage_by_month, in_force
 from twin.inputs.meters.stored import stored_imports
+from twin.rules.configuration import existing_power_warnings
 from twin.scenario import load_scenario
+from twin.sim.counting import counted_membership, with_sections
 from twin.sim.flows import simulate_flows
 from twin.sim.future import future_events
 from twin.sim.profiles import profiles_of
@@ -51,6 +53,9 @@ class RunResult:
     coverage: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
     """Per meter (rows) and local month (columns): the share of the month's steps where the
     run used measured values instead of the model [%]; empty without meter data."""
+    warnings: list[str] = dataclasses.field(default_factory=list)
+    """Rules that flag rather than refuse (the 30 % cap on existing plants, RO-2024 §1.2.1.2),
+    checked on every run with the same message as on an append."""
 
     def write(self, out_dir: str | Path) -> dict[str, Path]:
         """Write ``results.nc``, ``summary.csv``, ``cashflow.csv``, ``yearly.csv``,
@@ -95,13 +100,19 @@ class Simulation:
             spec = dataclasses.replace(spec, events=(*spec.events, *drawn))
             if progress:
                 progress(f"drew {len(drawn)} future events (seed {sim.seed})")
+        parameters = scenario_parameters(list(spec.events))
+        events, counting = counted_membership(with_sections(spec.events), parameters)
+        spec = dataclasses.replace(spec, events=tuple(events))
         inputs = spec.load_inputs()
         flows, counted = simulate_flows(spec, inputs, progress)
         ds = settle(spec, inputs, flows, counted)
+        ds = ds.assign_coords(member_counting=("member", [counting.get(str(m), "")
+                                                          for m in ds["member"].to_numpy()]))
+        final = counted.final_state
+        warnings = existing_power_warnings(final.configurations, final.plants.values())
         ds.attrs["future_events"] = len(drawn)
         if progress:
             progress("applied the rules")
-        parameters = scenario_parameters(list(spec.events))
         cash = cash_timeline(ds, parameters)
         categories = dict(zip(ds["member"].to_numpy(), ds["member_category"].to_numpy(),
                               strict=True))
@@ -111,7 +122,7 @@ class Simulation:
         coverage = coverage_by_month(in_force(spec.meter_data), inputs.index,
                                      to_local(inputs.index).strftime("%Y-%m")) \
             if spec.meter_data else pd.DataFrame()
-        return RunResult(ds, summary_table(ds), cash, fund, projects, coverage)
+        return RunResult(ds, summary_table(ds), cash, fund, projects, coverage, warnings)
 
 
 def load(scenario: str | Path | None = None) -> Simulation:

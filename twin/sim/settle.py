@@ -9,7 +9,9 @@ hour).
 
 from __future__ import annotations
 
+import dataclasses
 import json
+from collections.abc import Sequence
 
 import numpy as np
 import xarray as xr
@@ -17,7 +19,13 @@ import xarray as xr
 from twin._version import __version__
 from twin.core.time import interval_hours, to_hourly
 from twin.core.variables import attrs_for
-from twin.events import PlantCommissioned, TariffParameterSet
+from twin.events import (
+    DomainEvent,
+    PlantCommissioned,
+    PlantOutageEnded,
+    PlantOutageStarted,
+    TariffParameterSet,
+)
 from twin.inputs.run import Inputs
 from twin.rules import premium_eligibility, tariff_power_kw
 from twin.rules.parameters import DEFAULT_PARAMETERS, Parameter, Parameters
@@ -26,12 +34,40 @@ from twin.rules.tariff import Eligibility
 from twin.sim.flows import CountedFlows, PhysicalFlows
 from twin.sim.spec import RunSpec
 
+FORCE_MAJEURE = "force_majeure"
+"""The outage reason that extends a plant's 20 premium years (RO-2024 §2.2.1)."""
+
 
 def scenario_parameters(events: list) -> Parameters:  # noqa: ANN001 - list of DomainEvent
     """Default parameters overridden by the log's ``TariffParameterSet`` events, in log order."""
     changes = [e for e in events if isinstance(e, TariffParameterSet)]
     return DEFAULT_PARAMETERS.overridden([
         Parameter(e.name, e.value, "", e.source, e.valid_from, e.valid_to) for e in changes])
+
+
+def force_majeure_days(events: Sequence[DomainEvent], plant_id: str) -> float:
+    """Days a plant stood still in outages whose reason is ``force_majeure`` (RO-2024 §2.2.1:
+    the 20 premium years are counted net of them). An outage still open counts to its end."""
+    days, since = 0.0, None
+    for e in sorted(events, key=lambda e: e.effective_utc):
+        if getattr(e, "plant_id", None) != plant_id:
+            continue
+        if isinstance(e, PlantOutageStarted) and e.reason == FORCE_MAJEURE:
+            since = e.effective_utc
+        elif isinstance(e, PlantOutageEnded) and since is not None:
+            days += (e.effective_utc - since).total_seconds() / 86400.0
+            since = None
+    return days
+
+
+def plant_prices(inputs: Inputs, plants: Sequence[PlantCommissioned]) -> np.ndarray | None:
+    """The zonal price of each plant's own market zone, ``(time, plant)``; None when every
+    plant is in the community's zone."""
+    if not any(p.market_zone and p.market_zone in inputs.zone_prices for p in plants):
+        return None
+    columns = [inputs.zone_prices.get(p.market_zone or "", inputs.price_eur_per_mwh).to_numpy()
+               for p in plants]
+    return np.column_stack(columns) if columns else None
 
 
 def plant_terms(spec: RunSpec, plants: list[PlantCommissioned],
@@ -47,7 +83,7 @@ def plant_terms(spec: RunSpec, plants: list[PlantCommissioned],
     terms = [
         PlantTerms(config_index[p.configuration_id], tariff_power_kw(p), p.entry_into_operation,
                    e.eligible, p.grant_intensity_pct, p.building_obligation_kw, p.source,
-                   p.voltage)
+                   p.voltage, p.region or "", force_majeure_days(spec.events, p.plant_id))
         for p, e in zip(plants, eligibility, strict=True)
     ]
     return eligibility, terms
@@ -56,7 +92,7 @@ def plant_terms(spec: RunSpec, plants: list[PlantCommissioned],
 _DIMS = {
     ("time", "plant"): ["injected_energy_kwh", "allocated_shared_energy_kwh",
                         "incentivised_energy_kwh", "tip_eur_per_mwh", "premium_eur",
-                        "rid_revenue_eur"],
+                        "rid_revenue_eur", "plant_f_exempt_share"],
     ("time", "configuration"): ["configuration_injected_energy_kwh",
                                 "configuration_withdrawn_energy_kwh", "f_exempt_share",
                                 "shared_energy_kwh", "valorization_eur"],
@@ -79,7 +115,7 @@ def settle(spec: RunSpec, inputs: Inputs, flows: PhysicalFlows,
         to_hourly(counted.plant_injection_kwh, steps), active,
         to_hourly(counted.configuration_withdrawal_by_class_kwh, steps),
         terms, [c.kind for c in spec.configurations], spec.community.region,
-        spec.settings.rules.switches(), parameters)
+        spec.settings.rules.switches(), parameters, plant_prices(inputs, flows.plants))
     data = {name: (d, out[name]) for d, names in _DIMS.items() for name in names}
     data["plant_production_energy_kwh"] = (("plant",), flows.production_kwh.sum(axis=0))
     data["plant_in_community"] = (("time", "plant"), active.astype(np.int8))
@@ -139,10 +175,13 @@ def _attributes(spec: RunSpec, inputs: Inputs, rule_versions: dict) -> dict:
         "weather_source": str(inputs.weather_meta.get("source")),
         "price_source": str(inputs.price_meta.get("source")),
         "price_filled_hours": int(inputs.price_meta.get("filled_hours", 0)),
-        "existing_plant_allocation": rules.existing_plant_allocation,
-        "excess_formula": rules.excess_formula,
-        "f_exempt_allocation": rules.f_exempt_allocation,
-        "natural_persons_f_exempt": int(rules.natural_persons_f_exempt),
+        **{name: (int(value) if isinstance(value, bool) else value)
+           for name, value in dataclasses.asdict(rules.switches()).items()},
+        "payment_calendar": "advance lag {:g} month(s), settlement in month {:g}, threshold "
+                            "EUR {:g} [U]".format(
+                                *(scenario_parameters(list(spec.events)).scalar(n) for n in (
+                                    "advance_payment_lag_months", "settlement_payment_month",
+                                    "payment_threshold_eur"))),
         "rule_versions": json.dumps(rule_versions, sort_keys=True),
         "cer_twin_version": __version__,
         "Conventions": "CF-1.8",

@@ -20,6 +20,7 @@ from twin.events import (
     ConfigurationRegistered,
     DomainEvent,
     MeterDataImported,
+    PlantCommissioned,
 )
 from twin.inputs.meters import MeterSeries
 from twin.inputs.run import Inputs, load_inputs
@@ -55,7 +56,9 @@ class RunSpec:
 
     def load_inputs(self) -> Inputs:
         """Weather and prices of this run on its grid (:func:`twin.inputs.run.load_inputs`)."""
-        return load_inputs(self.settings, self.community.market_zone)
+        zones = [e.market_zone for e in self.events
+                 if isinstance(e, PlantCommissioned) and e.market_zone]
+        return load_inputs(self.settings, self.community.market_zone, zones)
 
     @property
     def community(self) -> CommunityFounded:
