@@ -43,18 +43,22 @@ class InForce:
 
 
 def in_force(imports: Sequence[tuple[MeterDataImported, MeterSeries]]) -> dict[Meter, InForce]:
-    """Every meter's series in force after ``imports`` (in log order)."""
-    out: dict[Meter, InForce] = {}
+    """Every meter's series in force after ``imports`` (in log order): for each interval, the
+    value of the last import that covers it."""
+    parts: dict[Meter, list[tuple[int, MeterSeries]]] = {}
     for position, (event, series) in enumerate(imports):
-        meter = meter_of(event)
-        new = series.energy_kwh
-        old = out.get(meter)
-        if old is None:
-            out[meter] = InForce(series.step, new, pd.Series(position, index=new.index))
-            continue
-        energy = new.combine_first(old.energy_kwh)
-        source = pd.Series(position, index=new.index).combine_first(old.source).astype(int)
-        out[meter] = InForce(old.step, energy, source)
+        parts.setdefault(meter_of(event), []).append((position, series))
+    out: dict[Meter, InForce] = {}
+    for meter, found in parts.items():
+        energy = pd.concat([s.energy_kwh for _, s in found])
+        source = np.concatenate([np.full(len(s.energy_kwh), pos) for pos, s in found])
+        newest = ~energy.index.duplicated(keep="last")  # later imports come later
+        order = np.argsort(energy.index[newest].asi8, kind="stable")
+        index = energy.index[newest][order]
+        out[meter] = InForce(found[0][1].step,
+                             pd.Series(energy.to_numpy()[newest][order], index=index,
+                                       name="energy_kwh"),
+                             pd.Series(source[newest][order], index=index))
     return out
 
 
