@@ -82,7 +82,8 @@ def test_a_joining_notified_late_counts_from_the_notification(tmp_path):
     homes = [m for m in on_time["member"].to_numpy() if str(m).startswith("homes")]
     assert diff[before.to_numpy()].sum() > 0 and np.allclose(diff[~before.to_numpy()], 0)
     notes = late["member_counting"].sel(member=homes[0]).item()
-    assert "notified 489 days after 2025-02-01" in notes and "2026-06-05" in notes
+    assert notes == ("joining of 2025-02-01: notified on 2026-06-05, 489 days later (over the "
+                     "120 days of the GSE rules): counts from the notification")
     assert late["member_counting"].sel(member="school").item() == ""
 
 

@@ -222,8 +222,12 @@ def run_report(result, name: str, lang: str = "en") -> str:  # noqa: ANN001 - Ru
                                              name="field"))
     counting = ds["member_counting"].to_series() if "member_counting" in ds.coords else None
     if counting is not None and (counting != "").any():
-        late = counting[counting != ""].to_frame(t["counting"])
-        sections.append((t["counting_title"], _table(late)))
+        late = counting[counting != ""]
+        grouped = late.groupby(late).apply(lambda g: g.index[0] if len(g) == 1 else
+                                           f"{g.index[0]} … {g.index[-1]} ({len(g)})")
+        table = pd.DataFrame({t["members"]: grouped.to_numpy()}, index=grouped.index)
+        table.index.name = t["counting"]
+        sections.append((t["counting_title"], _table(table)))
     if result.warnings:
         items = "".join(f"<li>{html.escape(w)}</li>" for w in result.warnings)
         sections.append((t["warnings"], f"<ul>{items}</ul>"))

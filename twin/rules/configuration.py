@@ -85,8 +85,8 @@ def counts_from(happened: dt.date, notified: dt.date | None, configuration_start
     """
     days = (notified - happened).days if notified is not None else 0
     if notified is not None and days > parameters.scalar("membership_notice_days"):
-        return notified, (f"notified {days} days after {happened} (over the 120 days of the GSE "
-                          f"rules): counts from the notification, {notified}")
+        return notified, (f"notified on {notified}, {days} days later (over the 120 days of the "
+                          "GSE rules): counts from the notification")
     start = max(happened, configuration_start)
     if start > happened:
         return start, f"counts from the configuration's start, {configuration_start}"

@@ -35,7 +35,7 @@ def counted_membership(events: Sequence[DomainEvent], parameters: Parameters
             day, why = counts_from(happened, e.notified_on, start, parameters)
             if day != happened:
                 what = "joining" if isinstance(e, MemberJoined) else "leaving"
-                notes[e.member_id] = f"{what} of {happened} {why}"
+                notes[e.member_id] = f"{what} of {happened}: {why}"
                 e = dataclasses.replace(e, effective_utc=local_midnight_utc(day).to_pydatetime())
         out.append(e)
     return out, notes
