@@ -49,5 +49,26 @@ class Switches:
 
 DEFAULT_SWITCHES = Switches()
 
+SWITCH_DESCRIPTIONS: dict[str, str] = {
+    "existing_plant_allocation": "How shared energy is split when a configuration holds "
+    "pre-2021-12-16 plants (CER_RULES.md §1.5, [U]).",
+    "excess_formula": "Reading of the 55%/45% excess-premium rule (CER_RULES §3).",
+    "f_exempt_allocation": "How the energy 'afferente' to F-exempt withdrawal points is found: "
+    "hourly pro rata of their withdrawal (default), or none (F on all energy) [U, CER_RULES "
+    "§2.4].",
+    "natural_persons_f_exempt": "Natural persons exempt from F from 2025-06-26 (DM 127/2025, RO "
+    "July 2025) [S].",
+    "tie_allocation": "Plants entering operation the same day share shared energy in proportion "
+    "to their injection (default) or in file order [U, RULES_UPDATES §5].",
+    "f_exempt_priority": "F-exempt energy attributed to grant-funded plants first (RO July 2025) "
+    "or to every plant alike [S, CER_RULES §2.4].",
+    "excess_denominator": "55 % ratio over all injection of incentivised plants, or only the "
+    "(P-P0)/P share [U].",
+    "gse_fee_part_year": "GSE fee of a plant earning for part of a year: prorated or whole [U].",
+    "premium_years": "The 20 premium years net of force-majeure stops (RO-2024 §2.2.1) or "
+    "calendar years.",
+}
+"""One line per switch for the scenario reference (the attribute docstrings above say more)."""
+
 SWITCH_NAMES = tuple(f.name for f in dataclasses.fields(Switches))
 """Every switch, in order: results carry each as a Dataset attribute of the same name."""

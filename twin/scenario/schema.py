@@ -12,13 +12,15 @@ instants at local midnight (:func:`twin.core.time.local_midnight_utc`).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import typing
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
 
 from twin.events.domain import POD_PATTERN
-from twin.rules.switches import DEFAULT_SWITCHES, Switches
+from twin.rules.switches import SWITCH_DESCRIPTIONS, Switches
 
 POD_REGEX = POD_PATTERN.pattern
 
@@ -316,48 +318,16 @@ class Future(_Model):
     plant_mttr_days: float = Field(7.0, gt=0, description="Mean time to repair. [days]")
 
 
-class Rules(_Model):
+def _switch_fields() -> dict[str, Any]:
+    """The fields of ``[rules]``: one per switch of :class:`twin.rules.switches.Switches`, with
+    its type, default and description from there (one copy of each)."""
+    hints = typing.get_type_hints(Switches)
+    return {f.name: (hints[f.name], Field(f.default, description=SWITCH_DESCRIPTIONS[f.name]))
+            for f in dataclasses.fields(Switches)}
+
+
+class Rules(create_model("_RulesFields", __base__=_Model, **_switch_fields())):  # type: ignore[misc]
     """Switches for readings the law leaves open (docs/rules.md gives each its source)."""
-
-    existing_plant_allocation: Literal["seniority", "new_plants_only"] = Field(
-        DEFAULT_SWITCHES.existing_plant_allocation,
-        description="How shared energy is split when a configuration holds pre-2021-12-16 "
-        "plants (CER_RULES.md §1.5, [U]).",
-    )
-    excess_formula: Literal["literal_2025", "proportional"] = Field(
-        DEFAULT_SWITCHES.excess_formula,
-        description="Reading of the 55%/45% excess-premium rule (CER_RULES §3)."
-    )
-    f_exempt_allocation: Literal["pro_rata", "none"] = Field(
-        DEFAULT_SWITCHES.f_exempt_allocation,
-        description="How the energy 'afferente' to F-exempt withdrawal points is found: hourly "
-        "pro rata of their withdrawal (default), or none (F on all energy) [U, CER_RULES §2.4].",
-    )
-    natural_persons_f_exempt: bool = Field(
-        DEFAULT_SWITCHES.natural_persons_f_exempt,
-        description="Natural persons exempt from F from 2025-06-26 (DM 127/2025, RO July "
-        "2025) [S].",
-    )
-
-    tie_allocation: Literal["pro_rata_injection", "file_order"] = Field(
-        DEFAULT_SWITCHES.tie_allocation,
-        description="Plants entering operation the same day share shared energy in proportion "
-        "to their injection (default) or in file order [U, RULES_UPDATES §5].")
-    f_exempt_priority: Literal["grant_funded_first", "pro_rata"] = Field(
-        DEFAULT_SWITCHES.f_exempt_priority,
-        description="F-exempt energy attributed to grant-funded plants first (RO July 2025) or "
-        "to every plant alike [S, CER_RULES §2.4].")
-    excess_denominator: Literal["whole_injection", "incentivised_share"] = Field(
-        DEFAULT_SWITCHES.excess_denominator,
-        description="55 % ratio over all injection of incentivised plants, or only the (P-P0)/P "
-        "share [U].")
-    gse_fee_part_year: Literal["prorated", "whole_year"] = Field(
-        DEFAULT_SWITCHES.gse_fee_part_year,
-        description="GSE fee of a plant earning for part of a year: prorated or whole [U].")
-    premium_years: Literal["net_of_force_majeure", "calendar"] = Field(
-        DEFAULT_SWITCHES.premium_years,
-        description="The 20 premium years net of force-majeure stops (RO-2024 §2.2.1) or "
-        "calendar years.")
 
     def switches(self) -> Switches:
         """The same switches as the rules layer takes them."""
