@@ -83,7 +83,8 @@ def test_a_failing_variant_is_reported_and_the_others_kept(sweep_file, client):
 def test_a_bad_sweep_file_names_the_field(tmp_path):
     path = tmp_path / "bad.toml"
     path.write_text('scenarios = ["tiny.toml"]\nweather_seeds = "many"\n')
-    with pytest.raises(ScenarioError, match=r"bad.toml: invalid sweep file \(\d+ problem\(s\)\)\n  weather_seeds"):
+    with pytest.raises(ScenarioError,
+                       match=r"bad.toml: invalid sweep file \(\d+ problem\(s\)\)\n  weather_seeds"):
         load_sweep(path)
     path.write_text("store = 'x.db'\n")
     with pytest.raises(ScenarioError, match="store needs branches"):

@@ -44,7 +44,8 @@ def _add_run(sub: Commands) -> None:
                      "(a new weather year each year; the [future] section drawn as events)")
     run.add_argument("--monte-carlo", type=int, default=None, metavar="N",
                      help="also run N weather years (seeds from the scenario's) and report "
-                     "P10/P50/P90 of shared energy, premium and fund (montecarlo.csv)")
+                     "P90/P50/P10 (P90: exceeded in 90 %% of years) of shared energy, premium, "
+                     "fund and NPV per configuration (montecarlo.csv, montecarlo_p_values.csv)")
     run.add_argument("--quiet", action="store_true", help="print nothing but errors")
     run.add_argument("--json", action="store_true",
                      help="print the summary as JSON (machine-readable) instead of tables")

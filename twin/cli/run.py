@@ -81,6 +81,7 @@ def run(args: argparse.Namespace, console: Console, err: Console) -> int:
     paths = result.write(out)
     if args.monte_carlo:
         paths["montecarlo"] = _monte_carlo(args, sim, out, console, err)
+        paths["montecarlo_p_values"] = out / "montecarlo_p_values.csv"
     if args.audit:
         from twin.sim.results import audit_table
 
@@ -107,16 +108,18 @@ def _monte_carlo(args: argparse.Namespace, sim, out: Path,  # noqa: ANN001 - twi
     if not 2 <= args.monte_carlo <= 500:
         raise TwinError(f"--monte-carlo: expected 2 to 500; found {args.monte_carlo}")
     with progress_bar(err, "Monte Carlo", not (args.quiet or args.json)) as say:
-        per_run, percentiles = weather_monte_carlo(sim, args.monte_carlo, progress=say)
+        per_run, p = weather_monte_carlo(sim, args.monte_carlo, progress=say, years=args.years)
     per_run.round(3).to_csv(out / "montecarlo.csv")
+    p.round(3).to_csv(out / "montecarlo_p_values.csv")
     if not args.quiet:
-        mc = Table(title=f"{args.monte_carlo} weather years", box=box.SIMPLE_HEAD,
+        mc = Table(title=f"Community over {args.monte_carlo} weather years (P90: exceeded in "
+                   "90 % of years, the prudent figure)", box=box.SIMPLE_HEAD,
                    title_justify="left")
-        for column in ("", "shared MWh", "TIP €", "fund €", "self-suff. %"):
+        for column in ("", "shared MWh", "TIP €", "fund €", "NPV €"):
             mc.add_column(column, justify="right")
-        for name, row in percentiles.iterrows():
+        for name, row in p.loc["community"].iterrows():
             mc.add_row(str(name), f"{row.shared_mwh:,.1f}", f"{row.premium_eur:,.0f}",
-                       f"{row.fund_eur:,.0f}", f"{row.self_sufficiency_pct:.1f}")
+                       f"{row.fund_eur:,.0f}", f"{row.npv_eur:,.0f}")
         console.print(mc)
     return out / "montecarlo.csv"
 
