@@ -59,17 +59,6 @@ def test_same_seed_same_multi_year_results(future_tiny):
     assert a.sizes["time"] == 731 * 24  # 2026-06-01 to 2028-06-01, 29 February 2028 included
 
 
-def test_weather_monte_carlo_orders_its_percentiles(tiny_run):
-    from twin.studies.montecarlo import weather_monte_carlo
-
-    sim = twin.load(TESTS / "data" / "scenarios" / "tiny.toml")
-    per_run, percentiles = weather_monte_carlo(sim, runs=6)
-    assert len(per_run) == 6 and per_run["shared_mwh"].nunique() > 1
-    for metric in ("shared_mwh", "premium_eur"):
-        p10, p50, p90 = percentiles[metric]
-        assert p10 < p50 < p90
-
-
 def test_plant_finance_sums_to_the_community(tiny_run):
     table = tiny_run.finance()
     plants = table.drop(index="community")
@@ -89,3 +78,18 @@ def test_churn_can_differ_by_configuration(future_tiny):
     start, end = sc.simulation.start, sc.simulation.start.replace(year=2030)
     assert not any(isinstance(e, MemberLeft)
                    for e in future_events(events, quiet, start, end, seed=7))
+
+
+def test_the_default_one_year_run_draws_no_future():
+    """[future] is drawn only for the years a run adds beyond the scenario's own period."""
+    assert twin.load().run().dataset.attrs["future_events"] == 0
+
+
+@pytest.mark.slow
+def test_twenty_years_of_the_default_show_joining_leaving_and_outages():
+    result = twin.load().run(years=20)
+    changes = result.events_by_year
+    assert len(changes) == 20
+    later = changes.loc[2027:]
+    assert (later["members_joined"] > 0).all() and (later["members_left"] > 0).all()
+    assert changes["plant_outages"].sum() >= 1

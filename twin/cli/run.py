@@ -158,12 +158,15 @@ def _print_run(args: argparse.Namespace, sim, result,  # noqa: ANN001 - Simulati
         from twin.sim.results import yearly_table
 
         yearly = yearly_table(result.dataset).groupby(level="year").sum()
-        table = Table(title="Community by year", box=box.SIMPLE_HEAD, title_justify="left")
-        for column in ("year", "shared MWh", "TIP €", "valorization €", "fund €"):
+        changes = result.events_by_year.reindex(yearly.index, fill_value=0)
+        table = Table(title="Community by year (members joined and left, plant outages)",
+                      box=box.SIMPLE_HEAD, title_justify="left")
+        for column in ("year", "shared MWh", "TIP €", "fund €", "joined", "left", "outages"):
             table.add_column(column, justify="right")
-        for year, row in yearly.iterrows():
+        for (year, row), (_, change) in zip(yearly.iterrows(), changes.iterrows(), strict=True):
             table.add_row(str(year), f"{row.shared_mwh:,.1f}", f"{row.premium_eur:,.0f}",
-                          f"{row.valorization_eur:,.0f}", f"{row.fund_eur:,.0f}")
+                          f"{row.fund_eur:,.0f}", f"{change.members_joined:,}",
+                          f"{change.members_left:,}", f"{change.plant_outages:,}")
         console.print(table)
     fund, projects = result.fund, result.projects
     done = projects[projects["funded"] != ""]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,7 +11,14 @@ import pandas as pd
 import xarray as xr
 
 from twin.core.progress import Progress
-from twin.core.time import to_local
+from twin.core.time import local_date, to_local
+from twin.events import (
+    DomainEvent,
+    MemberJoined,
+    MemberLeft,
+    PlantCommissioned,
+    PlantOutageStarted,
+)
 from twin.finance.cash import cash_timeline
 from twin.finance.fund import fund_timeline
 from twin.finance.investment import FinanceAssumptions, plant_finance
@@ -53,6 +61,8 @@ class RunResult:
     coverage: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
     """Per meter (rows) and local month (columns): the share of the month's steps where the
     run used measured values instead of the model [%]; empty without meter data."""
+    events_by_year: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
+    """Per local year: members joining and leaving, plant outages starting, plants joining."""
     warnings: list[str] = dataclasses.field(default_factory=list)
     """Rules that flag rather than refuse (the 30 % cap on existing plants, RO-2024 §1.2.1.2),
     checked on every run with the same message as on an append."""
@@ -90,12 +100,17 @@ class Simulation:
     def run(self, progress: Progress | None = None, years: int | None = None) -> RunResult:
         """Simulate the period (or ``years`` calendar years from the start) and apply the rules.
 
-        The scenario's ``[future]`` (member growth, churn, plant failures) is drawn first, as
-        seeded events added to the run's log.
+        The scenario's ``[future]`` (member growth, churn, plant failures) is drawn first, for
+        the years beyond the scenario's own period, as seeded events added to the run's log;
+        ``RunResult.events_by_year`` counts them.
         """
         spec = self.spec if years is None else self.spec.with_years(years)
         sim = spec.settings.simulation
-        drawn = future_events(spec.events, spec.settings.future, sim.start, sim.end, sim.seed)
+        # The future is what the scenario does not know: drawn for the years a run adds beyond
+        # the scenario's own period, so the scenario's year itself stays as written.
+        present_end = self.spec.settings.simulation.end
+        drawn = future_events(spec.events, spec.settings.future, present_end, sim.end,
+                              sim.seed) if sim.end > present_end else []
         if drawn:
             spec = dataclasses.replace(spec, events=(*spec.events, *drawn))
             if progress:
@@ -122,7 +137,25 @@ class Simulation:
         coverage = coverage_by_month(in_force(spec.meter_data), inputs.index,
                                      to_local(inputs.index).strftime("%Y-%m")) \
             if spec.meter_data else pd.DataFrame()
-        return RunResult(ds, summary_table(ds), cash, fund, projects, coverage, warnings)
+        return RunResult(ds, summary_table(ds), cash, fund, projects, coverage=coverage,
+                         events_by_year=events_by_year(spec.events, inputs.hourly),
+                         warnings=warnings)
+
+
+def events_by_year(events: Sequence[DomainEvent], hourly: pd.DatetimeIndex) -> pd.DataFrame:
+    """Per local calendar year of the run: members joining and leaving, plant outages
+    starting and plants joining (the changes a multi-year table shows)."""
+    kinds = {MemberJoined: "members_joined", MemberLeft: "members_left",
+             PlantOutageStarted: "plant_outages", PlantCommissioned: "plants_joined"}
+    first, last = hourly[0], hourly[-1]
+    rows = [(local_date(e.effective_utc).year, kinds[type(e)]) for e in events
+            if type(e) in kinds and first < pd.Timestamp(e.effective_utc) <= last]
+    years = sorted(set(to_local(hourly).year))
+    table = pd.DataFrame(rows, columns=["year", "kind"]).value_counts().unstack(fill_value=0) \
+        if rows else pd.DataFrame()
+    table = table.reindex(index=years, columns=list(kinds.values()), fill_value=0)
+    table.index.name = "year"
+    return table.astype(int)
 
 
 def load(scenario: str | Path | None = None) -> Simulation:
