@@ -152,6 +152,12 @@ def _add_compare(sub: Commands) -> None:
     compare.add_argument("--years", type=int, default=None, help="simulate this many years")
     compare.add_argument("--report", action="store_true", help="also write report.html")
     compare.add_argument("--lang", choices=LANG_CHOICES, default="en", help="report language")
+    compare.add_argument("--allow-different-inputs", action="store_true",
+                         help="compare even when A and B differ in period, seed, weather or "
+                         "prices (the output says how); refused otherwise")
+    compare.add_argument("--monte-carlo", type=int, default=None, metavar="N",
+                         help="also B minus A under N weather years with paired seeds: P90/P50/"
+                         "P10 of the difference (compare_montecarlo.csv)")
     compare.add_argument("--out", type=Path, default=None,
                          help="folder for compare.csv and compare_hours.csv "
                          "(default: ./results/compare-A-B)")

@@ -54,11 +54,18 @@ def compare(args: argparse.Namespace, console: Console, err: Console) -> int:
     import twin
     from twin.core.time import to_local
     from twin.studies.compare import compare as compare_runs
+    from twin.studies.compare import input_differences
 
     def load(name: str):  # noqa: ANN202 - twin.Simulation
         return twin.load_store(args.store, name) if args.store else twin.load(name)
 
     sims = [load(args.a), load(args.b)]
+    differences = input_differences(sims[0].spec, sims[1].spec)
+    if differences and not args.allow_different_inputs:
+        raise TwinError("A and B differ in more than the what-if, so their difference would "
+                        "mix it with other inputs:\n  " + "\n  ".join(differences)
+                        + "\ngive --allow-different-inputs to compare anyway (the output is "
+                        "labelled)")
     results = []
     for label, sim in zip((args.a, args.b), sims, strict=True):
         with err.status(f"Simulating {label}…"):
@@ -76,7 +83,8 @@ def compare(args: argparse.Namespace, console: Console, err: Console) -> int:
             compare_report(result, results[0], results[1], args.lang), encoding="utf-8")
 
     totals = result.by_year.groupby(level="configuration").sum()
-    table = Table(title=f"{names[1]} minus {names[0]}, whole period", box=box.SIMPLE_HEAD,
+    label = f" (inputs differ: {'; '.join(differences)})" if differences else ""
+    table = Table(title=f"{names[1]} minus {names[0]}, whole period{label}", box=box.SIMPLE_HEAD,
                   title_justify="left")
     for column in ("configuration", "Δ shared MWh", "Δ TIP €", "Δ valorization €", "Δ fund €"):
         table.add_column(column, justify="left" if column == "configuration" else "right")
@@ -98,8 +106,32 @@ def compare(args: argparse.Namespace, console: Console, err: Console) -> int:
                       f"{row.shared_kwh_b:,.1f}", f"{row.diff_kwh:+,.1f}")
     console.print(hours)
     written = ["compare.csv", "compare_hours.csv"] + (["report.html"] if args.report else [])
+    if args.monte_carlo:
+        _paired(args, sims, out, console, err)
+        written.append("compare_montecarlo.csv")
     console.print("Wrote " + ", ".join(str(out / name) for name in written))
     return EXIT_OK
+
+
+def _paired(args: argparse.Namespace, sims: list, out: Path, console: Console,
+            err: Console) -> None:
+    from twin.studies.compare import paired_monte_carlo
+    from twin.studies.montecarlo import p_values
+
+    if not 2 <= args.monte_carlo <= 500:
+        raise TwinError(f"--monte-carlo: expected 2 to 500; found {args.monte_carlo}")
+    with progress_bar(err, "Paired weather years") as say:
+        diffs = paired_monte_carlo(sims[0], sims[1], args.monte_carlo, args.years, say)
+    diffs.round(3).to_csv(out / "compare_montecarlo.csv")
+    p = diffs.groupby(level="configuration", sort=False).apply(p_values)
+    table = Table(title=f"B minus A over {args.monte_carlo} paired weather years (P90: "
+                  "exceeded in 90 % of years)", box=box.SIMPLE_HEAD, title_justify="left")
+    for column in ("configuration", "", "Δ shared MWh", "Δ TIP €", "Δ fund €"):
+        table.add_column(column, justify="left" if column == "configuration" else "right")
+    for (cid, name), row in p.iterrows():
+        table.add_row(str(cid), str(name), f"{row.shared_mwh:+,.1f}",
+                      f"{row.premium_eur:+,.0f}", f"{row.fund_eur:+,.0f}")
+    console.print(table)
 
 
 def sweep(args: argparse.Namespace, console: Console, err: Console) -> int:

@@ -6,9 +6,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from twin.core.progress import Progress
 from twin.sim.results import COMPARED_METRICS as METRICS
 from twin.sim.results import yearly_table
-from twin.sim.run import RunResult
+from twin.sim.run import RunResult, Simulation
+from twin.sim.spec import RunSpec
 
 
 @dataclass(frozen=True)
@@ -36,3 +38,38 @@ def compare(a: RunResult, b: RunResult, name_a: str, name_b: str, top: int = 10)
     hours = hours.reindex(hours["diff_kwh"].abs().sort_values(ascending=False).index).head(top)
     hours.index.name = "time_utc"
     return Comparison(name_a, name_b, joined, hours)
+
+
+INPUTS = ("simulation", "weather", "prices")
+"""Settings that are inputs, not the what-if: if they differ, so does everything."""
+
+
+def input_differences(a: RunSpec, b: RunSpec) -> list[str]:
+    """What differs between two runs besides the what-if itself: the period, step and seed, the
+    weather and the prices (one line each, naming the setting and both values)."""
+    out = []
+    for section in INPUTS:
+        left = getattr(a.settings, section).model_dump()
+        right = getattr(b.settings, section).model_dump()
+        for key in sorted(set(left) | set(right)):
+            if left.get(key) != right.get(key):
+                out.append(f"{section}.{key}: {left.get(key)!r} vs {right.get(key)!r}")
+    return out
+
+
+def paired_monte_carlo(a: Simulation, b: Simulation, runs: int, years: int | None = None,
+                       progress: Progress | None = None) -> pd.DataFrame:
+    """B minus A under the same ``runs`` weather years (paired seeds: each seed drives both), per
+    weather seed and configuration (and ``"community"``): the figures of the comparison."""
+    first = a.spec.settings.weather.seed
+    start = first if first is not None else a.spec.settings.simulation.seed
+    rows = []
+    for k in range(runs):
+        seed = start + k
+        ra = Simulation(a.spec.with_weather_seed(seed)).run(years=years).summary[METRICS]
+        rb = Simulation(b.spec.with_weather_seed(seed)).run(years=years).summary[METRICS]
+        diff = rb.sub(ra, fill_value=0.0)
+        rows.append(diff.assign(weather_seed=seed))
+        if progress:
+            progress("paired weather years", k + 1, runs)
+    return pd.concat(rows).reset_index().set_index(["weather_seed", "configuration"])
