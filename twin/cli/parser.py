@@ -135,8 +135,10 @@ def _add_expand(sub: Commands) -> None:
                             "per € invested.")
     expand.add_argument("scenario", nargs="?", default=None, help=SCENARIO_HELP)
     expand.add_argument("--candidates", required=True, type=Path, help="candidates TOML file")
+    expand.add_argument("--objective", choices=["npv", "fund", "shared_energy", "fund_per_euro"],
+                        default="npv", help="what the portfolio maximises step by step")
     expand.add_argument("--out", type=Path, default=None,
-                        help="folder for ranking.csv and sizing_curves.csv "
+                        help="folder for ranking.csv, sizing_curves.csv and portfolio.csv "
                         "(default: ./results/expand-<scenario>)")
 
 

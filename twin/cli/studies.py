@@ -19,12 +19,16 @@ def expand(args: argparse.Namespace, console: Console, err: Console) -> int:
 
     import twin
     from twin.scenario.candidates import load_candidates
-    from twin.studies.expansion import evaluate
+    from twin.studies.expansion import Evaluator, evaluate
+    from twin.studies.portfolio import exhaustive_check, greedy
 
     candidates = load_candidates(args.candidates)
     sim = twin.load(args.scenario)
     with progress_bar(err, "Evaluating candidates") as say:
-        ranking, curves = evaluate(sim.spec, candidates, say)
+        evaluator = Evaluator(sim.spec, say)
+        ranking, curves = evaluate(sim.spec, candidates, say, evaluator)
+        plan = greedy(evaluator, candidates, args.objective, say)
+        check = exhaustive_check(evaluator, candidates, plan, args.objective)
     stem = Path(sim.spec.provenance["scenario"]).stem
     out = args.out if args.out is not None else Path("results") / f"expand-{stem}"
     out.mkdir(parents=True, exist_ok=True)
@@ -45,9 +49,35 @@ def expand(args: argparse.Namespace, console: Console, err: Console) -> int:
                       f"{row.shared_mwh:,.1f}", f"{row.premium_eur:,.0f}", f"{row.npv_eur:,.0f}",
                       irr, saturates)
     console.print(table)
-    console.print(f"Wrote {out / 'ranking.csv'} and {out / 'sizing_curves.csv'} (shared energy, "
-                  "premium and NPV at every size).")
+    plan.round(3).to_csv(out / "portfolio.csv")
+    _print_portfolio(plan, check, args.objective, console)
+    console.print(f"Wrote {out / 'ranking.csv'}, {out / 'sizing_curves.csv'} (each candidate "
+                  f"alone, every size) and {out / 'portfolio.csv'} (one after another).")
     return EXIT_OK
+
+
+def _print_portfolio(plan, check: dict | None, objective: str,  # noqa: ANN001 - DataFrame
+                     console: Console) -> None:
+    table = Table(title=f"Portfolio by {objective}: each step given the ones before",
+                  box=box.SIMPLE_HEAD, title_justify="left")
+    table.add_column("#", justify="right")
+    table.add_column("candidate", overflow="fold", max_width=22)
+    for column in ("kWp", "ΔMWh/yr", "Δfund €/yr", "NPV €", "Σ MWh/yr", "Σ NPV €"):
+        table.add_column(column, justify="right", no_wrap=True)
+    for step, row in plan.iterrows():
+        table.add_row(str(step), str(row.candidate), f"{row.kwp:g}" if row.kwp else "-",
+                      f"{row.shared_mwh:,.1f}", f"{row.fund_eur:,.0f}", f"{row.npv_eur:,.0f}",
+                      f"{row.cumulative_shared_mwh:,.1f}", f"{row.cumulative_npv_eur:,.0f}")
+    console.print(table)
+    if check is None:
+        console.print("More than 8 candidates: no exhaustive check.", highlight=False)
+    elif check["agrees"]:
+        console.print(f"Exhaustive check over every subset: greedy's set is the best "
+                      f"({check['greedy_value']:,.1f}).", highlight=False)
+    else:
+        console.print(f"Exhaustive check: the best subset is {', '.join(check['best'])} "
+                      f"({check['best_value']:,.1f}), greedy's {', '.join(check['greedy'])} "
+                      f"({check['greedy_value']:,.1f}).", highlight=False)
 
 
 def compare(args: argparse.Namespace, console: Console, err: Console) -> int:

@@ -34,7 +34,7 @@ from twin.finance.investment import (
 from twin.rules.configuration import holder_class
 from twin.scenario.candidates import Candidates, Finance, MemberBatch, NewConfiguration, Roof
 from twin.scenario.schema import plant_event_defaults
-from twin.sim.flows import book_flows
+from twin.sim.flows import CountedFlows, PhysicalFlows, book_flows
 from twin.sim.profiles import profiled_energy
 from twin.sim.results import summary_table
 from twin.sim.settle import settle
@@ -60,20 +60,39 @@ def roof_plant(roof: Roof, kwp: float, entry: dt.date) -> PlantCommissioned:
                            mounting=roof.mounting)
 
 
+@dataclasses.dataclass(frozen=True)
+class State:
+    """A community as arrays: its events, physical and counted flows."""
+
+    spec: RunSpec
+    flows: PhysicalFlows
+    counted: CountedFlows
+
+
 class Evaluator:
-    """The base run's arrays, and a way to settle them with one more plant or member batch."""
+    """The base run's arrays, and a way to settle them with more plants, members or
+    configurations, one on top of another (only the rules run again)."""
 
     def __init__(self, spec: RunSpec, progress: Progress | None = None) -> None:
         self.spec = spec
         self.inputs = spec.load_inputs()
         self.timeline = run_timeline(spec.events, self.inputs.index)
         self.configs = [c.configuration_id for c in spec.configurations]
-        self.flows, self.counted = book_flows(
+        flows, counted = book_flows(
             spec.events, self.inputs, spec.settings.simulation.seed, self.timeline,
             self.configs, progress, spec.meter_data,
             profiled_energy(spec.events, spec.files, self.inputs.index))
-        self.base = self._totals(settle(spec, self.inputs, self.flows, self.counted))
+        self.state = State(spec, flows, counted)
+        self.base = self.totals(self.state)
         self.start = spec.settings.simulation.start
+
+    @property
+    def flows(self) -> PhysicalFlows:
+        return self.state.flows
+
+    @property
+    def counted(self) -> CountedFlows:
+        return self.state.counted
 
     def _energy_kwh(self, members: list[MemberJoined]) -> np.ndarray:
         """Withdrawal of new members on the base grid and weather. [kWh], ``(time, member)``"""
@@ -82,92 +101,105 @@ class Evaluator:
                               self.inputs.weather["temp_air"].to_numpy())
         return power_to_energy_kwh(power, interval_hours(self.inputs.index))
 
-    @staticmethod
-    def _totals(ds) -> pd.Series:  # noqa: ANN001 - xarray.Dataset
-        row = summary_table(ds).loc["community"]
+    def totals(self, state: State) -> pd.Series:
+        """The community's totals of a state: the rules applied to its arrays."""
+        row = summary_table(settle(state.spec, self.inputs, state.flows, state.counted)).loc[
+            "community"]
         return pd.Series({"shared_mwh": row["shared_mwh"], "premium_eur": row["premium_eur"],
                           "valorization_eur": row["valorization_eur"],
                           "rid_eur": row["rid_eur"], "fees_eur": row["gse_fees_eur"],
                           "fund_eur": row["fund_eur"]})
 
-    def with_plant(self, roof: Roof, kwp: float) -> pd.Series:
-        """Marginal totals of the base plus a plant of ``kwp`` on ``roof`` from the start."""
-        plant = roof_plant(roof, kwp, max(self.start, self.spec.community.founded_on))
-        step_h = interval_hours(self.inputs.index)
-        power = plant_ac_power_kw([plant], self.inputs.weather)[:, 0]
-        energy = power_to_energy_kwh(power, step_h)
-        flows = dataclasses.replace(
-            self.flows, plants=[*self.flows.plants, plant],
-            production_kwh=np.column_stack([self.flows.production_kwh, energy]),
-            injection_kwh=np.column_stack([self.flows.injection_kwh, energy]))
-        active = np.ones(len(energy), dtype=bool)
-        counted = dataclasses.replace(
-            self.counted,
-            plant_injection_kwh=np.column_stack([self.counted.plant_injection_kwh, energy]),
-            plant_active=np.column_stack([self.counted.plant_active, active]))
-        spec = dataclasses.replace(self.spec, events=(*self.spec.events, plant))
-        return self._totals(settle(spec, self.inputs, flows, counted)) - self.base
+    def entry(self) -> dt.date:
+        """When candidates enter operation: the start of the period (or the founding)."""
+        return max(self.start, self.spec.community.founded_on)
 
-    def with_members(self, batch: MemberBatch) -> pd.Series:
-        """Marginal totals of the base plus a batch of members from the start."""
+    def plus_plants(self, state: State, plants: list[PlantCommissioned],
+                    extra_events: tuple = ()) -> State:
+        """A state with more plants (on their own PODs), in operation from the start."""
+        step_h = interval_hours(self.inputs.index)
+        energy = power_to_energy_kwh(plant_ac_power_kw(plants, self.inputs.weather), step_h)
+        flows = dataclasses.replace(
+            state.flows, plants=[*state.flows.plants, *plants],
+            production_kwh=np.column_stack([state.flows.production_kwh, energy]),
+            injection_kwh=np.column_stack([state.flows.injection_kwh, energy]))
+        counted = dataclasses.replace(
+            state.counted,
+            plant_injection_kwh=np.column_stack([state.counted.plant_injection_kwh, energy]),
+            plant_active=np.column_stack([state.counted.plant_active,
+                                          np.ones(energy.shape, dtype=bool)]))
+        spec = dataclasses.replace(state.spec,
+                                   events=(*state.spec.events, *extra_events, *plants))
+        return State(spec, flows, counted)
+
+    def plus_members(self, state: State, members: list[MemberJoined],
+                     configuration: int | None = None) -> State:
+        """A state with more members from the start (``configuration``: the position of a new
+        configuration's column, appended)."""
+        load = self._energy_kwh(members)
+        by_class = state.counted.configuration_withdrawal_by_class_kwh
+        if configuration is not None and configuration >= by_class.shape[1]:
+            by_class = np.concatenate([by_class, np.zeros((len(load), 1, 3))], axis=1)
+        else:
+            by_class = by_class.copy()
+        configs = [c.configuration_id for c in state.spec.configurations]
+        for i, m in enumerate(members):
+            by_class[:, configs.index(m.configuration_id), holder_class(m.category)] += load[:, i]
+        flows = dataclasses.replace(state.flows, members=[*state.flows.members, *members])
+        counted = dataclasses.replace(
+            state.counted, configuration_withdrawal_by_class_kwh=by_class,
+            member_withdrawal_total_kwh=np.r_[state.counted.member_withdrawal_total_kwh,
+                                              load.sum(axis=0)])
+        spec = dataclasses.replace(state.spec, events=(*state.spec.events, *members))
+        return State(spec, flows, counted)
+
+    def roof_state(self, state: State, roof: Roof, kwp: float) -> State:
+        return self.plus_plants(state, [roof_plant(roof, kwp, self.entry())])
+
+    def batch_state(self, state: State, batch: MemberBatch) -> State:
         at = local_midnight_utc(self.start).to_pydatetime()
         members = [MemberJoined(effective_utc=at, member_id=f"+{batch.id}-{i:03d}",
                                 configuration_id=batch.configuration, category=batch.category,
                                 archetype=batch.archetype, annual_kwh=batch.annual_kwh,
                                 group_id=f"+{batch.id}") for i in range(batch.count)]
-        load = self._energy_kwh(members)
-        by_class = self.counted.configuration_withdrawal_by_class_kwh.copy()
-        k = self.configs.index(batch.configuration)
-        by_class[:, k, holder_class(batch.category)] += load.sum(axis=1)
-        flows = dataclasses.replace(self.flows, members=[*self.flows.members, *members])
-        counted = dataclasses.replace(
-            self.counted, configuration_withdrawal_by_class_kwh=by_class,
-            member_withdrawal_total_kwh=np.r_[self.counted.member_withdrawal_total_kwh,
-                                              load.sum(axis=0)])
-        spec = dataclasses.replace(self.spec, events=(*self.spec.events, *members))
-        return self._totals(settle(spec, self.inputs, flows, counted)) - self.base
+        return self.plus_members(state, members)
 
-
-    def with_configuration(self, new: NewConfiguration) -> tuple[pd.Series, float, float]:
-        """Marginal totals of the base plus a new configuration with its plants and members,
-        all from the start; also its capex and yearly O&M. [€]"""
-        entry = max(self.start, self.spec.community.founded_on)
-        at = local_midnight_utc(entry)
-        config = ConfigurationRegistered(effective_utc=at.to_pydatetime(),
-                                         configuration_id=new.id, name=new.name or new.id,
+    def configuration_state(self, state: State, new: NewConfiguration) -> State:
+        entry = self.entry()
+        at = local_midnight_utc(entry).to_pydatetime()
+        config = ConfigurationRegistered(effective_utc=at, configuration_id=new.id,
+                                         name=new.name or new.id,
                                          cabina_primaria=new.cabina_primaria)
-        step_h = interval_hours(self.inputs.index)
         plants = [candidate_plant(f"+{new.id}-{p.id}", new.id, p.capacity_kwp, entry,
                                   tilt_deg=p.tilt_deg, azimuth_deg=p.azimuth_deg,
                                   latitude=p.latitude, longitude=p.longitude)
                   for p in new.plants]
-        energy = power_to_energy_kwh(plant_ac_power_kw(plants, self.inputs.weather), step_h)
-        members = [MemberJoined(effective_utc=at.to_pydatetime(), member_id=f"+{new.id}-{g}-{i}",
+        with_config = dataclasses.replace(state.spec, events=(*state.spec.events, config))
+        state = State(with_config, state.flows, state.counted)
+        members = [MemberJoined(effective_utc=at, member_id=f"+{new.id}-{g}-{i}",
                                 configuration_id=new.id, category=m.category,
                                 archetype=m.archetype, annual_kwh=m.annual_kwh,
                                 group_id=f"+{new.id}-{g}")
                    for g, m in enumerate(new.members) for i in range(m.count)]
-        load = self._energy_kwh(members)
-        by_new = np.zeros((len(self.inputs.index), 1, 3))
-        for i, m in enumerate(members):
-            by_new[:, 0, holder_class(m.category)] += load[:, i]
-        flows = dataclasses.replace(
-            self.flows, plants=[*self.flows.plants, *plants],
-            members=[*self.flows.members, *members],
-            production_kwh=np.column_stack([self.flows.production_kwh, energy]),
-            injection_kwh=np.column_stack([self.flows.injection_kwh, energy]))
-        counted = dataclasses.replace(
-            self.counted,
-            plant_injection_kwh=np.column_stack([self.counted.plant_injection_kwh, energy]),
-            plant_active=np.column_stack([self.counted.plant_active,
-                                          np.ones(energy.shape, dtype=bool)]),
-            configuration_withdrawal_by_class_kwh=np.concatenate(
-                [self.counted.configuration_withdrawal_by_class_kwh, by_new], axis=1),
-            member_withdrawal_total_kwh=np.r_[self.counted.member_withdrawal_total_kwh,
-                                              load.sum(axis=0)])
-        spec = dataclasses.replace(self.spec,
-                                   events=(*self.spec.events, config, *plants, *members))
-        marginal = self._totals(settle(spec, self.inputs, flows, counted)) - self.base
+        state = self.plus_members(state, members, configuration=len(self.configs_of(state)) - 1)
+        return self.plus_plants(state, plants)
+
+    @staticmethod
+    def configs_of(state: State) -> list[str]:
+        return [c.configuration_id for c in state.spec.configurations]
+
+    def with_plant(self, roof: Roof, kwp: float) -> pd.Series:
+        """Marginal totals of the base plus a plant of ``kwp`` on ``roof`` from the start."""
+        return self.totals(self.roof_state(self.state, roof, kwp)) - self.base
+
+    def with_members(self, batch: MemberBatch) -> pd.Series:
+        """Marginal totals of the base plus a batch of members from the start."""
+        return self.totals(self.batch_state(self.state, batch)) - self.base
+
+    def with_configuration(self, new: NewConfiguration) -> tuple[pd.Series, float, float]:
+        """Marginal totals of the base plus a new configuration with its plants and members,
+        all from the start; also its capex and yearly O&M. [€]"""
+        marginal = self.totals(self.configuration_state(self.state, new)) - self.base
         capex = new.cost_eur + sum(
             p.capacity_kwp * (p.capex_eur_per_kwp if p.capex_eur_per_kwp is not None
                               else capex_eur_per_kwp(p.capacity_kwp)) for p in new.plants)
@@ -192,8 +224,8 @@ def roof_sizes(roof: Roof) -> np.ndarray:
     return np.arange(roof.min_kwp, roof.max_kwp + 1e-9, roof.step_kwp)
 
 
-def evaluate(spec: RunSpec, candidates: Candidates,
-             progress: Progress | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def evaluate(spec: RunSpec, candidates: Candidates, progress: Progress | None = None,
+             evaluator: Evaluator | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Rank the candidates. Returns ``(ranking, curves)``: one row per candidate at its best
     size (the largest NPV), and every size of every roof; energy and euro per year."""
     say = progress or silent
@@ -205,7 +237,7 @@ def evaluate(spec: RunSpec, candidates: Candidates,
         if item.configuration not in [c.configuration_id for c in spec.configurations]:
             raise ScenarioError(f"candidate {item.id!r}: unknown configuration "
                                 f"{item.configuration!r}")
-    evaluator = Evaluator(spec, progress)
+    evaluator = evaluator or Evaluator(spec, progress)
     total = sum(len(roof_sizes(roof)) for roof in candidates.roofs) + \
         len(candidates.member_batches) + len(candidates.new_configurations)
     done = 0
