@@ -19,7 +19,7 @@ def expand(args: argparse.Namespace, console: Console, err: Console) -> int:
 
     import twin
     from twin.scenario.candidates import load_candidates
-    from twin.studies.expansion import Evaluator, evaluate
+    from twin.studies.expansion import Evaluator, evaluate, sizing_summary
     from twin.studies.portfolio import exhaustive_check, greedy
 
     candidates = load_candidates(args.candidates)
@@ -49,6 +49,9 @@ def expand(args: argparse.Namespace, console: Console, err: Console) -> int:
                       f"{row.shared_mwh:,.1f}", f"{row.premium_eur:,.0f}", f"{row.npv_eur:,.0f}",
                       irr, saturates)
     console.print(table)
+    for _, row in ranking[ranking["kind"] == "roof"].iterrows():
+        console.print(sizing_summary(row, candidates.saturation_fraction), soft_wrap=True,
+                      highlight=False)
     plan.round(3).to_csv(out / "portfolio.csv")
     _print_portfolio(plan, check, args.objective, console)
     console.print(f"Wrote {out / 'ranking.csv'}, {out / 'sizing_curves.csv'} (each candidate "

@@ -80,6 +80,9 @@ class Finance(_Model):
 
 class Candidates(_Model):
     finance: Finance = Finance()
+    saturation_fraction: float = Field(
+        0.5, gt=0, lt=1, description="A roof saturates where each added kWp shares less than "
+        "this fraction of what its first kWp shared.")
     roofs: list[Roof] = Field(default_factory=list)
     member_batches: list[MemberBatch] = Field(default_factory=list)
     new_configurations: list[NewConfiguration] = Field(default_factory=list)

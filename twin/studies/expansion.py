@@ -105,7 +105,8 @@ class Evaluator:
         """The community's totals of a state: the rules applied to its arrays."""
         row = summary_table(settle(state.spec, self.inputs, state.flows, state.counted)).loc[
             "community"]
-        return pd.Series({"shared_mwh": row["shared_mwh"], "premium_eur": row["premium_eur"],
+        return pd.Series({"shared_mwh": row["shared_mwh"], "injected_mwh": row["injected_mwh"],
+                          "premium_eur": row["premium_eur"],
                           "valorization_eur": row["valorization_eur"],
                           "rid_eur": row["rid_eur"], "fees_eur": row["gse_fees_eur"],
                           "fund_eur": row["fund_eur"]})
@@ -258,11 +259,17 @@ def evaluate(spec: RunSpec, candidates: Candidates, progress: Progress | None = 
             done += 1
             say(f"roof {roof.id}", done, total)
     curves_df = pd.DataFrame(curves)
+    if len(curves_df):
+        curves_df["shared_pct_of_added_injection"] = np.where(
+            curves_df["injected_mwh"] > 0,
+            100.0 * curves_df["shared_mwh"] / curves_df["injected_mwh"], 0.0)
     rows = []
     for roof in candidates.roofs:
         curve = curves_df[curves_df["candidate"] == roof.id].reset_index(drop=True)
         best = curve.loc[curve["npv_eur"].idxmax()]
-        rows.append({**best.to_dict(), "saturation_kwp": saturation_kwp(curve)})
+        rows.append({**best.to_dict(),
+                     "saturation_kwp": saturation_kwp(curve, candidates.saturation_fraction),
+                     **best_sizes(curve)})
     for batch in candidates.member_batches:
         marginal = evaluator.with_members(batch) * per_year
         rows.append({"candidate": batch.id, "kind": "members", "kwp": 0.0,
@@ -290,17 +297,47 @@ def evaluate(spec: RunSpec, candidates: Candidates, progress: Progress | None = 
     return ranking, curves_df
 
 
-def saturation_kwp(curve: pd.DataFrame, ratio: float = 0.2) -> float | None:
-    """The size beyond which each added kWp shares less than ``ratio`` of what the first kWp
-    shared: where added PV stops being shared."""
+def saturation_kwp(curve: pd.DataFrame, fraction: float = 0.5) -> float | None:
+    """The saturation point of a sizing curve: the size beyond which each added kWp shares less
+    than ``fraction`` of what the first kWp shared (the marginal shared energy per kWp of the
+    curve's first size, from zero). A roof whose first kWp already shares less than
+    ``fraction`` of its own injection, in a configuration whose demand is already covered,
+    saturates at its smallest size. ``None``: it does not saturate within the roof's room.
+    [kWp]"""
     kwp = curve["kwp"].to_numpy()
     shared = curve["shared_mwh"].to_numpy()
-    if len(kwp) < 2:
+    injected = curve["injected_mwh"].to_numpy()
+    if len(kwp) == 0:
         return None
-    first = shared[0] / kwp[0]
-    slopes = np.diff(shared) / np.diff(kwp)
-    below = np.flatnonzero(slopes < ratio * first)
+    if shared[0] < fraction * injected[0]:
+        return float(kwp[0])
+    first_per_kwp = shared[0] / kwp[0]
+    per_kwp = np.diff(shared) / np.diff(kwp)
+    below = np.flatnonzero(per_kwp < fraction * first_per_kwp)
     return float(kwp[below[0]]) if len(below) else None
 
 
-__all__ = ["Candidates", "Evaluator", "evaluate", "saturation_kwp"]
+def best_sizes(curve: pd.DataFrame) -> dict[str, float]:
+    """The best size of a sizing curve for each objective of ``expand --objective``: the
+    largest NPV, yearly fund gain, yearly shared energy, and fund gain per € of capex. [kWp]"""
+    per_euro = curve["fund_eur"] / curve["capex_eur"].where(curve["capex_eur"] > 0)
+    by = {"npv": curve["npv_eur"], "fund": curve["fund_eur"],
+          "shared_energy": curve["shared_mwh"], "fund_per_euro": per_euro.fillna(np.inf)}
+    return {f"best_kwp_{name}": float(curve.loc[values.idxmax(), "kwp"])
+            for name, values in by.items()}
+
+
+def sizing_summary(row: pd.Series, fraction: float = 0.5) -> str:
+    """One line on a roof's sizing, as ``expand`` prints it and the coursework notebook too:
+    where it saturates and its best size per objective (``row``: the roof's ranking row)."""
+    if row["saturation_kwp"] is None or pd.isna(row["saturation_kwp"]):
+        saturation = "does not saturate within its room"
+    else:
+        saturation = (f"saturates at {row['saturation_kwp']:g} kWp (beyond it each added kWp "
+                      f"shares less than {fraction:.0%} of what the first kWp shared)")
+    best = ", ".join(f"{name.replace('_', ' ')} {row[f'best_kwp_{name}']:g}"
+                     for name in ("npv", "fund", "shared_energy", "fund_per_euro"))
+    return f"{row['candidate']}: {saturation}; best size in kWp by {best}"
+
+
+__all__ = ["Candidates", "Evaluator", "best_sizes", "evaluate", "saturation_kwp", "sizing_summary"]
