@@ -28,6 +28,10 @@ class Roof(_Model):
     step_kwp: float = Field(gt=0, description="Size step of the sizing curve. [kWp]")
     capex_eur_per_kwp: float | None = Field(None, ge=0, description="Default: by size. [€/kWp]")
     mounting: str = "open_rack"
+    host_member: str | None = Field(
+        None, description="The id of a single member (count 1) of the configuration whose POD "
+        "the roof sits behind: the member uses the output first and the surplus is injected. "
+        "Default: a plant on its own POD.")
 
 
 class MemberBatch(_Model):

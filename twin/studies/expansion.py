@@ -2,9 +2,10 @@
 
 The base scenario is simulated once; each candidate (a roof at each size, a batch of members) is
 added to the base's arrays and only the rules are applied again, so a sizing curve of dozens of
-sizes costs seconds. Marginal values are the candidate's run minus the base run over the
-simulated period; the finance (NPV, IRR, payback) carries them over the incentive years
-(:mod:`twin.finance.investment`).
+sizes costs seconds (a roof behind a member's meter changes that member's own withdrawal: its
+sizes are booked again from all events, as a run books them). Marginal values are the
+candidate's run minus the base run over the simulated period; the finance (NPV, IRR, payback)
+carries them over the incentive years (:mod:`twin.finance.investment`).
 """
 
 from __future__ import annotations
@@ -52,12 +53,15 @@ def candidate_plant(plant_id: str, configuration_id: str, kwp: float, entry: dt.
         "inverter_kw": kwp, "entry_into_operation": entry, "lifecycle": "new", **fields})
 
 
-def roof_plant(roof: Roof, kwp: float, entry: dt.date) -> PlantCommissioned:
-    """The plant event of ``kwp`` on ``roof``, in operation and counting from ``entry``."""
+def roof_plant(roof: Roof, kwp: float, entry: dt.date,
+               host: MemberJoined | None = None) -> PlantCommissioned:
+    """The plant event of ``kwp`` on ``roof``, in operation and counting from ``entry``; behind
+    ``host``'s POD when given."""
+    behind = {} if host is None else {"host_member": host.member_id, "pod": host.pod}
     return candidate_plant(f"+{roof.id}", roof.configuration, kwp, entry,
                            tilt_deg=roof.tilt_deg, azimuth_deg=roof.azimuth_deg,
                            latitude=roof.latitude, longitude=roof.longitude,
-                           mounting=roof.mounting)
+                           mounting=roof.mounting, **behind)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -154,8 +158,21 @@ class Evaluator:
         spec = dataclasses.replace(state.spec, events=(*state.spec.events, *members))
         return State(spec, flows, counted)
 
+    def rebooked(self, state: State, extra_events: tuple) -> State:
+        """A state with more events, its flows booked again from all its events as a run books
+        them (for what changes a member's own withdrawal: a plant behind its meter)."""
+        spec = dataclasses.replace(state.spec, events=(*state.spec.events, *extra_events))
+        flows, counted = book_flows(
+            spec.events, self.inputs, spec.settings.simulation.seed,
+            run_timeline(spec.events, self.inputs.index), self.configs_of(state), None,
+            spec.meter_data, profiled_energy(spec.events, spec.files, self.inputs.index))
+        return State(spec, flows, counted)
+
     def roof_state(self, state: State, roof: Roof, kwp: float) -> State:
-        return self.plus_plants(state, [roof_plant(roof, kwp, self.entry())])
+        if roof.host_member is None:
+            return self.plus_plants(state, [roof_plant(roof, kwp, self.entry())])
+        host = host_of(state.spec, roof)
+        return self.rebooked(state, (roof_plant(roof, kwp, self.entry(), host),))
 
     def batch_state(self, state: State, batch: MemberBatch) -> State:
         at = local_midnight_utc(self.start).to_pydatetime()
@@ -207,6 +224,17 @@ class Evaluator:
         return marginal, capex, sum(p.capacity_kwp for p in new.plants) * OPEX_EUR_PER_KWP_YEAR
 
 
+def host_of(spec: RunSpec, roof: Roof) -> MemberJoined:
+    """The member whose POD ``roof`` sits behind (its latest joining)."""
+    joined = [e for e in spec.events if isinstance(e, MemberJoined)
+              and e.member_id == roof.host_member]
+    if not joined or joined[-1].configuration_id != roof.configuration:
+        raise ScenarioError(
+            f"candidate {roof.id!r}: host_member: expected a member of configuration "
+            f"{roof.configuration!r} (a single member, count 1); found {roof.host_member!r}")
+    return joined[-1]
+
+
 def _finance(marginal: pd.Series, capex: float, opex: float, fin: Finance) -> dict:
     assumptions = FinanceAssumptions(
         discount_rate_pct=fin.discount_rate_pct, years=fin.years,
@@ -238,6 +266,9 @@ def evaluate(spec: RunSpec, candidates: Candidates, progress: Progress | None = 
         if item.configuration not in [c.configuration_id for c in spec.configurations]:
             raise ScenarioError(f"candidate {item.id!r}: unknown configuration "
                                 f"{item.configuration!r}")
+    for roof in candidates.roofs:
+        if roof.host_member is not None:
+            host_of(spec, roof)
     evaluator = evaluator or Evaluator(spec, progress)
     total = sum(len(roof_sizes(roof)) for roof in candidates.roofs) + \
         len(candidates.member_batches) + len(candidates.new_configurations)
