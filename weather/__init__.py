@@ -7,6 +7,7 @@ source's interval convention. :func:`generate_milan_weather` is the built-in off
 """
 
 from weather.align import align_typical_year, align_weather
+from weather.bootstrap import block_bootstrap
 from weather.epw import read_epw
 from weather.errors import WeatherDataError
 from weather.milan import MILANO_SITE, UNI_10349_MILANO, generate_milan_weather, monthly_targets
@@ -31,6 +32,7 @@ __all__ = [
     "UNI_10349_MILANO",
     "align_typical_year",
     "align_weather",
+    "block_bootstrap",
     "read_weather",
     "generate_milan_weather",
     "monthly_targets",

@@ -30,3 +30,18 @@ def test_monte_carlo_per_configuration_and_community_with_npv():
         assert shared["P90"] < shared["P50"] < shared["P10"]
     draws = per_run.xs("community", level="configuration")["shared_mwh"]
     assert p.loc[("community", "P90"), "shared_mwh"] == pytest.approx(draws.quantile(0.1))
+
+
+def test_monte_carlo_over_an_epw_file_draws_years_from_it(milano_epw, tmp_path):
+    from tests.conftest import write_scenario
+
+    text = TINY.read_text().replace(
+        "[simulation]", f'[weather]\nsource = "epw"\npath = "{milano_epw}"\n\n[simulation]')
+    sim = twin.load(write_scenario(tmp_path, text))
+    per_run, p = weather_monte_carlo(sim, runs=5)
+    shared = p.loc["community", "shared_mwh"]
+    assert shared["P90"] < shared["P50"] < shared["P10"]  # years differ, the order holds
+    # the file's own year is not among the draws' outcomes by construction: each is reshuffled
+    plain = sim.run().summary.loc["community", "shared_mwh"]
+    draws = per_run.xs("community", level="configuration")["shared_mwh"]
+    assert (draws != plain).all()

@@ -66,4 +66,9 @@ def load_weather(settings: Weather, index: pd.DatetimeIndex,
     elif settings.source == "netcdf":
         options = {"latitude": settings.latitude, "longitude": settings.longitude}
     data, meta = read_weather(settings.source, settings.path, **options)
-    return align_weather(data, meta, index), meta
+    aligned = align_weather(data, meta, index)
+    if settings.resample == "block_bootstrap":
+        with _as_input_error():
+            aligned = weather.block_bootstrap(aligned, seed)
+        meta = {**meta, "resampled": f"block bootstrap of its days, seed {seed}"}
+    return aligned, meta

@@ -269,6 +269,10 @@ class Weather(_DataSource):
         "builtin", description="builtin: the Milan generator; otherwise the format of the file "
         "in path (pvgis_hourly: horizontal plane; netcdf: ERA5 names).")
     seed: int | None = Field(None, ge=0, description="Weather seed; default: simulation seed.")
+    resample: Literal["none", "block_bootstrap"] = Field(
+        "none", description="File sources: block_bootstrap draws another weather year from the "
+        "file (blocks of 5 days, each from within 15 days of the same date, seeded by seed); "
+        "Monte Carlo over a file sets it.")
     calibrate_to: str | None = Field(
         None, description="builtin only: take the monthly targets from this weather file "
         "(EPW) instead of UNI 10349 Milano.")

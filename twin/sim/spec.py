@@ -49,8 +49,12 @@ class RunSpec:
         return dataclasses.replace(self, settings=settings)
 
     def with_weather_seed(self, seed: int) -> RunSpec:
-        """The same run under another weather year of the built-in generator."""
-        weather = self.settings.weather.model_copy(update={"seed": seed})
+        """The same run under another weather year: of the built-in generator, or drawn from
+        the weather file by a block bootstrap of its days (:mod:`weather.bootstrap`)."""
+        update: dict[str, object] = {"seed": seed}
+        if self.settings.weather.source != "builtin":
+            update["resample"] = "block_bootstrap"
+        weather = self.settings.weather.model_copy(update=update)
         return dataclasses.replace(self, settings=self.settings.model_copy(
             update={"weather": weather}))
 

@@ -1,5 +1,9 @@
 """Monte Carlo over weather years: the same community under many seeded weather years.
 
+Each seed is a weather year of the built-in generator; with a weather file, a year drawn from
+the file by a seeded block bootstrap of its days (:mod:`weather.bootstrap`: a lower bound of
+the interannual spread, since it only reshuffles the file's own year).
+
 P-values follow the energy industry's convention: **P90 is the value exceeded in 90 % of the
 years** (the prudent figure a budget uses), P50 the median, P10 the value exceeded in only 10 %
 (the optimistic one). So P90 is the 10th percentile of the draws and P10 the 90th.
@@ -51,8 +55,6 @@ def weather_monte_carlo(sim: Simulation, runs: int, first_seed: int | None = Non
     P10 (:func:`p_values`).
     """
     weather = sim.spec.settings.weather
-    if weather.source != "builtin":
-        raise ValueError("Monte Carlo over weather years needs the built-in weather generator")
     start = first_seed if first_seed is not None else (
         weather.seed if weather.seed is not None else sim.spec.settings.simulation.seed)
     frames = []

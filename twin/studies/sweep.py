@@ -93,13 +93,10 @@ def load_sweep(path: str | Path) -> list[Variant]:
 
 
 def with_weather_seed(variant: Variant, seed: int | None) -> Variant:
-    """The variant under another weather year of the built-in generator (None: unchanged)."""
+    """The variant under another weather year (:meth:`RunSpec.with_weather_seed`; None:
+    unchanged)."""
     if seed is None:
         return variant
-    weather = variant.spec.settings.weather
-    if weather.source != "builtin":
-        raise ScenarioError(f"{variant.source}: weather_seeds need the built-in weather "
-                            f"generator; found weather source {weather.source!r}")
     return dataclasses.replace(variant, label=f"{variant.label}/w{seed}",
                                spec=variant.spec.with_weather_seed(seed), weather_seed=seed)
 
