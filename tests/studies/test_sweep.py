@@ -110,3 +110,13 @@ def test_written_sweeps_read_back(sweep_file, tmp_path, suffix):
         assert list(back["scenario"].values) == ["tiny/w3", "tiny/w4"]
     with pytest.raises(ScenarioError, match="expected a .nc or .zarr path"):
         write_sweep(ds, tmp_path / "sweep.csv")
+
+
+def test_a_roof_behind_a_members_meter_stays_behind_it_in_a_sweep(sweep_file):
+    candidates = sweep_file.parent / "candidates.toml"
+    candidates.write_text(CANDIDATES + 'host_member = "school"\n')
+    roof_variant = next(v for v in load_sweep(sweep_file) if v.roof == "gym")
+    plant = next(e for e in roof_variant.spec.events if getattr(e, "plant_id", "") == "+gym")
+    school = next(e for e in roof_variant.spec.events
+                  if getattr(e, "member_id", "") == "school")
+    assert plant.host_member == "school" and plant.pod == school.pod

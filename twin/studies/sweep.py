@@ -54,7 +54,7 @@ def load_sweep(path: str | Path) -> list[Variant]:
     """Read a sweep file and expand it into its variants."""
     import twin
     from twin.scenario.candidates import load_candidates
-    from twin.studies.expansion import roof_plant, roof_sizes
+    from twin.studies.expansion import host_of, roof_plant, roof_sizes
 
     path = Path(path)
     sweep = read_sweep_file(path)
@@ -81,7 +81,8 @@ def load_sweep(path: str | Path) -> list[Variant]:
         start = spec.settings.simulation.start
         actions: list[tuple[str, RunSpec, str, float]] = [(source, spec, "", 0.0)]
         for roof, kwp in roofs:
-            plant = roof_plant(roof, kwp, max(start, spec.community.founded_on))
+            host = host_of(spec, roof) if roof.host_member is not None else None
+            plant = roof_plant(roof, kwp, max(start, spec.community.founded_on), host)
             actions.append((f"{source}+{roof.id}@{kwp:g}kWp",
                             dataclasses.replace(spec, events=(*spec.events, plant)),
                             roof.id, kwp))
