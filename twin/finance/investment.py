@@ -37,6 +37,12 @@ def capex_eur_per_kwp(capacity_kwp: float) -> float:
     return float(np.interp(capacity_kwp, sizes, costs))
 
 
+def plant_capex_eur(capacity_kwp: float, eur_per_kwp: float | None = None) -> float:
+    """Capital cost of a PV plant: ``eur_per_kwp`` when given, else the default by size. [€]"""
+    return capacity_kwp * (eur_per_kwp if eur_per_kwp is not None
+                           else capex_eur_per_kwp(capacity_kwp))
+
+
 @dataclass(frozen=True)
 class FinanceAssumptions:
     """[finance] of a scenario or a candidates file."""
@@ -130,7 +136,7 @@ def plant_finance(ds: xr.Dataset, fin: FinanceAssumptions) -> pd.DataFrame:
         years_left = max(0.0, 20.0 - (start - entry).days / 365.25) \
             if bool(ds["plant_eligible"][j]) else 0.0
         inv = Investment(
-            capex_eur=kwp * capex_eur_per_kwp(kwp),
+            capex_eur=plant_capex_eur(kwp),
             premium_eur_year1=float(ds["premium_eur"][:, j].sum()) * per_year,
             valorization_eur_year1=valorization * per_year,
             rid_eur_year1=float(ds["rid_revenue_eur"][:, j].sum()) * per_year,

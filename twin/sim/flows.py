@@ -224,7 +224,7 @@ def simulate_flows(spec: RunSpec, inputs: Inputs,
     timeline = run_timeline(spec.events, inputs.index)
     say(f"applied {len(spec.events)} events ({len(timeline.segments)} intervals)")
     flows, counted = book_flows(spec.events, inputs, spec.settings.simulation.seed, timeline,
-                                [c.configuration_id for c in spec.configurations], say,
+                                spec.configuration_ids, say,
                                 spec.meter_data,
                                 profiled_energy(spec.events, spec.files, inputs.index))
     say(f"computed PV for {len(flows.plants)} plants and loads for {len(flows.members)} members")

@@ -76,6 +76,10 @@ class RunSpec:
         return [e for e in self.events if isinstance(e, ConfigurationRegistered)]
 
     @property
+    def configuration_ids(self) -> list[str]:
+        return [c.configuration_id for c in self.configurations]
+
+    @property
     def name(self) -> str:
         return self.community.name
 

@@ -26,11 +26,11 @@ from twin.finance.investment import (
     OPEX_EUR_PER_KWP_YEAR,
     FinanceAssumptions,
     Investment,
-    capex_eur_per_kwp,
     cash_flows,
     irr,
     npv,
     payback_years,
+    plant_capex_eur,
 )
 from twin.rules.configuration import holder_class
 from twin.scenario.candidates import Candidates, Finance, MemberBatch, NewConfiguration, Roof
@@ -80,15 +80,22 @@ class Evaluator:
     def __init__(self, spec: RunSpec, progress: Progress | None = None) -> None:
         self.spec = spec
         self.inputs = spec.load_inputs()
-        self.timeline = run_timeline(spec.events, self.inputs.index)
-        self.configs = [c.configuration_id for c in spec.configurations]
-        flows, counted = book_flows(
-            spec.events, self.inputs, spec.settings.simulation.seed, self.timeline,
-            self.configs, progress, spec.meter_data,
-            profiled_energy(spec.events, spec.files, self.inputs.index))
-        self.state = State(spec, flows, counted)
+        self.state = self.booked(spec, progress)
         self.base = self.totals(self.state)
         self.start = spec.settings.simulation.start
+
+    def booked(self, spec: RunSpec, progress: Progress | None = None) -> State:
+        """The state of ``spec``'s events, its flows booked as a run books them."""
+        flows, counted = book_flows(
+            spec.events, self.inputs, spec.settings.simulation.seed,
+            run_timeline(spec.events, self.inputs.index), spec.configuration_ids, progress,
+            spec.meter_data, profiled_energy(spec.events, spec.files, self.inputs.index))
+        return State(spec, flows, counted)
+
+    @property
+    def per_year(self) -> float:
+        """Scales the simulated period's totals to a year."""
+        return 8760.0 / len(self.inputs.hourly)
 
     @property
     def flows(self) -> PhysicalFlows:
@@ -147,7 +154,7 @@ class Evaluator:
             by_class = np.concatenate([by_class, np.zeros((len(load), 1, 3))], axis=1)
         else:
             by_class = by_class.copy()
-        configs = [c.configuration_id for c in state.spec.configurations]
+        configs = state.spec.configuration_ids
         for i, m in enumerate(members):
             by_class[:, configs.index(m.configuration_id), holder_class(m.category)] += load[:, i]
         flows = dataclasses.replace(state.flows, members=[*state.flows.members, *members])
@@ -158,21 +165,13 @@ class Evaluator:
         spec = dataclasses.replace(state.spec, events=(*state.spec.events, *members))
         return State(spec, flows, counted)
 
-    def rebooked(self, state: State, extra_events: tuple) -> State:
-        """A state with more events, its flows booked again from all its events as a run books
-        them (for what changes a member's own withdrawal: a plant behind its meter)."""
-        spec = dataclasses.replace(state.spec, events=(*state.spec.events, *extra_events))
-        flows, counted = book_flows(
-            spec.events, self.inputs, spec.settings.simulation.seed,
-            run_timeline(spec.events, self.inputs.index), self.configs_of(state), None,
-            spec.meter_data, profiled_energy(spec.events, spec.files, self.inputs.index))
-        return State(spec, flows, counted)
-
     def roof_state(self, state: State, roof: Roof, kwp: float) -> State:
         if roof.host_member is None:
             return self.plus_plants(state, [roof_plant(roof, kwp, self.entry())])
         host = host_of(state.spec, roof)
-        return self.rebooked(state, (roof_plant(roof, kwp, self.entry(), host),))
+        # the host's own withdrawal changes: book all events again, as a run does
+        plant = roof_plant(roof, kwp, self.entry(), host)
+        return self.booked(dataclasses.replace(state.spec, events=(*state.spec.events, plant)))
 
     def batch_state(self, state: State, batch: MemberBatch) -> State:
         at = local_midnight_utc(self.start).to_pydatetime()
@@ -199,12 +198,9 @@ class Evaluator:
                                 archetype=m.archetype, annual_kwh=m.annual_kwh,
                                 group_id=f"+{new.id}-{g}")
                    for g, m in enumerate(new.members) for i in range(m.count)]
-        state = self.plus_members(state, members, configuration=len(self.configs_of(state)) - 1)
+        column = len(state.spec.configuration_ids) - 1  # the new configuration's, appended
+        state = self.plus_members(state, members, configuration=column)
         return self.plus_plants(state, plants)
-
-    @staticmethod
-    def configs_of(state: State) -> list[str]:
-        return [c.configuration_id for c in state.spec.configurations]
 
     def with_plant(self, roof: Roof, kwp: float) -> pd.Series:
         """Marginal totals of the base plus a plant of ``kwp`` on ``roof`` from the start."""
@@ -218,10 +214,14 @@ class Evaluator:
         """Marginal totals of the base plus a new configuration with its plants and members,
         all from the start; also its capex and yearly O&M. [€]"""
         marginal = self.totals(self.configuration_state(self.state, new)) - self.base
-        capex = new.cost_eur + sum(
-            p.capacity_kwp * (p.capex_eur_per_kwp if p.capex_eur_per_kwp is not None
-                              else capex_eur_per_kwp(p.capacity_kwp)) for p in new.plants)
-        return marginal, capex, sum(p.capacity_kwp for p in new.plants) * OPEX_EUR_PER_KWP_YEAR
+        return (marginal, configuration_capex_eur(new),
+                sum(p.capacity_kwp for p in new.plants) * OPEX_EUR_PER_KWP_YEAR)
+
+
+def configuration_capex_eur(new: NewConfiguration) -> float:
+    """Capital cost of a new configuration: its set-up cost and its plants. [€]"""
+    return new.cost_eur + sum(plant_capex_eur(p.capacity_kwp, p.capex_eur_per_kwp)
+                              for p in new.plants)
 
 
 def host_of(spec: RunSpec, roof: Roof) -> MemberJoined:
@@ -258,12 +258,12 @@ def evaluate(spec: RunSpec, candidates: Candidates, progress: Progress | None = 
     """Rank the candidates. Returns ``(ranking, curves)``: one row per candidate at its best
     size (the largest NPV), and every size of every roof; energy and euro per year."""
     say = progress or silent
-    known = [c.configuration_id for c in spec.configurations]
+    known = spec.configuration_ids
     for new in candidates.new_configurations:
         if new.id in known:
             raise ScenarioError(f"candidate {new.id!r}: configuration already exists")
     for item in [*candidates.roofs, *candidates.member_batches]:
-        if item.configuration not in [c.configuration_id for c in spec.configurations]:
+        if item.configuration not in known:
             raise ScenarioError(f"candidate {item.id!r}: unknown configuration "
                                 f"{item.configuration!r}")
     for roof in candidates.roofs:
@@ -277,13 +277,12 @@ def evaluate(spec: RunSpec, candidates: Candidates, progress: Progress | None = 
     fin = candidates.finance
     # Marginal values over the simulated period, scaled to a year (use a whole simulated year
     # for decisions: a shorter period carries its season's bias).
-    per_year = 8760.0 / len(evaluator.inputs.hourly)
+    per_year = evaluator.per_year
     curves = []
     for roof in candidates.roofs:
         for kwp in roof_sizes(roof):
             marginal = evaluator.with_plant(roof, float(kwp)) * per_year
-            capex = kwp * (roof.capex_eur_per_kwp if roof.capex_eur_per_kwp is not None
-                           else capex_eur_per_kwp(kwp))
+            capex = plant_capex_eur(kwp, roof.capex_eur_per_kwp)
             curves.append({"candidate": roof.id, "kind": "roof", "kwp": float(kwp),
                            "capex_eur": capex, **marginal.to_dict(),
                            **_finance(marginal, capex, kwp * OPEX_EUR_PER_KWP_YEAR, fin)})

@@ -22,9 +22,15 @@ from dataclasses import dataclass
 import pandas as pd
 
 from twin.core.progress import Progress, silent
-from twin.finance import OPEX_EUR_PER_KWP_YEAR, capex_eur_per_kwp
+from twin.finance import OPEX_EUR_PER_KWP_YEAR, plant_capex_eur
 from twin.scenario.candidates import Candidates
-from twin.studies.expansion import Evaluator, State, _finance, roof_sizes
+from twin.studies.expansion import (
+    Evaluator,
+    State,
+    _finance,
+    configuration_capex_eur,
+    roof_sizes,
+)
 
 OBJECTIVES = ("npv", "fund", "shared_energy", "fund_per_euro")
 EXHAUSTIVE_UP_TO = 8
@@ -49,8 +55,7 @@ def options(evaluator: Evaluator, candidates: Candidates) -> dict[str, list[Opti
     for roof in candidates.roofs:
         out[roof.id] = [
             Option(roof.id, "roof", float(kwp),
-                   kwp * (roof.capex_eur_per_kwp if roof.capex_eur_per_kwp is not None
-                          else capex_eur_per_kwp(kwp)), kwp * OPEX_EUR_PER_KWP_YEAR,
+                   plant_capex_eur(kwp, roof.capex_eur_per_kwp), kwp * OPEX_EUR_PER_KWP_YEAR,
                    lambda s, roof=roof, kwp=float(kwp): evaluator.roof_state(s, roof, kwp))
             for kwp in roof_sizes(roof)]
     for batch in candidates.member_batches:
@@ -58,10 +63,8 @@ def options(evaluator: Evaluator, candidates: Candidates) -> dict[str, list[Opti
                                 lambda s, batch=batch: evaluator.batch_state(s, batch))]
     for new in candidates.new_configurations:
         kwp = sum(p.capacity_kwp for p in new.plants)
-        capex = new.cost_eur + sum(
-            p.capacity_kwp * (p.capex_eur_per_kwp if p.capex_eur_per_kwp is not None
-                              else capex_eur_per_kwp(p.capacity_kwp)) for p in new.plants)
-        out[new.id] = [Option(new.id, "configuration", kwp, capex, kwp * OPEX_EUR_PER_KWP_YEAR,
+        out[new.id] = [Option(new.id, "configuration", kwp, configuration_capex_eur(new),
+                              kwp * OPEX_EUR_PER_KWP_YEAR,
                               lambda s, new=new: evaluator.configuration_state(s, new))]
     return out
 
@@ -112,7 +115,7 @@ def greedy(evaluator: Evaluator, candidates: Candidates, objective: str = "npv",
     shared energy, premium, fund and NPV given the steps before, and the cumulative curve."""
     say = progress or silent
     score(objective, pd.Series({"fund_eur": 0.0, "shared_mwh": 0.0}), {"npv_eur": 0.0}, 1.0)
-    per_year = 8760.0 / len(evaluator.inputs.hourly)
+    per_year = evaluator.per_year
     remaining = options(evaluator, candidates)
     state, totals = evaluator.state, evaluator.base
     rows: list[dict] = []
@@ -144,7 +147,7 @@ def portfolio_value(evaluator: Evaluator, chosen: list[Option], candidates: Cand
     state = evaluator.state
     for option in chosen:
         state = option.apply(state)
-    per_year = 8760.0 / len(evaluator.inputs.hourly)
+    per_year = evaluator.per_year
     marginal = (evaluator.totals(state) - evaluator.base) * per_year
     capex = sum(o.capex_eur for o in chosen)
     finance = _finance(marginal, capex, sum(o.opex_eur_per_year for o in chosen),
