@@ -64,3 +64,20 @@ def test_builtin_scenarios_run_from_any_directory(tmp_path, monkeypatch, scenari
     assert main(args) == 0
     name = scenario.removesuffix(".toml") if scenario else "cercami-solidale"
     assert (tmp_path / "results" / name / "summary.csv").exists()
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["run", "TINY", "--years", "31"], "--years: expected 1 to 30; found 31"),
+    (["run", "TINY", "--monte-carlo", "1"], "--monte-carlo: expected 2 to 500; found 1"),
+    (["compare", "TINY", "TINY", "--years", "99"], "--years: expected 1 to 30; found 99"),
+    (["compare", "TINY", "TINY", "--monte-carlo", "501"],
+     "--monte-carlo: expected 2 to 500; found 501"),
+])
+def test_numeric_options_out_of_range_are_refused_before_any_work(argv, message, tmp_path,
+                                                                  capsys):
+    tiny = str(TESTS / "data" / "scenarios" / "tiny.toml")
+    out = tmp_path / "out"
+    argv = [tiny if a == "TINY" else a for a in argv] + ["--out", str(out)]
+    assert main(argv) == 2
+    assert message in capsys.readouterr().err
+    assert not out.exists()  # refused before simulating or writing anything

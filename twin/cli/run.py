@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from twin._version import __version__
-from twin.cli.codes import EXIT_OK
+from twin.cli.codes import EXIT_OK, MONTE_CARLO_RUNS, YEARS, require_range
 from twin.cli.progress import progress_bar
 from twin.errors import TwinError
 
@@ -74,8 +74,8 @@ def run(args: argparse.Namespace, console: Console, err: Console) -> int:
     stem = (args.branch if args.store is not None
             else Path(sim.spec.provenance["scenario"]).stem)
     out = args.out if args.out is not None else Path("results") / stem
-    if args.years is not None and not 1 <= args.years <= 30:
-        raise TwinError(f"--years: expected 1 to 30; found {args.years}")
+    require_range("--years", args.years, YEARS)
+    require_range("--monte-carlo", args.monte_carlo, MONTE_CARLO_RUNS)
     with progress_bar(err, f"Simulating {sim.name}", not (args.quiet or args.json)) as say:
         result = sim.run(progress=say, years=args.years)
     paths = result.write(out)
@@ -105,8 +105,6 @@ def _monte_carlo(args: argparse.Namespace, sim, out: Path,  # noqa: ANN001 - twi
                  console: Console, err: Console) -> Path:
     from twin.studies.montecarlo import weather_monte_carlo
 
-    if not 2 <= args.monte_carlo <= 500:
-        raise TwinError(f"--monte-carlo: expected 2 to 500; found {args.monte_carlo}")
     with progress_bar(err, "Monte Carlo", not (args.quiet or args.json)) as say:
         per_run, p = weather_monte_carlo(sim, args.monte_carlo, progress=say, years=args.years)
     per_run.round(3).to_csv(out / "montecarlo.csv")

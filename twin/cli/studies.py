@@ -9,7 +9,7 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from twin.cli.codes import EXIT_OK
+from twin.cli.codes import EXIT_OK, MONTE_CARLO_RUNS, YEARS, require_range
 from twin.cli.progress import progress_bar
 from twin.errors import SweepError, TwinError
 
@@ -92,6 +92,8 @@ def compare(args: argparse.Namespace, console: Console, err: Console) -> int:
     def load(name: str):  # noqa: ANN202 - twin.Simulation
         return twin.load_store(args.store, name) if args.store else twin.load(name)
 
+    require_range("--years", args.years, YEARS)
+    require_range("--monte-carlo", args.monte_carlo, MONTE_CARLO_RUNS)
     sims = [load(args.a), load(args.b)]
     differences = input_differences(sims[0].spec, sims[1].spec)
     if differences and not args.allow_different_inputs:
@@ -151,8 +153,6 @@ def _paired(args: argparse.Namespace, sims: list, out: Path, console: Console,
     from twin.studies.compare import paired_monte_carlo
     from twin.studies.montecarlo import p_values
 
-    if not 2 <= args.monte_carlo <= 500:
-        raise TwinError(f"--monte-carlo: expected 2 to 500; found {args.monte_carlo}")
     with progress_bar(err, "Paired weather years") as say:
         diffs = paired_monte_carlo(sims[0], sims[1], args.monte_carlo, args.years, say)
     diffs.round(3).to_csv(out / "compare_montecarlo.csv")
@@ -176,8 +176,7 @@ def sweep(args: argparse.Namespace, console: Console, err: Console) -> int:
     out = args.out if args.out is not None else Path("results") / f"sweep-{args.spec.stem}.nc"
     if out.suffix not in (".nc", ".zarr"):  # before the work, not after it
         raise TwinError(f"--out {out}: expected a .nc or .zarr path")
-    if args.workers is not None and not 1 <= args.workers <= 1024:
-        raise TwinError(f"--workers: expected 1 to 1024; found {args.workers}")
+    require_range("--workers", args.workers, (1, 1024))
     from distributed import Client, LocalCluster
 
     if args.scheduler:
