@@ -47,7 +47,9 @@ def scenario_parameters(events: list) -> Parameters:  # noqa: ANN001 - list of D
 
 def force_majeure_days(events: Sequence[DomainEvent], plant_id: str) -> float:
     """Days a plant stood still in outages whose reason is ``force_majeure`` (RO-2024 §2.2.1:
-    the 20 premium years are counted net of them). An outage still open counts to its end."""
+    the 20 premium years are counted net of them). An outage still open at the end of the log
+    is not counted: the plant produces nothing until it ends, so what it would add to the
+    premium years lies beyond the run."""
     days, since = 0.0, None
     for e in sorted(events, key=lambda e: e.effective_utc):
         if getattr(e, "plant_id", None) != plant_id:
