@@ -163,11 +163,13 @@ def _check_plausible(target: _Target, series: MeterSeries) -> None:
     if target.kind == "member" and series.quantity == "withdrawal" and target.joined and \
             target.joined.contracted_power_kw:
         limit_kw = MEMBER_POWER_TOLERANCE * target.joined.contracted_power_kw
-        what = f"1.1 x the contracted {target.joined.contracted_power_kw:g} kW"
+        what = (f"{MEMBER_POWER_TOLERANCE:g} x the contracted "
+                f"{target.joined.contracted_power_kw:g} kW")
     elif series.quantity == "injection":
         plants = target.hosts if target.kind == "member" else [target.plant]
         limit_kw = PLANT_POWER_TOLERANCE * sum(p.inverter_kw for p in plants if p is not None)
-        what = f"1.2 x the inverter power ({limit_kw / PLANT_POWER_TOLERANCE:g} kW)"
+        what = (f"{PLANT_POWER_TOLERANCE:g} x the inverter power "
+                f"({limit_kw / PLANT_POWER_TOLERANCE:g} kW)")
     if limit_kw is None:
         return
     over = energy[energy > limit_kw * series.step_h + 1e-9]
