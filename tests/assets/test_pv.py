@@ -109,3 +109,12 @@ def test_plants_across_the_city_match_modelchain_at_their_own_coordinates(year_w
         reference = modelchain_kw(plant, year_weather)
         assert ours[:, j].sum() == pytest.approx(reference.sum(), rel=1e-3)
         assert np.abs(ours[:, j] - reference).max() <= 0.005 * plant.capacity_kwp
+
+
+def test_a_plants_output_does_not_depend_on_the_plants_modelled_with_it(year_weather):
+    """A what-if plant nearby must not move an existing plant's output (the sun is taken at
+    the cell's centre, not at the mean of the plants in it)."""
+    alone = plant_ac_power_kw([make_plant()], year_weather)[:, 0]
+    neighbour = make_plant(plant_id="q", latitude=45.49, longitude=9.24)
+    together = plant_ac_power_kw([make_plant(), neighbour], year_weather)[:, 0]
+    np.testing.assert_array_equal(together, alone)
