@@ -81,7 +81,7 @@ def test_cycle_energy_is_close_to_the_rse_domestic_load_emulator(ours, theirs):
     """RSE's cycles (kWh per quarter hour) for the same appliances, within 30 %. (RSE's oven
     cycle is 0.27 kWh; ours follows the EU label, 0.7-1 kWh.)"""
     if not RSE_CYCLES.exists():
-        pytest.skip(f"reference data not found at {RSE_CYCLES}")
+        pytest.fail(f"reference data not found at {RSE_CYCLES}")
     rse_kwh = pd.read_excel(RSE_CYCLES)[theirs].sum()
     appliance = next(a for a in APPLIANCES if a.name == ours)
     assert appliance.cycle_kwh == pytest.approx(rse_kwh, rel=0.3)

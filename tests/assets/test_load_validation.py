@@ -33,7 +33,7 @@ DAY_TYPE = day_types(LOCAL.normalize())
 @pytest.fixture(scope="module")
 def lombardy() -> pd.DataFrame:
     if not ARERA.exists():
-        pytest.skip(f"reference data not found at {ARERA}")
+        pytest.fail(f"reference data not found at {ARERA}")
     frame = pd.read_csv(ARERA)
     return frame[frame["Regione"] == "Lombardia"]
 
@@ -99,7 +99,7 @@ def test_annual_energy_per_power_class_within_10_percent(lombardy, power_class):
 ])
 def test_public_buildings_follow_the_rse_typical_working_day(sheet, archetype, bound):
     if not RSE_DAYS.exists():
-        pytest.skip(f"reference data not found at {RSE_DAYS}")
+        pytest.fail(f"reference data not found at {RSE_DAYS}")
     reference = pd.read_excel(RSE_DAYS, sheet_name=sheet)["Working_day"].to_numpy(dtype=float)
     quarters = reference_year_index(2023, "15min")
     local = quarters.tz_convert("Europe/Rome")

@@ -29,7 +29,7 @@ def tmyx(request):
     from tests.conftest import MILANO_EPW
 
     if not MILANO_EPW.exists():
-        pytest.skip(f"reference data not found at {MILANO_EPW}")
+        pytest.fail(f"reference data not found at {MILANO_EPW}")
     data, meta = read_epw(MILANO_EPW)
     return align_typical_year(data, meta, YEAR)
 

@@ -26,6 +26,7 @@ __all__ = ["EXIT_INTERNAL", "EXIT_OK", "EXIT_USAGE", "EXIT_VERIFY", "build_parse
 COMMANDS = {
     "run": ("run", "run"),
     "explain": ("run", "explain"),
+    "member": ("member", "member"),
     "events": ("store", "events"),
     "branch": ("store", "branch"),
     "state": ("store", "state"),

@@ -69,6 +69,19 @@ def _add_explain(sub: Commands) -> None:
     explain.add_argument("--configuration", required=True, help="configuration id")
 
 
+def _add_member(sub: Commands) -> None:
+    member = sub.add_parser(
+        "member", help="one member's year: energy, shared energy, bills, support",
+        description="Run and print one member's period: consumption, withdrawal and "
+        "self-consumption, its part of the configuration's shared energy (pro rata of "
+        "withdrawal by month and band), its bills month by month with and without its own "
+        "plant, the bonus sociale and the solidarity fund's support.")
+    member.add_argument("member_id", metavar="ID", help="member id (as in members.csv)")
+    _add_source(member)
+    member.add_argument("--years", type=int, default=None,
+                        help="simulate this many calendar years from the scenario's start")
+
+
 def _add_events(sub: Commands) -> None:
     events = sub.add_parser("events", help="the event log: init, log, append, verify")
     ev = events.add_subparsers(dest="events_command", metavar="ACTION", required=True)
@@ -254,7 +267,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"cer-twin {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for add in (_add_run, _add_explain, _add_events, _add_branch, _add_weather, _add_expand,
-                _add_compare, _add_meters, _add_sweep, _add_state, _add_calibrate):
+    for add in (_add_run, _add_explain, _add_member, _add_events, _add_branch, _add_weather,
+                _add_expand, _add_compare, _add_meters, _add_sweep, _add_state, _add_calibrate):
         add(sub)
     return parser

@@ -52,6 +52,25 @@ VARIABLES: dict[str, Variable] = {
         "EUR", "premium earmarked by the 55%/45% rule over the period", "sum"),
     "member_withdrawn_energy_kwh": Variable(
         "kWh", "energy withdrawn by the member while active in the community", "time: sum"),
+    "member_withdrawn_by_band_kwh": Variable(
+        "kWh", "grid withdrawal of the member while active, by local month and ARERA band",
+        "time: sum"),
+    "member_self_consumed_by_band_kwh": Variable(
+        "kWh", "output of plants behind the member's POD used on site while active, by local "
+        "month and ARERA band", "time: sum"),
+    "member_active_days": Variable("day", "days of the local month the member was active",
+                                   "time: sum"),
+    "member_peak_kw": Variable(
+        "kW", "highest mean power of the member's load (before self-consumption) in a step",
+        "time: maximum"),
+    "bill_eur": Variable(
+        "EUR", "member's bill by local month and component (total_eur: with taxes, after the "
+        "bonus sociale)", "time: sum"),
+    "bill_cost_eur": Variable(
+        "EUR", "member's bill total net of the VAT it recovers, by local month", "time: sum"),
+    "avoided_bill_eur": Variable(
+        "EUR", "bill the plants behind the member's POD avoid it (same basis), by local month",
+        "time: sum"),
     "plant_in_community": Variable(
         "1", "1 while the plant counts for its configuration, else 0", "time: point"),
     "plant_production_energy_kwh": Variable(

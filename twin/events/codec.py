@@ -38,6 +38,7 @@ UPCASTERS: dict[tuple[str, int], Callable[[Payload], Payload]] = {
                                          "horizon_elevation_deg": None, "shading_loss_pct": 0.0},
     ("PlantCommissioned", 3): lambda p: {**p, "pod": None},
     ("MemberJoined", 3): lambda p: {**p, "pod": None},
+    ("MemberJoined", 4): lambda p: {**p, "billing": None},
     ("MeterDataImported", 1): lambda p: {**p, "format": "auto", "unit": None},
     ("MemberLeft", 1): lambda p: {**p, "notified_on": None},
 }
@@ -90,6 +91,13 @@ def _to_profile(value: Any) -> domain.MeasuredProfile:
     return domain.MeasuredProfile(**value)
 
 
+def _to_billing(value: Any) -> domain.Billing:
+    if not isinstance(value, dict):
+        raise ValueError("expected a table (customer_class, offer, ...)")
+    prices = value.get("band_price_eur_per_kwh")
+    return domain.Billing(**{**value, "band_price_eur_per_kwh": _to_tuple(prices)})
+
+
 def _to_float(value: Any) -> Any:
     return float(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
@@ -100,6 +108,7 @@ CONVERTERS: dict[type, Callable[[Any], Any]] = {
     tuple: _to_tuple,
     float: _to_float,
     domain.MeasuredProfile: _to_profile,
+    domain.Billing: _to_billing,
 }
 """How a JSON value becomes a field's type, by the field's (resolved) type."""
 

@@ -42,6 +42,52 @@ class MeasuredProfile:
     annual_kwh: float | None = None
 
 
+@dataclass(frozen=True)
+class Billing:
+    """How a member's electricity is billed (BILLS.md); ``None`` fields take the default of
+    the member's category (docs/bills.md).
+
+    ``customer_class``: domestic_resident | domestic_non_resident | lv_other | mv_other;
+    ``offer``: regulated_vulnerable | pun_indexed | fixed_price; ``spread_eur_per_kwh`` and
+    ``fixed_eur_per_year`` of the member's own offer; ``band_price_eur_per_kwh`` F1, F2, F3
+    of a fixed-price offer; ``vat_pct``; ``vat_deductible`` (a business recovers VAT);
+    ``household_size`` and ``isee_eur`` (the bonus sociale of an energy-poor home).
+    """
+
+    customer_class: str | None = None
+    offer: str | None = None
+    spread_eur_per_kwh: float | None = None
+    fixed_eur_per_year: float | None = None
+    band_price_eur_per_kwh: tuple[float, ...] | None = None
+    vat_pct: float | None = None
+    vat_deductible: bool | None = None
+    household_size: int | None = None
+    isee_eur: float | None = None
+
+    CUSTOMER_CLASSES: ClassVar[tuple[str, ...]] = (
+        "domestic_resident", "domestic_non_resident", "lv_other", "mv_other")
+    OFFERS: ClassVar[tuple[str, ...]] = ("regulated_vulnerable", "pun_indexed", "fixed_price")
+
+    def __post_init__(self) -> None:
+        for name, allowed in (("customer_class", self.CUSTOMER_CLASSES),
+                              ("offer", self.OFFERS)):
+            value = getattr(self, name)
+            if value is not None and value not in allowed:
+                raise ValueError(f"billing.{name} must be one of {list(allowed)}, "
+                                 f"found {value!r}")
+        prices = self.band_price_eur_per_kwh
+        if self.offer == "fixed_price" and (prices is None or len(prices) != 3):
+            raise ValueError("billing.band_price_eur_per_kwh: a fixed_price offer needs the "
+                             f"three prices F1, F2, F3, found {prices!r}")
+        for name in ("spread_eur_per_kwh", "fixed_eur_per_year", "vat_pct", "isee_eur"):
+            value = getattr(self, name)
+            if value is not None and not -1e6 < value < 1e7:
+                raise ValueError(f"billing.{name}: implausible value {value!r}")
+        if self.household_size is not None and not 1 <= self.household_size <= 30:
+            raise ValueError("billing.household_size must be 1 to 30, "
+                             f"found {self.household_size!r}")
+
+
 @dataclass(frozen=True, kw_only=True)
 class DomainEvent:
     """Base of all events."""
@@ -83,10 +129,11 @@ class MemberJoined(DomainEvent):
     """A final customer's point of delivery (``member_id``) joins a configuration.
 
     v2 added ``tariff_exempt_share`` and ``net_metering`` (a net-metered point is refused);
-    v3 added ``contracted_power_kw``; v4 added ``pod`` (the meter's POD, None if unknown).
+    v3 added ``contracted_power_kw``; v4 added ``pod`` (the meter's POD, None if unknown); v5
+    added ``billing`` (how its bill is made; None: the defaults of its category).
     """
 
-    schema_version: ClassVar[int] = 4
+    schema_version: ClassVar[int] = 5
     member_id: str
     configuration_id: str
     category: str
@@ -102,6 +149,7 @@ class MemberJoined(DomainEvent):
     the measured year's energy)."""
     notified_on: dt.date | None = None
     """The day the joining was notified to GSE (None: on the day it happened)."""
+    billing: Billing | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -1,12 +1,14 @@
 """Finance over the incentive period: cash flows, NPV, IRR and payback of an investment.
 
 Yearly cash flow of a plant for the community (incentives go to the solidarity fund, the energy
-sale to the producer; both are counted here, as the community's and its members' gain):
+sale to the producer, the avoided bill to the member hosting it; all are counted here, as the
+community's and its members' gain):
 
-    premium (while within its 20 years) + valorization + RID − GSE fee − O&M
+    premium (while within its 20 years) + valorization + RID + avoided bill − GSE fee − O&M
 
-A first-year result is carried over ``years`` with the plant's degradation, RID prices escalated
-as the scenario says, and the premium stopping 20 years after entry into operation. Capital cost
+A run's simulated years count as simulated; the years beyond are carried from the last one with
+the plant's degradation, energy prices escalated as the scenario says, and the premium stopping
+20 years after entry into operation (:func:`plant_finance`). Capital cost
 is paid at year 0, partly financed by a loan (annuity). Capex defaults follow the installer list
 prices in MILAN_FIGURES.md §5 (mid-points [S]); O&M the ARERA opex component (≈ 16 €/kWp·yr,
 derived [U]).
@@ -20,6 +22,9 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 from scipy import optimize
+
+from twin.core.time import to_local
+from twin.scenario.economics import Finance, PlantFinance
 
 CAPEX_EUR_PER_KWP = ((20.0, 1600.0), (100.0, 1400.0), (200.0, 1250.0), (1000.0, 1150.0))
 """Default capital cost at anchor sizes ([kWp], [€/kWp]): MILAN_FIGURES §5 mid-points of
@@ -111,46 +116,181 @@ def payback_years(flows: np.ndarray) -> float | None:
     return float(positive[0]) if len(positive) else None
 
 
+def financed(capex_eur: float, net_eur: np.ndarray, equity_share_pct: float,
+             loan_rate_pct: float, loan_years: int) -> np.ndarray:
+    """Year-0 equity and yearly net flows less the loan's annuity. [€]"""
+    flows = np.r_[0.0, net_eur]
+    loan = capex_eur * (1 - equity_share_pct / 100)
+    flows[0] = -(capex_eur - loan)
+    if loan > 0:
+        r = loan_rate_pct / 100
+        n = min(loan_years, len(net_eur))
+        instalment = loan * r / (1 - (1 + r) ** -loan_years) if r else loan / loan_years
+        flows[1:n + 1] -= instalment
+    return flows
 
-def plant_finance(ds: xr.Dataset, fin: FinanceAssumptions) -> pd.DataFrame:
-    """Per plant and for the community: the run's revenues carried over ``fin.years``.
 
-    Each plant earns its premium and RID; the configuration's valorization is split among its
-    plants by their share of the allocated shared energy. Capex is the default by size
-    (``CAPEX_EUR_PER_KWP``), counted for every plant, also the existing ones (sunk costs, shown
-    so the community can see what its plants return). The run's period is scaled to a year.
+@dataclass(frozen=True)
+class PlantYears:
+    """One plant's simulated revenues and costs per year of the run. [€/year]"""
+
+    premium: np.ndarray
+    valorization: np.ndarray
+    rid: np.ndarray
+    fees: np.ndarray
+    avoided_bill: np.ndarray
+    premium_share: np.ndarray
+    """Share of each year within the plant's premium years (0-1)."""
+    output: np.ndarray
+    """Output factor of each year relative to new (linear degradation, as the PV model)."""
+
+
+def project(years: PlantYears, horizon: int, degradation_pct: float,
+            escalation_pct: float, premium_years_left: float) -> PlantYears:
+    """The simulated years, then the last one carried to ``horizon`` years: output falls with
+    the plant's degradation, energy prices (RID, avoided bill) escalate, the premium stops when
+    the plant's premium years end."""
+    n = len(years.premium)
+    if n >= horizon:
+        return PlantYears(*(getattr(years, f)[:horizon] for f in PlantYears.__dataclass_fields__))
+    k = np.arange(n, horizon)
+    last_output = years.output[-1]
+    output = np.clip(last_output - degradation_pct / 100 * (k - n + 1), 0.0, None)
+    scale = output / last_output if last_output > 0 else np.zeros(len(k))
+    prices = (1 + escalation_pct / 100) ** (k - n + 1)
+    share = np.clip(premium_years_left - k, 0.0, 1.0)
+    per_share = np.divide(share, years.premium_share[-1]) if years.premium_share[-1] > 0 \
+        else np.zeros(len(k))
+    return PlantYears(
+        premium=np.r_[years.premium, years.premium[-1] * per_share * scale],
+        valorization=np.r_[years.valorization, years.valorization[-1] * scale],
+        rid=np.r_[years.rid, years.rid[-1] * scale * prices],
+        fees=np.r_[years.fees, years.fees[-1] * per_share],
+        avoided_bill=np.r_[years.avoided_bill, years.avoided_bill[-1] * scale * prices],
+        premium_share=np.r_[years.premium_share, share],
+        output=np.r_[years.output, output])
+
+
+def plant_finance(ds: xr.Dataset, fin: Finance, escalation_pct: float = 0.0) -> pd.DataFrame:
+    """Per plant and for the community: NPV, IRR and payback over ``fin.years``.
+
+    The simulated years count as simulated (a run of several years is never averaged); only the
+    years beyond them are projected from the last (:func:`project`). A run shorter than a year
+    is scaled to one. Revenues: premium, the configuration's valorization split among its plants
+    by allocated shared energy, RID on what is injected, and the bill a plant avoids its host
+    (self-consumption; :mod:`twin.finance.bills`). Capex and financing per plant from
+    ``fin.plants``, else ``fin``'s and the default capex by size (``CAPEX_EUR_PER_KWP``), counted
+    for every plant, also the existing ones (sunk costs, shown so the community can see what its
+    plants return).
     """
-    hours = ds.sizes["time"]
-    per_year = 8760.0 / hours
-    plant_config = ds["plant_configuration"].to_numpy()
-    allocated = ds["allocated_shared_energy_kwh"].sum("time").to_numpy()
+    per_year = yearly_plant_values(ds)
     rows = []
     for j, pid in enumerate(ds["plant"].to_numpy()):
-        config = plant_config[j]
-        in_config = plant_config == config
-        share = allocated[j] / allocated[in_config].sum() if allocated[in_config].sum() else 0.0
-        valorization = float(ds["valorization_eur"].sel(configuration=config).sum()) * share
         kwp = float(ds["plant_capacity_kwp"][j])
-        entry = pd.Timestamp(str(ds["plant_entry_into_operation"][j].values))
-        start = pd.Timestamp(ds["time"].values[0])
-        years_left = max(0.0, 20.0 - (start - entry).days / 365.25) \
-            if bool(ds["plant_eligible"][j]) else 0.0
-        inv = Investment(
-            capex_eur=plant_capex_eur(kwp),
-            premium_eur_year1=float(ds["premium_eur"][:, j].sum()) * per_year,
-            valorization_eur_year1=valorization * per_year,
-            rid_eur_year1=float(ds["rid_revenue_eur"][:, j].sum()) * per_year,
-            fees_eur_year1=float(ds["gse_fee_eur"][j]) * per_year,
-            opex_eur_year1=kwp * OPEX_EUR_PER_KWP_YEAR, premium_years_left=years_left)
-        flows = cash_flows(inv, fin)
-        rows.append({"plant": str(pid), "configuration": str(config), "kwp": kwp,
-                     "capex_eur": inv.capex_eur, "flows": flows})
+        own = fin.plants.get(str(pid))
+        years = project(per_year[j], fin.years, float(ds["plant_degradation_pct_per_year"][j]),
+                        escalation_pct, premium_years_left(ds, j))
+        opex = kwp * (own.opex_eur_per_kwp_year if own and own.opex_eur_per_kwp_year
+                      is not None else fin.opex_eur_per_kwp_year)
+        net = (years.premium + years.valorization + years.rid + years.avoided_bill
+               - years.fees * (years.premium_share > 0) - opex)
+        capex = plant_capex_eur(kwp, own.capex_eur_per_kwp if own else None)
+        flows = financed(capex, net, *_financing(fin, own))
+        rows.append({"plant": str(pid), "configuration": str(ds["plant_configuration"][j].item()),
+                     "kwp": kwp, "capex_eur": capex, "flows": flows,
+                     "avoided_bill_eur": float(years.avoided_bill[0])})
     community = np.sum([r["flows"] for r in rows], axis=0) if rows else np.zeros(fin.years + 1)
     rows.append({"plant": "community", "configuration": "", "kwp": sum(r["kwp"] for r in rows),
-                 "capex_eur": sum(r["capex_eur"] for r in rows), "flows": community})
-    table = pd.DataFrame([{
+                 "capex_eur": sum(r["capex_eur"] for r in rows), "flows": community,
+                 "avoided_bill_eur": sum(r["avoided_bill_eur"] for r in rows)})
+    return pd.DataFrame([{
         "plant": r["plant"], "configuration": r["configuration"], "kwp": r["kwp"],
         "capex_eur": r["capex_eur"], "year1_net_eur": float(r["flows"][1]),
+        "year1_avoided_bill_eur": r["avoided_bill_eur"],
         "npv_eur": npv(r["flows"], fin.discount_rate_pct), "irr_pct": irr(r["flows"]),
         "payback_years": payback_years(r["flows"])} for r in rows]).set_index("plant")
-    return table
+
+
+def _financing(fin: Finance, own: PlantFinance | None) -> tuple[float, float, int]:
+    def pick(name: str):  # noqa: ANN202 - the field's type
+        value = getattr(own, name) if own is not None else None
+        return getattr(fin, name) if value is None else value
+
+    return pick("equity_share_pct"), pick("loan_rate_pct"), pick("loan_years")
+
+
+def premium_years_left(ds: xr.Dataset, j: int) -> float:
+    """Premium years of plant ``j`` left at the start of the run (0 if not eligible)."""
+    if not bool(ds["plant_eligible"][j]):
+        return 0.0
+    entry = pd.Timestamp(str(ds["plant_entry_into_operation"][j].values))
+    start = pd.Timestamp(ds["time"].values[0])
+    return max(0.0, 20.0 - (start - entry).days / 365.25)
+
+
+def yearly_plant_values(ds: xr.Dataset) -> list[PlantYears]:
+    """Each plant's revenues and costs per local calendar year of the run (a run shorter than
+    a year: that run scaled to a year; a partial last year: scaled to a full one). [€/year]"""
+    local = to_local(ds["time"].to_numpy())
+    year = np.asarray(local.year)
+    labels = np.unique(year)
+    hours = np.array([(year == y).sum() for y in labels], dtype=float)
+    full = np.where(pd.to_datetime([f"{y}-12-31" for y in labels]).is_leap_year, 8784.0, 8760.0)
+    scale = full / hours
+    position = np.searchsorted(labels, year)
+    plant_config = ds["plant_configuration"].to_numpy()
+    configs = list(ds["configuration"].to_numpy())
+
+    def by_year(values: np.ndarray) -> np.ndarray:  # (time, x) -> (year, x), scaled
+        out = np.zeros((len(labels), values.shape[1]))
+        np.add.at(out, position, values)
+        return out * scale[:, None]
+
+    premium = by_year(ds["premium_eur"].to_numpy())
+    rid = by_year(ds["rid_revenue_eur"].to_numpy())
+    allocated = by_year(ds["allocated_shared_energy_kwh"].to_numpy())
+    valorization_config = by_year(ds["valorization_eur"].to_numpy())
+    avoided = _avoided_by_plant(ds, labels) * scale[:, None]
+    fees = ds["gse_fee_eur"].to_numpy()[None, :] * (hours / hours.sum())[:, None] \
+        * scale[:, None]
+    out = []
+    for j in range(ds.sizes["plant"]):
+        in_config = plant_config == plant_config[j]
+        total = allocated[:, in_config].sum(axis=1)
+        share = np.divide(allocated[:, j], total, out=np.zeros(len(labels)), where=total > 0)
+        left = premium_years_left(ds, j)
+        premium_share = np.clip(left - np.arange(len(labels)), 0.0, 1.0)
+        degradation = float(ds["plant_degradation_pct_per_year"][j]) / 100
+        entry = pd.Timestamp(str(ds["plant_entry_into_operation"][j].values))
+        age = np.array([(pd.Timestamp(f"{y}-07-01") - entry).days / 365.25 for y in labels])
+        out.append(PlantYears(
+            premium=premium[:, j],
+            valorization=valorization_config[:, configs.index(plant_config[j])] * share,
+            rid=rid[:, j], fees=fees[:, j], avoided_bill=avoided[:, j],
+            premium_share=premium_share,
+            output=np.clip(1.0 - degradation * np.clip(age, 0.0, None), 0.0, 1.0)))
+    return out
+
+
+def _avoided_by_plant(ds: xr.Dataset, labels: np.ndarray) -> np.ndarray:
+    """The bill each plant avoids its host, per local year: the host's avoided bill split among
+    its plants by production. ``(year, plant)`` [€]"""
+    out = np.zeros((len(labels), ds.sizes["plant"]))
+    if "avoided_bill_eur" not in ds:
+        return out
+    months = ds["month"].to_numpy()
+    month_year = np.searchsorted(labels, np.array([int(m[:4]) for m in months]))
+    members = list(ds["member"].to_numpy())
+    hosts = ds["plant_host_member"].to_numpy()
+    production = ds["plant_production_energy_kwh"].to_numpy()
+    for host in set(hosts) - {""}:
+        if host not in members:
+            continue
+        per_month = ds["avoided_bill_eur"].to_numpy()[members.index(host)]
+        per_year = np.zeros(len(labels))
+        np.add.at(per_year, month_year, per_month)
+        cols = np.flatnonzero(hosts == host)
+        weights = production[cols] / production[cols].sum() if production[cols].sum() > 0 \
+            else np.full(len(cols), 1 / len(cols))
+        out[:, cols] = per_year[:, None] * weights[None, :]
+    return out

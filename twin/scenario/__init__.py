@@ -4,6 +4,7 @@ events that build its community, event files, candidates and sweep files.
 Everything a user writes enters the twin here and is validated at the door.
 """
 
+from twin.scenario.economics import FamilySupport, Finance, Fund, MemberBilling, Project
 from twin.scenario.load import (
     DEFAULT_SCENARIO,
     LoadedScenario,
@@ -16,7 +17,6 @@ from twin.scenario.schema import (
     Archetype,
     Community,
     Configuration,
-    Fund,
     Future,
     Growth,
     MarketZone,
@@ -25,7 +25,6 @@ from twin.scenario.schema import (
     ParameterOverride,
     Plant,
     Prices,
-    Project,
     Region,
     Rules,
     RunSettings,
@@ -36,8 +35,9 @@ from twin.scenario.schema import (
 )
 
 __all__ = [
-    "DEFAULT_SCENARIO", "Archetype", "Community", "Configuration", "Fund", "Future", "Growth",
-    "LoadedScenario", "MarketZone", "MemberCategory", "MemberGroup", "ParameterOverride", "Plant",
+    "DEFAULT_SCENARIO", "Archetype", "Community", "Configuration", "FamilySupport",
+    "Finance", "Fund", "Future", "Growth", "LoadedScenario", "MarketZone", "MemberBilling",
+    "MemberCategory", "MemberGroup", "ParameterOverride", "Plant",
     "Prices", "Project", "Region", "Rules", "RunSettings", "Scenario", "Simulation", "Weather",
     "builtin_scenarios_dir", "load_scenario", "merge_scenarios", "plant_joined_on",
     "resolve_scenario_path",

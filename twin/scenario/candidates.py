@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from twin.scenario.economics import Finance
 from twin.scenario.load import builtin_scenarios_dir, read_toml_model
 from twin.scenario.schema import Archetype, MemberCategory
 
@@ -71,15 +72,6 @@ class NewConfiguration(_Model):
     plants: list[NewPlant] = Field(min_length=1)
     members: list[NewMembers] = Field(min_length=1)
     cost_eur: float = Field(0.0, ge=0, description="Set-up cost besides the plants. [€]")
-
-
-class Finance(_Model):
-    discount_rate_pct: float = 4.0
-    years: int = Field(20, ge=1, le=30)
-    price_escalation_pct_per_year: float = 0.0
-    equity_share_pct: float = Field(100.0, ge=0, le=100)
-    loan_rate_pct: float = 4.0
-    loan_years: int = Field(10, ge=1)
 
 
 class Candidates(_Model):

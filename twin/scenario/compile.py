@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 from twin.core.time import local_midnight_utc
 from twin.events.domain import (
+    Billing,
     CommunityFounded,
     ConfigurationRegistered,
     DomainEvent,
@@ -20,6 +21,7 @@ from twin.events.domain import (
     synthetic_pod,
 )
 from twin.rules.parameters import BEGINNING
+from twin.scenario.economics import MemberBilling
 from twin.scenario.schema import (
     PLANT_SCENARIO_ONLY,
     MemberGroup,
@@ -62,6 +64,16 @@ def measured_profile(profile: MeterProfile | None,
                            source_name=profile.meter_file.rsplit("/", 1)[-1], year=profile.year,
                            format=profile.format, unit=profile.unit,
                            annual_kwh=profile.annual_kwh)
+
+
+def member_billing(billing: MemberBilling | None) -> Billing | None:
+    """The event's billing fields (None: the defaults of the member's category)."""
+    if billing is None:
+        return None
+    fields = billing.model_dump()
+    if fields["band_price_eur_per_kwh"] is not None:
+        fields["band_price_eur_per_kwh"] = tuple(fields["band_price_eur_per_kwh"])
+    return Billing(**fields)
 
 
 def compile_events(scenario: Scenario,
@@ -109,7 +121,7 @@ def compile_events(scenario: Scenario,
                 profile=measured_profile(g.profile, hashes),
                 tariff_exempt_share=g.tariff_exempt_share,
                 contracted_power_kw=g.contracted_power_kw, pod=member_pod[mid],
-                notified_on=g.notified_on))
+                notified_on=g.notified_on, billing=member_billing(g.billing)))
             if g.left_on is not None:
                 events.append(MemberLeft(effective_utc=_utc(g.left_on), member_id=mid,
                                          notified_on=g.left_notified_on))

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from twin.errors import ScenarioError
+from twin.rules.bill_parameters import BILL_PARAMETERS
 from twin.rules.parameters import DEFAULT_PARAMETERS
 from twin.scenario.schema import Plant, Scenario, _Model, plant_joined_on
 
@@ -226,15 +227,18 @@ def _member_and_project_problems(sc: Scenario) -> list[str]:
 
 
 def _parameter_problems(sc: Scenario) -> list[str]:
-    """Overrides must name a rule parameter and have its shape (twin/rules/parameters.py)."""
+    """Overrides must name a rule or bill parameter and have its shape
+    (twin/rules/parameters.py, twin/rules/bill_parameters.py)."""
     problems: list[str] = []
     for i, o in enumerate(sc.parameters):
         where = f"parameters[{i}]"
-        if o.name not in DEFAULT_PARAMETERS:
-            names = sorted({r.name for r in DEFAULT_PARAMETERS.records})
+        known = next((p for p in (DEFAULT_PARAMETERS, BILL_PARAMETERS) if o.name in p), None)
+        if known is None:
+            names = sorted({r.name for p in (DEFAULT_PARAMETERS, BILL_PARAMETERS)
+                            for r in p.records})
             problems.append(f"{where}.name: expected one of {names}; found {o.name!r}")
             continue
-        default = DEFAULT_PARAMETERS.get(o.name)
+        default = known.get(o.name)
         if isinstance(default, tuple) != isinstance(o.value, list) or (
                 isinstance(default, tuple) and len(default) != len(o.value)) or \
                 isinstance(default, str) != isinstance(o.value, dt.date):

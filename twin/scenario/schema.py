@@ -17,10 +17,11 @@ import datetime as dt
 import typing
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
+from pydantic import Field, create_model, model_validator
 
 from twin.events.domain import POD_PATTERN
 from twin.rules.switches import SWITCH_DESCRIPTIONS, Switches
+from twin.scenario.economics import Finance, Fund, MemberBilling, Project, _Model
 
 POD_REGEX = POD_PATTERN.pattern
 
@@ -65,8 +66,6 @@ Archetype = Literal[
 ]
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Community(_Model):
@@ -219,6 +218,8 @@ class MemberGroup(_Model):
         description="Share of the withdrawal on which transmission and distribution tariffs are "
         "not applied (delibere 109/2021, 574/2014); netted out of shared energy. [-]",
     )
+    billing: MemberBilling | None = Field(
+        None, description="How the members' bills are made (default: by category).")
 
     @model_validator(mode="after")
     def _energy_once(self) -> MemberGroup:
@@ -338,29 +339,6 @@ class Rules(create_model("_RulesFields", __base__=_Model, **_switch_fields())): 
         return Switches(**self.model_dump())
 
 
-class Project(_Model):
-    """A neighbourhood project the solidarity fund pays for once approved and affordable."""
-
-    id: str = Field(description="Identifier of the project.")
-    name: str = Field(description="What the project is.")
-    cost_eur: float = Field(gt=0, description="Cost of the project. [EUR]")
-    approved_on: dt.date = Field(description="Approval by the community (queue order).")
-    configuration: str | None = Field(None, description="Configuration it serves, if one.")
-    neighbourhood: str = Field("", description="Neighbourhood it serves.")
-
-
-class Fund(_Model):
-    """The solidarity fund: what the incentives pay for besides projects."""
-
-    support_eur_per_family_per_year: float = Field(
-        0.0, ge=0, description="Support to each energy-poor household member, paid monthly "
-        "before projects. [EUR/year]")
-    host_share_pct: float = Field(
-        0.0, ge=0, le=100, description="Share of the incentives returned to members hosting "
-        "plants (CER.ca.MI reportedly 20 % to SME and public hosts [U]). [%]")
-    opening_balance_eur: float = Field(0.0, ge=0, description="[EUR]")
-
-
 class ParameterOverride(_Model):
     name: str = Field(description="Name of a rule parameter (twin/rules/parameters.py).")
     value: float | list[float] | dt.date = Field(
@@ -379,6 +357,7 @@ class RunSettings(_Model):
     rules: Rules = Rules()
     future: Future = Future()
     fund: Fund = Fund()
+    finance: Finance = Finance()
 
 
 class Scenario(_Model):
@@ -390,6 +369,7 @@ class Scenario(_Model):
     rules: Rules = Rules()
     future: Future = Future()
     fund: Fund = Fund()
+    finance: Finance = Finance()
     configurations: list[Configuration] = Field(min_length=1)
     plants: list[Plant] = Field(default_factory=list)
     members: list[MemberGroup] = Field(default_factory=list)

@@ -33,6 +33,7 @@ from twin.inputs.meters import MeterSeries, on_grid
 from twin.inputs.meters.ledger import Meter, in_force
 from twin.inputs.run import Inputs
 from twin.rules.configuration import holder_class
+from twin.sim.member_months import MemberMonths, MonthGrid
 from twin.sim.profiles import Profiled, profiled_energy
 from twin.sim.spec import RunSpec
 from twin.sim.timeline import Timeline, run_timeline
@@ -66,6 +67,8 @@ class CountedFlows:
     member_withdrawal_total_kwh: np.ndarray  # (member,)
     final_state: CommunityState
     segments: int
+    member_months: MemberMonths
+    """What the members' bills are made of (:mod:`twin.sim.member_months`)."""
 
     @property
     def configuration_withdrawal_kwh(self) -> np.ndarray:
@@ -126,12 +129,16 @@ def measured_on_grid(meter_data: Sequence[tuple[MeterDataImported, MeterSeries]]
 
 
 def behind_the_meter(block: list[MemberJoined], withdrawal: np.ndarray,
-                      production: np.ndarray, injection: np.ndarray,
-                      hosted: dict[str, list[int]], measured: Measured) -> None:
+                     production: np.ndarray, injection: np.ndarray,
+                     hosted: dict[str, list[int]], measured: Measured) -> np.ndarray:
     """Net each host's load with its plants' output (the host uses it first, the surplus is
     injected), then put the measured values in, as measured: a POD's withdrawal and injection
-    are net of what sits behind it, so nothing is subtracted from them again. In place."""
+    are net of what sits behind it, so nothing is subtracted from them again. In place.
+
+    Returns the energy each member of the block self-consumes per step (the modelled
+    ``min(load, output)``; zero for members hosting nothing), ``(time, block)``. [kWh]"""
     n_t = len(withdrawal)
+    self_consumed = np.zeros_like(withdrawal)
     for i, m in enumerate(block):
         cols = hosted.get(m.member_id)
         if cols:
@@ -140,13 +147,52 @@ def behind_the_meter(block: list[MemberJoined], withdrawal: np.ndarray,
                               out=np.full((n_t, len(cols)), 1.0 / len(cols)),
                               where=pv[:, None] > 0)
             injection[:, cols] = np.maximum(pv - withdrawal[:, i], 0.0)[:, None] * share
-            withdrawal[:, i] = np.maximum(withdrawal[:, i] - pv, 0.0)
+            self_consumed[:, i] = np.minimum(withdrawal[:, i], pv)
+            withdrawal[:, i] -= self_consumed[:, i]
             if ("member", m.member_id, "injection") in measured:
                 values, covered = measured[("member", m.member_id, "injection")]
                 injection[np.ix_(covered, cols)] = values[covered, None] * share[covered]
         if ("member", m.member_id, "withdrawal") in measured:
             values, covered = measured[("member", m.member_id, "withdrawal")]
             withdrawal[covered, i] = values[covered]
+    return self_consumed
+
+
+def book_active(block: list[MemberJoined], timeline: Timeline, withdrawal: np.ndarray,
+                self_consumed: np.ndarray, columns: np.ndarray,
+                by_class: np.ndarray) -> list[tuple[int, int, np.ndarray]]:
+    """Zero what a block's members withdraw and self-consume while not active (only what is
+    withdrawn while active counts, and is billed here), and add the rest to the withdrawal by
+    configuration and holder class (in place). Returns each segment's ``(start, end,
+    active)``."""
+    ids = [m.member_id for m in block]
+    spans = []
+    for seg in timeline.segments:
+        active = np.array([mid in seg.members for mid in ids], dtype=bool)
+        spans.append((seg.start, seg.end, active))
+        withdrawal[seg.start:seg.end, ~active] = 0.0
+        self_consumed[seg.start:seg.end, ~active] = 0.0
+        if active.any():
+            by_class[seg.start:seg.end] += withdrawal[seg.start:seg.end] @ columns
+    return spans
+
+
+def plant_counts(plants: list[PlantCommissioned], timeline: Timeline, injection: np.ndarray,
+                 measured: Measured) -> tuple[np.ndarray, np.ndarray]:
+    """Measured injections put in (in place), then what each plant injects while it counts
+    and whether it counts, ``(time, plant)``."""
+    for j, p in enumerate(plants):
+        if ("plant", p.plant_id, "injection") in measured:
+            values, covered = measured[("plant", p.plant_id, "injection")]
+            injection[covered, j] = values[covered]
+    plant_injection = np.zeros_like(injection)
+    plant_active = np.zeros(injection.shape, dtype=bool)
+    plant_ids = [p.plant_id for p in plants]
+    for seg in timeline.segments:
+        active = np.array([pid in seg.plants for pid in plant_ids], dtype=bool)
+        plant_injection[seg.start:seg.end] = injection[seg.start:seg.end] * active
+        plant_active[seg.start:seg.end] = active
+    return plant_injection, plant_active
 
 
 def book_flows(events: Sequence[DomainEvent], inputs: Inputs, seed: int, timeline: Timeline,
@@ -174,6 +220,9 @@ def book_flows(events: Sequence[DomainEvent], inputs: Inputs, seed: int, timelin
     measured = measured_on_grid(meter_data, inputs.index)
     by_class = np.zeros((n_t, n_c * 3))
     member_total = np.zeros(len(members))
+    grid = MonthGrid.of(inputs.index)
+    months = MemberMonths.empty(grid, len(members))
+    step_h = interval_hours(inputs.index)
     # Blocks of members of the same archetype where possible (one load model call per block).
     order = sorted(range(len(members)), key=lambda i: members[i].archetype)
     for lo in range(0, len(members), MEMBER_BLOCK):
@@ -183,37 +232,26 @@ def book_flows(events: Sequence[DomainEvent], inputs: Inputs, seed: int, timelin
         for i, m in enumerate(block):
             if ("member", m.member_id) in profiles:
                 withdrawal[:, i] = profiles[("member", m.member_id)]
-        behind_the_meter(block, withdrawal, production, injection, hosted, measured)
+        months.peak_kw[block_index] = withdrawal.max(axis=0, initial=0.0) / step_h
+        self_consumed = behind_the_meter(block, withdrawal, production, injection, hosted,
+                                         measured)
         # Column (configuration, holder class) of each member, weighted by the share of its
         # withdrawal that counts for sharing (TIAD: tariff-exempt withdrawals are netted out).
         columns = np.zeros((len(block), n_c * 3))
         for i, m in enumerate(block):
             columns[i, config_col[m.configuration_id] * 3 + holder_class(m.category)] = \
                 1.0 - m.tariff_exempt_share
-        ids = [m.member_id for m in block]
-        for seg in timeline.segments:
-            active = np.array([mid in seg.members for mid in ids], dtype=float)
-            if not active.any():
-                continue
-            a, b = seg.start, seg.end
-            by_class[a:b] += withdrawal[a:b] @ (columns * active[:, None])
-            member_total[block_index] += withdrawal[a:b].sum(axis=0) * active
+        spans = book_active(block, timeline, withdrawal, self_consumed, columns, by_class)
+        member_total[block_index] += withdrawal.sum(axis=0)
+        months.withdrawn_kwh[block_index] = grid.by_band(withdrawal)
+        months.self_consumed_kwh[block_index] = grid.by_band(self_consumed)
+        months.active_steps[block_index] = grid.steps_active(spans, len(block))
         if progress is not None and len(members) > MEMBER_BLOCK:
             progress("member loads", min(lo + MEMBER_BLOCK, len(members)), len(members))
 
-    for j, p in enumerate(plants):
-        if ("plant", p.plant_id, "injection") in measured:
-            values, covered = measured[("plant", p.plant_id, "injection")]
-            injection[covered, j] = values[covered]
-    plant_injection = np.zeros_like(injection)
-    plant_active = np.zeros(injection.shape, dtype=bool)
-    plant_ids = [p.plant_id for p in plants]
-    for seg in timeline.segments:
-        active = np.array([pid in seg.plants for pid in plant_ids], dtype=bool)
-        plant_injection[seg.start:seg.end] = injection[seg.start:seg.end] * active
-        plant_active[seg.start:seg.end] = active
+    plant_injection, plant_active = plant_counts(plants, timeline, injection, measured)
     counted = CountedFlows(plant_injection, plant_active, by_class.reshape(n_t, n_c, 3),
-                           member_total, timeline.final_state, len(timeline.segments))
+                           member_total, timeline.final_state, len(timeline.segments), months)
     return PhysicalFlows(plants, members, production, injection), counted
 
 

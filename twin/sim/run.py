@@ -19,19 +19,21 @@ from twin.events import (
     PlantCommissioned,
     PlantOutageStarted,
 )
+from twin.finance.bills import bills_table, member_bills
 from twin.finance.cash import cash_timeline
 from twin.finance.fund import fund_timeline
-from twin.finance.investment import FinanceAssumptions, plant_finance
+from twin.finance.investment import plant_finance
 from twin.inputs.meters.ledger import coverage_by_month, in_force
 from twin.inputs.meters.stored import stored_imports
 from twin.rules.configuration import existing_power_warnings
-from twin.scenario import load_scenario
+from twin.scenario import Finance, RunSettings, load_scenario
 from twin.sim.counting import counted_membership, with_sections
 from twin.sim.flows import simulate_flows
 from twin.sim.future import future_events
+from twin.sim.members import member_table
 from twin.sim.profiles import profiles_of
 from twin.sim.results import summary_table, write_outputs
-from twin.sim.settle import scenario_parameters, settle
+from twin.sim.settle import bill_parameters, scenario_parameters, settle
 from twin.sim.spec import RunSpec, settings_from_json
 
 
@@ -66,6 +68,8 @@ class RunResult:
     warnings: list[str] = dataclasses.field(default_factory=list)
     """Rules that flag rather than refuse (the 30 % cap on existing plants, RO-2024 §1.2.1.2),
     checked on every run with the same message as on an append."""
+    settings: RunSettings | None = None
+    """The run's settings (its ``[finance]`` and ``[prices]`` decide :meth:`finance`)."""
 
     def write(self, out_dir: str | Path) -> dict[str, Path]:
         """Write ``results.nc``, ``summary.csv``, ``cashflow.csv``, ``yearly.csv``,
@@ -74,6 +78,11 @@ class RunResult:
         paths["fund"] = Path(out_dir) / "fund.csv"
         paths["projects"] = Path(out_dir) / "projects.csv"
         paths["finance"] = Path(out_dir) / "finance.csv"
+        paths["bills"] = Path(out_dir) / "bills.csv"
+        paths["members"] = Path(out_dir) / "members.csv"
+        bills_table(self.dataset).round(2).to_csv(paths["bills"], index=False)
+        member_table(self.dataset, self.fund.attrs.get(
+            "support_paid_by_member_eur", {})).round(2).to_csv(paths["members"])
         self.fund.round(2).to_csv(paths["fund"])
         self.projects.to_csv(paths["projects"], index=False)
         self.finance().round(3).to_csv(paths["finance"])
@@ -82,9 +91,14 @@ class RunResult:
             self.coverage.round(1).to_csv(paths["coverage"])
         return paths
 
-    def finance(self, assumptions: FinanceAssumptions | None = None) -> pd.DataFrame:
-        """NPV, IRR and payback per plant and for the community (:mod:`twin.finance.investment`)."""
-        return plant_finance(self.dataset, assumptions or FinanceAssumptions())
+    def finance(self, assumptions: Finance | None = None) -> pd.DataFrame:
+        """NPV, IRR and payback per plant and for the community (:mod:`twin.finance.investment`),
+        with the scenario's ``[finance]`` unless ``assumptions`` are given."""
+        fin = assumptions or (self.settings.finance if self.settings else Finance())
+        escalation = fin.price_escalation_pct_per_year
+        if escalation is None:
+            escalation = self.settings.prices.escalation_pct_per_year if self.settings else 0.0
+        return plant_finance(self.dataset, fin, escalation)
 
 
 @dataclass(frozen=True)
@@ -128,18 +142,31 @@ class Simulation:
         ds.attrs["future_events"] = len(drawn)
         if progress:
             progress("applied the rules")
+        ds = ds.merge(member_bills(ds, flows.members, bill_parameters(spec.events)))
         cash = cash_timeline(ds, parameters)
-        categories = dict(zip(ds["member"].to_numpy(), ds["member_category"].to_numpy(),
-                              strict=True))
-        until = inputs.hourly[-1] + pd.Timedelta(hours=1)
-        fund, projects = fund_timeline(cash, list(spec.events), spec.settings.fund, categories,
-                                       until)
+        fund, projects = fund_timeline(cash, list(spec.events), spec.settings.fund,
+                                       *family_months(ds))
         coverage = coverage_by_month(in_force(spec.meter_data), inputs.index,
                                      to_local(inputs.index).strftime("%Y-%m")) \
             if spec.meter_data else pd.DataFrame()
         return RunResult(ds, summary_table(ds), cash, fund, projects, coverage=coverage,
                          events_by_year=events_by_year(spec.events, inputs.hourly),
-                         warnings=warnings)
+                         warnings=warnings, settings=spec.settings)
+
+
+def family_months(ds: xr.Dataset) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Per simulated local month and energy-poor member: its bill (after the bonus sociale)
+    and the share of the month it was a member (what the fund's family support reads)."""
+    poor = ds["member_category"].to_numpy() == "energy_poor_household"
+    months = ds["month"].to_numpy()
+    local_months = to_local(ds["time"].to_numpy()).strftime("%Y-%m")
+    days_in = pd.Series(1.0 / 24.0, index=local_months).groupby(level=0).sum() \
+        .reindex(months).to_numpy()[:, None]  # 30.96 in March: one hour less
+    bills = ds["bill_eur"].sel(bill_component="total_eur").to_numpy()[poor].T
+    share = ds["member_active_days"].to_numpy()[poor].T / days_in
+    columns = ds["member"].to_numpy()[poor]
+    return (pd.DataFrame(bills, index=months, columns=columns),
+            pd.DataFrame(share, index=months, columns=columns))
 
 
 def events_by_year(events: Sequence[DomainEvent], hourly: pd.DatetimeIndex) -> pd.DataFrame:

@@ -17,6 +17,7 @@ import numpy as np
 import xarray as xr
 
 from twin._version import __version__
+from twin.core.calendar import BAND_NAMES
 from twin.core.time import interval_hours, to_hourly
 from twin.core.variables import attrs_for
 from twin.events import (
@@ -28,6 +29,7 @@ from twin.events import (
 )
 from twin.inputs.run import Inputs
 from twin.rules import premium_eligibility, tariff_power_kw
+from twin.rules.bill_parameters import BILL_PARAMETERS
 from twin.rules.parameters import DEFAULT_PARAMETERS, Parameter, Parameters
 from twin.rules.settlement import PlantTerms, apply_rules
 from twin.rules.tariff import Eligibility
@@ -40,8 +42,18 @@ FORCE_MAJEURE = "force_majeure"
 
 def scenario_parameters(events: list) -> Parameters:  # noqa: ANN001 - list of DomainEvent
     """Default parameters overridden by the log's ``TariffParameterSet`` events, in log order."""
-    changes = [e for e in events if isinstance(e, TariffParameterSet)]
+    changes = [e for e in events if isinstance(e, TariffParameterSet)
+               and e.name in DEFAULT_PARAMETERS]
     return DEFAULT_PARAMETERS.overridden([
+        Parameter(e.name, e.value, "", e.source, e.valid_from, e.valid_to) for e in changes])
+
+
+def bill_parameters(events: Sequence[DomainEvent]) -> Parameters:
+    """Default bill parameters (:mod:`twin.rules.bill_parameters`) overridden by the log's
+    ``TariffParameterSet`` events that name one, in log order."""
+    changes = [e for e in events if isinstance(e, TariffParameterSet)
+               and e.name in BILL_PARAMETERS]
+    return BILL_PARAMETERS.overridden([
         Parameter(e.name, e.value, "", e.source, e.valid_from, e.valid_to) for e in changes])
 
 
@@ -122,6 +134,13 @@ def settle(spec: RunSpec, inputs: Inputs, flows: PhysicalFlows,
     data["plant_production_energy_kwh"] = (("plant",), flows.production_kwh.sum(axis=0))
     data["plant_in_community"] = (("time", "plant"), active.astype(np.int8))
     data["member_withdrawn_energy_kwh"] = (("member",), counted.member_withdrawal_total_kwh)
+    mm = counted.member_months
+    data["member_withdrawn_by_band_kwh"] = (("member", "month", "band"), mm.withdrawn_kwh)
+    data["member_self_consumed_by_band_kwh"] = (("member", "month", "band"),
+                                                mm.self_consumed_kwh)
+    data["member_active_days"] = (("member", "month"),
+                                  mm.active_steps * interval_hours(inputs.index) / 24.0)
+    data["member_peak_kw"] = (("member",), mm.peak_kw)
     ds = xr.Dataset(data, coords=_coordinates(spec, inputs, flows, counted, out["rule_version"],
                                                eligibility, terms))
     for name in ds.data_vars:
@@ -141,27 +160,36 @@ def _coordinates(spec: RunSpec, inputs: Inputs, flows: PhysicalFlows, counted: C
                  {"timezone": "UTC", "interval": "start"}),
         "plant": ("plant", [p.plant_id for p in plants]),
         "member": ("member", [m.member_id for m in members]),
+        "month": ("month", list(counted.member_months.months), {"timezone": "Europe/Rome"}),
+        "band": ("band", list(BAND_NAMES)),
         "configuration": ("configuration", [c.configuration_id for c in configurations]),
         "configuration_name": ("configuration", [c.name for c in configurations]),
         "configuration_kind": ("configuration", [c.kind for c in configurations]),
         "cabina_primaria": ("configuration", [c.cabina_primaria for c in configurations]),
         "rule_version": ("time", rule_version),
         "plant_configuration": ("plant", [p.configuration_id for p in plants]),
-        "plant_power_kw": ("plant", [t.power_kw for t in terms],
+        "plant_power_kw": ("plant", np.array([t.power_kw for t in terms], dtype=float),
                            {"units": "kW", "long_name": "min(DC STC, AC) power"}),
-        "plant_capacity_kwp": ("plant", [p.capacity_kwp for p in plants], {"units": "kWp"}),
+        "plant_capacity_kwp": ("plant", np.array([p.capacity_kwp for p in plants], dtype=float),
+                               {"units": "kWp"}),
         "plant_entry_into_operation": ("plant", [str(p.entry_into_operation) for p in plants]),
-        "plant_eligible": ("plant", [e.eligible for e in eligibility]),
+        "plant_eligible": ("plant", np.array([e.eligible for e in eligibility], dtype=bool)),
         "plant_eligibility": ("plant", [e.reason for e in eligibility]),
         "plant_grant_intensity_pct": ("plant", [p.grant_intensity_pct for p in plants],
                                       {"units": "%"}),
         "plant_building_obligation_kw": ("plant", [p.building_obligation_kw for p in plants],
                                          {"units": "kW"}),
-        "plant_active_at_end": ("plant", [p.plant_id in final.plants for p in plants]),
+        "plant_active_at_end": ("plant", np.array([p.plant_id in final.plants for p in plants],
+                                                  dtype=bool)),
+        "plant_degradation_pct_per_year": (
+            "plant", np.array([p.degradation_pct_per_year for p in plants], dtype=float),
+            {"units": "%/year"}),
+        "plant_host_member": ("plant", [p.host_member or "" for p in plants]),
         "member_configuration": ("member", [m.configuration_id for m in members]),
         "member_category": ("member", [m.category for m in members]),
         "member_archetype": ("member", [m.archetype for m in members]),
-        "member_active_at_end": ("member", [m.member_id in final.members for m in members]),
+        "member_active_at_end": ("member", np.array([m.member_id in final.members
+                                                     for m in members], dtype=bool)),
     }
 
 

@@ -88,7 +88,8 @@ class RunSpec:
         sc = loaded.scenario
         settings = RunSettings(simulation=sc.simulation, weather=_absolute(sc.weather, loaded),
                                prices=_absolute(sc.prices, loaded), rules=sc.rules,
-                               future=sc.future, fund=sc.fund)
+                               future=sc.future, fund=sc.fund,
+                               finance=sc.finance)
         hashes = {name: sha for name, (sha, _) in loaded.files.items()}
         files = {sha: (name.rsplit("/", 1)[-1], data) for name, (sha, data) in loaded.files.items()}
         return cls(tuple(compile_events(sc, hashes)), settings,

@@ -36,6 +36,7 @@ from twin.rules.configuration import holder_class
 from twin.scenario.candidates import Candidates, Finance, MemberBatch, NewConfiguration, Roof
 from twin.scenario.schema import plant_event_defaults
 from twin.sim.flows import CountedFlows, PhysicalFlows, book_flows
+from twin.sim.member_months import MonthGrid
 from twin.sim.profiles import profiled_energy
 from twin.sim.results import summary_table
 from twin.sim.settle import settle
@@ -161,7 +162,9 @@ class Evaluator:
         counted = dataclasses.replace(
             state.counted, configuration_withdrawal_by_class_kwh=by_class,
             member_withdrawal_total_kwh=np.r_[state.counted.member_withdrawal_total_kwh,
-                                              load.sum(axis=0)])
+                                              load.sum(axis=0)],
+            member_months=state.counted.member_months.plus(
+                MonthGrid.of(self.inputs.index), load, interval_hours(self.inputs.index)))
         spec = dataclasses.replace(state.spec, events=(*state.spec.events, *members))
         return State(spec, flows, counted)
 
@@ -238,7 +241,7 @@ def host_of(spec: RunSpec, roof: Roof) -> MemberJoined:
 def _finance(marginal: pd.Series, capex: float, opex: float, fin: Finance) -> dict:
     assumptions = FinanceAssumptions(
         discount_rate_pct=fin.discount_rate_pct, years=fin.years,
-        price_escalation_pct_per_year=fin.price_escalation_pct_per_year,
+        price_escalation_pct_per_year=fin.price_escalation_pct_per_year or 0.0,
         equity_share_pct=fin.equity_share_pct, loan_rate_pct=fin.loan_rate_pct,
         loan_years=fin.loan_years)
     flows = cash_flows(Investment(capex, marginal["premium_eur"], marginal["valorization_eur"],
