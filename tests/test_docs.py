@@ -26,7 +26,9 @@ def test_every_scenario_field_is_documented():
                                      scenario.Prices, scenario.Rules, scenario.Configuration,
                                      scenario.Plant, scenario.MemberGroup,
                                      scenario.ParameterOverride, scenario.Future,
-                                     scenario.Growth, scenario.Fund, scenario.Project]
+                                     scenario.Growth, scenario.Fund, scenario.Project,
+                                     scenario.FamilySupport, scenario.MemberBilling,
+                                     scenario.Finance, scenario.economics.PlantFinance]
     for model in models:
         for field in model.model_fields:
             assert f"`{field}`" in text or f"`{model.__name__.lower()}.{field}`" in text or \

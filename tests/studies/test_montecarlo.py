@@ -30,6 +30,14 @@ def test_monte_carlo_per_configuration_and_community_with_npv():
         assert shared["P90"] < shared["P50"] < shared["P10"]
     draws = per_run.xs("community", level="configuration")["shared_mwh"]
     assert p.loc[("community", "P90"), "shared_mwh"] == pytest.approx(draws.quantile(0.1))
+    plants = per_run.attrs["plant_npv_eur"]  # one NPV per plant and weather year
+    assert plants.shape == (5, 2) and set(plants.columns) == {"early", "late"}
+    plant_p = p.attrs["plant_npv_eur"]
+    assert plant_p.loc["P90", "late"] == pytest.approx(plants["late"].quantile(0.1))
+    assert plant_p.loc["P90", "late"] < plant_p.loc["P10", "late"]
+    # The plants' NPVs add up to the community's in every weather year.
+    community = per_run.xs("community", level="configuration")["npv_eur"]
+    np.testing.assert_allclose(plants.sum(axis=1), community, rtol=1e-9)
 
 
 def test_monte_carlo_over_an_epw_file_draws_years_from_it(milano_epw, tmp_path):

@@ -45,7 +45,8 @@ def _add_run(sub: Commands) -> None:
     run.add_argument("--monte-carlo", type=int, default=None, metavar="N",
                      help="also run N weather years (seeds from the scenario's) and report "
                      "P90/P50/P10 (P90: exceeded in 90 %% of years) of shared energy, premium, "
-                     "fund and NPV per configuration (montecarlo.csv, montecarlo_p_values.csv)")
+                     "fund and NPV per configuration (montecarlo.csv, montecarlo_p_values.csv) "
+                     "and NPV per plant (montecarlo_plant_npv.csv)")
     run.add_argument("--quiet", action="store_true", help="print nothing but errors")
     run.add_argument("--json", action="store_true",
                      help="print the summary as JSON (machine-readable) instead of tables")

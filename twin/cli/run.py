@@ -82,6 +82,7 @@ def run(args: argparse.Namespace, console: Console, err: Console) -> int:
     if args.monte_carlo:
         paths["montecarlo"] = _monte_carlo(args, sim, out, console, err)
         paths["montecarlo_p_values"] = out / "montecarlo_p_values.csv"
+        paths["montecarlo_plant_npv"] = out / "montecarlo_plant_npv.csv"
     if args.audit:
         from twin.sim.results import audit_table
 
@@ -109,6 +110,7 @@ def _monte_carlo(args: argparse.Namespace, sim, out: Path,  # noqa: ANN001 - twi
         per_run, p = weather_monte_carlo(sim, args.monte_carlo, progress=say, years=args.years)
     per_run.round(3).to_csv(out / "montecarlo.csv")
     p.round(3).to_csv(out / "montecarlo_p_values.csv")
+    p.attrs["plant_npv_eur"].T.round(0).to_csv(out / "montecarlo_plant_npv.csv")
     if not args.quiet:
         mc = Table(title=f"Community over {args.monte_carlo} weather years (P90: exceeded in "
                    "90 % of years, the prudent figure)", box=box.SIMPLE_HEAD,
@@ -169,14 +171,33 @@ def _print_run(args: argparse.Namespace, sim, result,  # noqa: ANN001 - Simulati
     fund, projects = result.fund, result.projects
     done = projects[projects["funded"] != ""]
     console.print(
-        f"Solidarity fund: inflows € {fund['inflow_eur'].sum():,.0f}; support to "
+        f"Solidarity fund: inflows € {fund['inflow_eur'].sum():,.0f}; to "
         f"{int(fund['families'].max()) if len(fund) else 0} energy-poor families "
-        f"€ {fund['support_paid_eur'].sum():,.0f}; projects funded {len(done)} of "
-        f"{len(projects)} (€ {done['cost_eur'].sum():,.0f}); balance at the end "
+        f"€ {fund['support_paid_eur'].sum():,.0f}; to projects € {done['cost_eur'].sum():,.0f} "
+        f"({len(done)} of {len(projects)} funded); balance at the end "
         f"€ {fund['balance_eur'].iloc[-1]:,.0f} (fund.csv, projects.csv).")
+    _print_families(result, sim.spec.settings.fund.family_support.income_eur_per_year, console)
     console.print(f"Weather: {result.dataset.attrs['weather_source']}; "
                   f"prices: {result.dataset.attrs['price_source']}.")
     console.print("Wrote " + ", ".join(str(p) for p in paths.values()))
+
+
+def _print_families(result, income_eur: float,  # noqa: ANN001 - RunResult
+                    console: Console) -> None:
+    from twin.sim.members import family_indicators
+
+    f = family_indicators(result.dataset, result.fund, income_eur)
+    if f["families"]:
+        console.print(
+            f"An energy-poor family's bill: € {f['bill_eur_per_family_year']:,.0f} a year "
+            f"(after the bonus sociale), {f['burden_pct']:.1f} % of an assumed income of "
+            f"€ {income_eur:,.0f}; support from the fund € "
+            f"{f['support_eur_per_family_year']:,.0f} a year, leaving "
+            f"{f['burden_after_support_pct']:.1f} % (bills.csv, members.csv).")
+    avoided = result.dataset["avoided_bill_eur"].sum().item()
+    if avoided > 0:
+        console.print(f"Self-consumption behind members' meters avoids € {avoided:,.0f} of "
+                      "their bills (members.csv; counted in finance.csv).")
 
 
 def explain(args: argparse.Namespace, console: Console, err: Console) -> int:

@@ -143,6 +143,8 @@ class PlantYears:
     """Share of each year within the plant's premium years (0-1)."""
     output: np.ndarray
     """Output factor of each year relative to new (linear degradation, as the PV model)."""
+    in_community: np.ndarray
+    """Share of each year the plant counted for its configuration (0-1)."""
 
 
 def project(years: PlantYears, horizon: int, degradation_pct: float,
@@ -156,7 +158,10 @@ def project(years: PlantYears, horizon: int, degradation_pct: float,
     k = np.arange(n, horizon)
     last_output = years.output[-1]
     output = np.clip(last_output - degradation_pct / 100 * (k - n + 1), 0.0, None)
-    scale = output / last_output if last_output > 0 else np.zeros(len(k))
+    # A plant that joined during the last year counts for whole years after it.
+    last_in = years.in_community[-1]
+    scale = output / last_output / last_in if last_output > 0 and last_in > 0 \
+        else np.zeros(len(k))
     prices = (1 + escalation_pct / 100) ** (k - n + 1)
     share = np.clip(premium_years_left - k, 0.0, 1.0)
     per_share = np.divide(share, years.premium_share[-1]) if years.premium_share[-1] > 0 \
@@ -168,7 +173,8 @@ def project(years: PlantYears, horizon: int, degradation_pct: float,
         fees=np.r_[years.fees, years.fees[-1] * per_share],
         avoided_bill=np.r_[years.avoided_bill, years.avoided_bill[-1] * scale * prices],
         premium_share=np.r_[years.premium_share, share],
-        output=np.r_[years.output, output])
+        output=np.r_[years.output, output],
+        in_community=np.r_[years.in_community, np.ones(len(k))])
 
 
 def plant_finance(ds: xr.Dataset, fin: Finance, escalation_pct: float = 0.0) -> pd.DataFrame:
@@ -253,6 +259,7 @@ def yearly_plant_values(ds: xr.Dataset) -> list[PlantYears]:
     avoided = _avoided_by_plant(ds, labels) * scale[:, None]
     fees = ds["gse_fee_eur"].to_numpy()[None, :] * (hours / hours.sum())[:, None] \
         * scale[:, None]
+    in_community = by_year(ds["plant_in_community"].to_numpy().astype(float)) / full[:, None]
     out = []
     for j in range(ds.sizes["plant"]):
         in_config = plant_config == plant_config[j]
@@ -268,7 +275,8 @@ def yearly_plant_values(ds: xr.Dataset) -> list[PlantYears]:
             valorization=valorization_config[:, configs.index(plant_config[j])] * share,
             rid=rid[:, j], fees=fees[:, j], avoided_bill=avoided[:, j],
             premium_share=premium_share,
-            output=np.clip(1.0 - degradation * np.clip(age, 0.0, None), 0.0, 1.0)))
+            output=np.clip(1.0 - degradation * np.clip(age, 0.0, None), 0.0, 1.0),
+            in_community=np.clip(in_community[:, j], 0.0, 1.0)))
     return out
 
 

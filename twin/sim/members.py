@@ -61,3 +61,33 @@ def member_table(ds: xr.Dataset, support_paid: dict[str, float]) -> pd.DataFrame
         "bill_after_support_eur": total - support,
     }, index=pd.Index(ids, name="member"))
     return table
+
+
+def family_indicators(ds: xr.Dataset, fund: pd.DataFrame, income_eur_per_year: float) -> dict:
+    """What the solidarity fund means to the energy-poor families (BILLS.md §8): their number,
+    average bill and support per family and year, the bill as a share of an assumed income
+    before and after support, and the share of the fund's inflows that went to families, to
+    projects and stayed in the fund. [€, %]"""
+    poor = ds["member_category"].to_numpy() == "energy_poor_household"
+    days = ds["member_active_days"].to_numpy()[poor].sum(axis=1)
+    years = days.sum() / 365.0
+    bill = float(ds["bill_eur"].sel(bill_component="total_eur").to_numpy()[poor].sum())
+    support = float(fund["support_paid_eur"].sum())
+    inflow = float(fund["inflow_eur"].sum())
+    projects = float(fund["projects_eur"].sum())
+
+    def share(x: float) -> float:
+        return 100.0 * x / inflow if inflow > 0 else 0.0
+
+    mean_bill = bill / years if years else 0.0
+    mean_support = support / years if years else 0.0
+    return {
+        "families": int(poor.sum()),
+        "bill_eur_per_family_year": mean_bill,
+        "support_eur_per_family_year": mean_support,
+        "burden_pct": 100.0 * mean_bill / income_eur_per_year,
+        "burden_after_support_pct": 100.0 * (mean_bill - mean_support) / income_eur_per_year,
+        "to_families_eur": support, "to_projects_eur": projects,
+        "to_families_pct": share(support), "to_projects_pct": share(projects),
+        "kept_pct": share(inflow - support - projects),
+    }

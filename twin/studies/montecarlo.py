@@ -57,13 +57,18 @@ def weather_monte_carlo(sim: Simulation, runs: int, first_seed: int | None = Non
     weather = sim.spec.settings.weather
     start = first_seed if first_seed is not None else (
         weather.seed if weather.seed is not None else sim.spec.settings.simulation.seed)
-    frames = []
+    frames, plants = [], {}
     for k in range(runs):
         seed = start + k
         result = Simulation(sim.spec.with_weather_seed(seed)).run(years=years)
         frames.append(_figures(result).assign(weather_seed=seed))
+        plants[seed] = result.finance()["npv_eur"].drop(index="community")
         if progress:
             progress("weather years", k + 1, runs)
     per_run = pd.concat(frames).reset_index().set_index(["weather_seed", "configuration"])
     p = per_run.groupby(level="configuration", sort=False).apply(p_values)
-    return per_run.sort_index(), p
+    per_run = per_run.sort_index()
+    plant_npv = pd.DataFrame(plants).T.rename_axis(index="weather_seed", columns="plant")
+    per_run.attrs["plant_npv_eur"] = plant_npv
+    p.attrs["plant_npv_eur"] = p_values(plant_npv)
+    return per_run, p
