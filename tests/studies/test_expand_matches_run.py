@@ -25,12 +25,17 @@ def plant_block(host: str | None) -> str:
 
 
 def run_difference(tmp_path, host: str | None) -> dict[str, float]:
-    """Community totals with the roof minus without, per year, from two whole runs."""
-    base = twin.load(TINY).run().summary.loc["community"]
+    """Community totals with the roof minus without, per year, from two whole runs (and the
+    bill the roof avoids its host)."""
+    base_run = twin.load(TINY).run()
     text = TINY.read_text() + plant_block(host)
-    more = twin.load(write_scenario(tmp_path, text)).run().summary.loc["community"]
-    return {k: (more[k] - base[k]) * PER_YEAR
-            for k in ("shared_mwh", "premium_eur", "fund_eur", "injected_mwh")}
+    more_run = twin.load(write_scenario(tmp_path, text)).run()
+    base, more = base_run.summary.loc["community"], more_run.summary.loc["community"]
+    out = {k: (more[k] - base[k]) * PER_YEAR
+           for k in ("shared_mwh", "premium_eur", "fund_eur", "injected_mwh")}
+    out["avoided_bill_eur"] = float(more_run.dataset["avoided_bill_eur"].sum()
+                                    - base_run.dataset["avoided_bill_eur"].sum()) * PER_YEAR
+    return out
 
 
 @pytest.mark.parametrize("host", [None, "school", "leaver"])
@@ -41,6 +46,7 @@ def test_expand_and_run_agree_on_a_roof(tmp_path, host):
     _, curves = evaluate(spec, Candidates.model_validate({"roofs": [roof]}))
     at_40 = curves.set_index("kwp").loc[40.0]
     expected = run_difference(tmp_path, host)
+    assert (expected["avoided_bill_eur"] > 0) == (host is not None)
     for key, value in expected.items():
         assert at_40[key] == pytest.approx(value, rel=1e-9, abs=1e-6), key
 

@@ -72,6 +72,8 @@ class Investment:
     fees_eur_year1: float
     opex_eur_year1: float
     premium_years_left: float = 20.0
+    avoided_bill_eur_year1: float = 0.0
+    """The bill the plant avoids its host (self-consumption; escalates like RID)."""
 
 
 def cash_flows(inv: Investment, fin: FinanceAssumptions) -> np.ndarray:
@@ -81,7 +83,7 @@ def cash_flows(inv: Investment, fin: FinanceAssumptions) -> np.ndarray:
     prices = (1 + fin.price_escalation_pct_per_year / 100) ** (years - 1)
     premium_share = np.clip(inv.premium_years_left - (years - 1), 0.0, 1.0)
     revenue = (inv.premium_eur_year1 * premium_share + inv.valorization_eur_year1) * output \
-        + inv.rid_eur_year1 * output * prices
+        + (inv.rid_eur_year1 + inv.avoided_bill_eur_year1) * output * prices
     costs = inv.fees_eur_year1 * premium_share + inv.opex_eur_year1
     flows = np.r_[0.0, revenue - costs]
     loan = inv.capex_eur * (1 - fin.equity_share_pct / 100)

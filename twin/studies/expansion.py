@@ -22,6 +22,7 @@ from twin.core.progress import Progress, silent
 from twin.core.time import interval_hours, local_midnight_utc, power_to_energy_kwh
 from twin.errors import ScenarioError
 from twin.events import ConfigurationRegistered, MemberJoined, PlantCommissioned
+from twin.finance.bills import member_bills
 from twin.finance.investment import (
     OPEX_EUR_PER_KWP_YEAR,
     FinanceAssumptions,
@@ -39,7 +40,7 @@ from twin.sim.flows import CountedFlows, PhysicalFlows, book_flows
 from twin.sim.member_months import MonthGrid
 from twin.sim.profiles import profiled_energy
 from twin.sim.results import summary_table
-from twin.sim.settle import settle
+from twin.sim.settle import bill_parameters, settle
 from twin.sim.spec import RunSpec
 from twin.sim.timeline import run_timeline
 
@@ -114,14 +115,18 @@ class Evaluator:
         return power_to_energy_kwh(power, interval_hours(self.inputs.index))
 
     def totals(self, state: State) -> pd.Series:
-        """The community's totals of a state: the rules applied to its arrays."""
-        row = summary_table(settle(state.spec, self.inputs, state.flows, state.counted)).loc[
-            "community"]
+        """The community's totals of a state: the rules applied to its arrays, and the bills
+        that plants behind members' meters avoid them."""
+        ds = settle(state.spec, self.inputs, state.flows, state.counted)
+        row = summary_table(ds).loc["community"]
+        avoided = float(member_bills(ds, state.flows.members, bill_parameters(
+            state.spec.events))["avoided_bill_eur"].sum()) if state.counted.member_months \
+            .self_consumed_kwh.any() else 0.0
         return pd.Series({"shared_mwh": row["shared_mwh"], "injected_mwh": row["injected_mwh"],
                           "premium_eur": row["premium_eur"],
                           "valorization_eur": row["valorization_eur"],
                           "rid_eur": row["rid_eur"], "fees_eur": row["gse_fees_eur"],
-                          "fund_eur": row["fund_eur"]})
+                          "fund_eur": row["fund_eur"], "avoided_bill_eur": avoided})
 
     def entry(self) -> dt.date:
         """When candidates enter operation: the start of the period (or the founding)."""
@@ -245,7 +250,8 @@ def _finance(marginal: pd.Series, capex: float, opex: float, fin: Finance) -> di
         equity_share_pct=fin.equity_share_pct, loan_rate_pct=fin.loan_rate_pct,
         loan_years=fin.loan_years)
     flows = cash_flows(Investment(capex, marginal["premium_eur"], marginal["valorization_eur"],
-                                  marginal["rid_eur"], marginal["fees_eur"], opex),
+                                  marginal["rid_eur"], marginal["fees_eur"], opex,
+                                  avoided_bill_eur_year1=marginal["avoided_bill_eur"]),
                        assumptions)
     return {"npv_eur": npv(flows, fin.discount_rate_pct), "irr_pct": irr(flows),
             "payback_years": payback_years(flows)}
