@@ -42,7 +42,7 @@ configuration = "c"
 category = "household"
 archetype = "household"
 annual_kwh = 2500
-count = 60
+count = 200
 joined_on = 2025-01-01
 """
 

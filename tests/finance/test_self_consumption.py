@@ -88,3 +88,14 @@ def test_behind_the_meter_beats_its_own_connection_when_the_school_self_consumes
     assert behind.finance().loc["roof", "year1_avoided_bill_eur"] > 0
     assert own.finance().loc["roof", "year1_avoided_bill_eur"] == 0
     assert behind_npv > own_npv
+
+
+def test_self_consumption_hour_by_hour_adds_up_to_the_hosts_months(runs):
+    behind, own = runs
+    hourly = behind.dataset["self_consumed_energy_kwh"].sel(plant="roof")
+    monthly = behind.dataset["member_self_consumed_by_band_kwh"].sel(member="school")
+    assert float(hourly.sum()) == pytest.approx(float(monthly.sum()), rel=1e-9)
+    produced = float(behind.dataset["plant_production_energy_kwh"].sel(plant="roof"))
+    injected = float(behind.dataset["injected_energy_kwh"].sel(plant="roof").sum())
+    assert float(hourly.sum()) == pytest.approx(produced - injected, rel=1e-9)
+    assert float(own.dataset["self_consumed_energy_kwh"].sum()) == 0.0

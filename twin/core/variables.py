@@ -73,6 +73,9 @@ VARIABLES: dict[str, Variable] = {
         "time: sum"),
     "plant_in_community": Variable(
         "1", "1 while the plant counts for its configuration, else 0", "time: point"),
+    "self_consumed_energy_kwh": Variable(
+        "kWh", "output of the plant used on site by the member whose POD it sits behind",
+        "time: sum"),
     "plant_production_energy_kwh": Variable(
         "kWh", "AC energy produced by the plant over the period (before self-consumption)",
         "time: sum"),

@@ -95,9 +95,9 @@ def fund_timeline(cash: pd.DataFrame, events: list[DomainEvent], fund: Fund,
     Returns ``(monthly, projects)``: ``monthly`` has ``inflow_eur``, ``families``,
     ``support_due_eur``, ``support_paid_eur``, ``owed_to_families_eur``, ``projects_eur``,
     ``reserve_eur``, ``owed_to_gse_eur``, ``balance_eur``, ``available_eur`` (beyond the
-    reserve) and ``waiting_eur`` (the cost of the first project waiting) per month of the cash
-    timeline; ``projects`` one row per project with ``approved``, ``cost_eur``, ``scheduled``,
-    ``funded`` (the month paid) and ``status``.
+    reserve), ``waiting_eur`` (the cost of the first project waiting) and ``projects_waiting``
+    (the queue's length) per month of the cash timeline; ``projects`` one row per project
+    with ``approved``, ``cost_eur``, ``scheduled``, ``funded`` (the month paid) and ``status``.
     """
     projects = _projects(events)
     keep = 1 - fund.host_share_pct / 100
@@ -122,7 +122,8 @@ def fund_timeline(cash: pd.DataFrame, events: list[DomainEvent], fund: Fund,
                      "reserve_eur": reserve, "owed_to_gse_eur": state.owed_gse,
                      "balance_eur": state.balance,
                      "available_eur": max(state.balance - reserve, 0.0),
-                     "waiting_eur": waiting[0].cost_eur if waiting else 0.0})
+                     "waiting_eur": waiting[0].cost_eur if waiting else 0.0,
+                     "projects_waiting": len(waiting)})
     monthly = pd.DataFrame(rows).set_index("month")
     monthly.attrs["support_paid_by_member_eur"] = dict(zip(
         family_bills.columns, state.paid_total.tolist(), strict=True))

@@ -132,6 +132,8 @@ def settle(spec: RunSpec, inputs: Inputs, flows: PhysicalFlows,
         spec.settings.rules.switches(), parameters, plant_prices(inputs, flows.plants))
     data = {name: (d, out[name]) for d, names in _DIMS.items() for name in names}
     data["plant_production_energy_kwh"] = (("plant",), flows.production_kwh.sum(axis=0))
+    data["self_consumed_energy_kwh"] = (("time", "plant"), to_hourly(
+        flows.production_kwh - flows.injection_kwh, steps))
     data["plant_in_community"] = (("time", "plant"), active.astype(np.int8))
     data["member_withdrawn_energy_kwh"] = (("member",), counted.member_withdrawal_total_kwh)
     mm = counted.member_months
