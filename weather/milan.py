@@ -9,7 +9,10 @@ irradiance is split into direct and diffuse with the Erbs model. Temperature fol
 monthly mean with an AR(1) daily anomaly and a daily cycle whose range widens on clear days; wind
 follows the UNI monthly mean with a log-normal daily factor.
 
-One seed is one weather year; many seeds are Monte Carlo years. Calibration targets ship here as
+One seed is one weather year; many seeds are Monte Carlo years: each year and month draws its
+irradiation around the target (a monthly and a yearly log-normal factor), so years differ as
+Milan's do (RULES_UPDATES.md §6: annual σ about 4 %, monthly CVs 5-8 % in summer to 20-30 %
+in winter). Calibration targets ship here as
 published figures with their source (``../shared/docs/MILAN_FIGURES.md`` §1.1).
 """
 
@@ -58,6 +61,17 @@ HOURLY_PERSISTENCE = 0.75
 """Lag-1 autocorrelation of the hourly variability factor. [-]"""
 HOURLY_VARIABILITY = 0.45
 """Log-standard deviation of hourly variability on a half-cloudy day (k_d = 0.5). [-]"""
+MONTHLY_GHI_SD = (0.238, 0.182, 0.091, 0.074, 0.062, 0.036, 0.030, 0.020, 0.079, 0.086, 0.173,
+                  0.235)
+"""Log-standard deviation of each month's irradiation around its target, January first, drawn
+once per year and month. With the daily draws' own spread (a month's mean of 28-31 daily
+indices varies by 5-10 %) and :data:`ANNUAL_GHI_SD`, monthly irradiation varies by the anchors
+of RULES_UPDATES.md §6 [U, derived]: a coefficient of variation of 20-30 % in December and
+January, 15-25 % in November and February, 10-15 % in March and October, 8-12 % in April, May
+and September, 5-8 % in June to August. [-]"""
+ANNUAL_GHI_SD = 0.025
+"""Log-standard deviation of a factor common to all months of a year (independent months alone
+give about 3 % annual spread; the anchor is about 4 %, plausible 3-6 %). [-]"""
 TEMP_ANOMALY_STD_K = 2.5
 """Standard deviation of the daily mean temperature around the monthly mean. [K]"""
 TEMP_ANOMALY_PERSISTENCE = 0.75
@@ -88,14 +102,28 @@ def _calendar(local: pd.DatetimeIndex) -> tuple[np.ndarray, np.ndarray, np.ndarr
     return day_of_interval, day_month, ym_of_day
 
 
+def year_month_factors(seed: int, year_of_ym: np.ndarray, month_of_ym: np.ndarray) -> np.ndarray:
+    """This weather year's irradiation of each (year, month) relative to its target: a
+    log-normal monthly anomaly (:data:`MONTHLY_GHI_SD`) times one common to the year
+    (:data:`ANNUAL_GHI_SD`), both of mean one. A stream of its own, so the daily draws of a seed
+    do not change with it. [-]"""
+    years, year_index = np.unique(year_of_ym, return_inverse=True)
+    rng = np.random.default_rng(np.random.SeedSequence([seed, 0x1A7E]))
+    annual = rng.standard_normal(len(years))[year_index]
+    monthly = rng.standard_normal(len(month_of_ym))
+    sd = np.asarray(MONTHLY_GHI_SD)[month_of_ym - 1]
+    return np.exp(sd * monthly - sd**2 / 2 + ANNUAL_GHI_SD * annual - ANNUAL_GHI_SD**2 / 2)
+
+
 def _daily_clearness(rng: np.random.Generator, cs_daily: np.ndarray, day_month: np.ndarray,
-                     ym_of_day: np.ndarray, targets: pd.DataFrame) -> np.ndarray:
+                     ym_of_day: np.ndarray, targets: pd.DataFrame,
+                     factors: np.ndarray) -> np.ndarray:
     """Daily clear-sky index: a Beta marginal on :data:`DAILY_INDEX_RANGE` with the month's
-    target mean (target irradiation over the mean clear-sky irradiation of that year-month),
-    persistent via a Gaussian copula (latent AR(1))."""
+    target mean (target irradiation × this year's factor for the month, over the mean clear-sky
+    irradiation of that year-month), persistent via a Gaussian copula (latent AR(1))."""
     n_days = len(cs_daily)
     cs_month_mean = np.bincount(ym_of_day, weights=cs_daily) / np.bincount(ym_of_day)
-    target = _monthly_values("ghi_kwh_per_m2_day", day_month, targets)
+    target = _monthly_values("ghi_kwh_per_m2_day", day_month, targets) * factors[ym_of_day]
     lo, hi = DAILY_INDEX_RANGE
     ratio = np.divide(target, cs_month_mean[ym_of_day], out=np.full(n_days, 0.5),
                       where=cs_month_mean[ym_of_day] > 0)  # a sunless sliver of a month: moot
@@ -147,6 +175,7 @@ def generate_milan_weather(
     seed: int,
     site: dict[str, Any] | None = None,
     targets: pd.DataFrame | None = None,
+    interannual: bool = True,
 ) -> tuple[pd.DataFrame, dict[str, Any]]:
     """Generate weather for every interval of ``index`` (UTC, interval start).
 
@@ -160,6 +189,10 @@ def generate_milan_weather(
         ``latitude``, ``longitude``, ``altitude``; default :data:`MILANO_SITE`.
     targets : DataFrame, optional
         Monthly targets with the columns of :data:`UNI_10349_MILANO` (default).
+    interannual : bool
+        Draw each year's and month's irradiation around its target (:func:`year_month_factors`,
+        the default: a seed is a weather year); False keeps every month on its target mean (the
+        calibration's own check).
 
     Returns
     -------
@@ -182,7 +215,10 @@ def generate_milan_weather(
     day_of_interval, day_month, ym_of_day = _calendar(local)
     n_days = len(day_month)
     cs_daily = np.bincount(day_of_interval, weights=cs_ghi * step_h, minlength=n_days) / 1000.0
-    k_day = _daily_clearness(rng, cs_daily, day_month, ym_of_day, targets)
+    ym_codes = np.unique((local.year * 100 + local.month).to_numpy())
+    factors = year_month_factors(seed, ym_codes // 100, ym_codes % 100) if interannual \
+        else np.ones(len(ym_codes))
+    k_day = _daily_clearness(rng, cs_daily, day_month, ym_of_day, targets, factors)
     ghi = _hourly_ghi(rng, k_day, day_of_interval, cs_ghi)
     erbs = pvlib.irradiance.erbs(ghi, solpos["zenith"].to_numpy(), mid.day_of_year.to_numpy())
     dhi = np.clip(erbs["dhi"], 0.0, ghi)

@@ -205,6 +205,9 @@ def _attributes(spec: RunSpec, inputs: Inputs, rule_versions: dict) -> dict:
         "market_zone": community.market_zone,
         "time_step": spec.settings.simulation.time_step,
         "weather_source": str(inputs.weather_meta.get("source")),
+        "ghi_kwh_per_m2_per_year": float(
+            inputs.weather["ghi"].sum() * interval_hours(inputs.index) / 1000.0
+            * 8766.0 / (len(inputs.index) * interval_hours(inputs.index))),
         "price_source": str(inputs.price_meta.get("source")),
         "price_filled_hours": int(inputs.price_meta.get("filled_hours", 0)),
         **{name: (int(value) if isinstance(value, bool) else value)

@@ -17,8 +17,9 @@ from twin.core.progress import Progress
 from twin.sim.results import COMPARED_METRICS
 from twin.sim.run import RunResult, Simulation
 
-METRICS = [*COMPARED_METRICS, "npv_eur"]
-"""Figures drawn per weather year, per configuration and for the community."""
+METRICS = [*COMPARED_METRICS, "npv_eur", "ghi_kwh_per_m2"]
+"""Figures drawn per weather year, per configuration and for the community (with the weather
+year's global horizontal irradiation, a year's worth [kWh/m²])."""
 
 EXCEEDANCE = {"P90": 0.90, "P50": 0.50, "P10": 0.10}
 """P-value → probability that a year exceeds it."""
@@ -41,6 +42,7 @@ def _figures(result: RunResult) -> pd.DataFrame:
     table["npv_eur"] = plants.groupby("configuration")["npv_eur"].sum().reindex(
         table.index, fill_value=0.0)
     table.loc["community", "npv_eur"] = finance.loc["community", "npv_eur"]
+    table["ghi_kwh_per_m2"] = result.dataset.attrs["ghi_kwh_per_m2_per_year"]
     return table
 
 
