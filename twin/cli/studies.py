@@ -14,6 +14,13 @@ from twin.cli.progress import progress_bar
 from twin.errors import SweepError, TwinError
 
 
+def _label(row) -> str:  # noqa: ANN001 - a table row
+    """A candidate's name, with its layout when a roof is not as given."""
+    layout = getattr(row, "layout", "")
+    return str(row.candidate) + (f" ({layout})" if isinstance(layout, str) and layout
+                                 not in ("", "as_given") else "")
+
+
 def expand(args: argparse.Namespace, console: Console, err: Console) -> int:
     import pandas as pd
 
@@ -45,7 +52,7 @@ def expand(args: argparse.Namespace, console: Console, err: Console) -> int:
         irr = "-" if row.irr_pct is None or pd.isna(row.irr_pct) else f"{row.irr_pct:.1f}"
         saturates = ("-" if row.saturation_kwp is None or pd.isna(row.saturation_kwp)
                      else f"{row.saturation_kwp:g} kWp")
-        table.add_row(str(rank), str(row.candidate), f"{row.kwp:g}" if row.kwp else "-",
+        table.add_row(str(rank), _label(row), f"{row.kwp:g}" if row.kwp else "-",
                       f"{row.shared_mwh:,.1f}", f"{row.premium_eur:,.0f}", f"{row.npv_eur:,.0f}",
                       irr, saturates)
     console.print(table)
@@ -68,7 +75,7 @@ def _print_portfolio(plan, check: dict | None, objective: str,  # noqa: ANN001 -
     for column in ("kWp", "ΔMWh/yr", "Δfund €/yr", "NPV €", "Σ MWh/yr", "Σ NPV €"):
         table.add_column(column, justify="right", no_wrap=True)
     for step, row in plan.iterrows():
-        table.add_row(str(step), str(row.candidate), f"{row.kwp:g}" if row.kwp else "-",
+        table.add_row(str(step), _label(row), f"{row.kwp:g}" if row.kwp else "-",
                       f"{row.shared_mwh:,.1f}", f"{row.fund_eur:,.0f}", f"{row.npv_eur:,.0f}",
                       f"{row.cumulative_shared_mwh:,.1f}", f"{row.cumulative_npv_eur:,.0f}")
     console.print(table)

@@ -4,6 +4,7 @@ configurations, and the finance assumptions they are ranked by."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -33,6 +34,11 @@ class Roof(_Model):
         None, description="The id of a single member (count 1) of the configuration whose POD "
         "the roof sits behind: the member uses the output first and the surplus is injected. "
         "Default: a plant on its own POD.")
+    layouts: list[Literal["as_given", "east_west"]] = Field(
+        ["as_given"], min_length=1, description="Orientations to try: as_given (tilt_deg, "
+        "azimuth_deg) and/or east_west (half the size facing azimuth_deg - 90, half "
+        "azimuth_deg + 90, at tilt_deg: the low east-west rack of a flat roof). Each layout "
+        "has its own sizing curve; the roof is taken once, at its best layout and size.")
 
 
 class MemberBatch(_Model):

@@ -55,15 +55,20 @@ def candidate_plant(plant_id: str, configuration_id: str, kwp: float, entry: dt.
         "inverter_kw": kwp, "entry_into_operation": entry, "lifecycle": "new", **fields})
 
 
-def roof_plant(roof: Roof, kwp: float, entry: dt.date,
-               host: MemberJoined | None = None) -> PlantCommissioned:
-    """The plant event of ``kwp`` on ``roof``, in operation and counting from ``entry``; behind
-    ``host``'s POD when given."""
+def roof_plants(roof: Roof, kwp: float, entry: dt.date, host: MemberJoined | None = None,
+                layout: str = "as_given") -> list[PlantCommissioned]:
+    """The plant events of ``kwp`` on ``roof`` in a layout, in operation and counting from
+    ``entry``; behind ``host``'s POD when given. ``east_west`` is two plants of half the size,
+    facing ``azimuth_deg`` - 90 and + 90."""
     behind = {} if host is None else {"host_member": host.member_id, "pod": host.pod}
-    return candidate_plant(f"+{roof.id}", roof.configuration, kwp, entry,
-                           tilt_deg=roof.tilt_deg, azimuth_deg=roof.azimuth_deg,
-                           latitude=roof.latitude, longitude=roof.longitude,
-                           mounting=roof.mounting, **behind)
+    faces = [("", kwp, roof.azimuth_deg)] if layout == "as_given" else [
+        ("-east", kwp / 2, (roof.azimuth_deg - 90.0) % 360.0),
+        ("-west", kwp / 2, (roof.azimuth_deg + 90.0) % 360.0)]
+    return [candidate_plant(f"+{roof.id}{suffix}", roof.configuration, size, entry,
+                            tilt_deg=roof.tilt_deg, azimuth_deg=azimuth,
+                            latitude=roof.latitude, longitude=roof.longitude,
+                            mounting=roof.mounting, **behind)
+            for suffix, size, azimuth in faces]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -173,13 +178,15 @@ class Evaluator:
         spec = dataclasses.replace(state.spec, events=(*state.spec.events, *members))
         return State(spec, flows, counted)
 
-    def roof_state(self, state: State, roof: Roof, kwp: float) -> State:
+    def roof_state(self, state: State, roof: Roof, kwp: float,
+                   layout: str = "as_given") -> State:
         if roof.host_member is None:
-            return self.plus_plants(state, [roof_plant(roof, kwp, self.entry())])
+            return self.plus_plants(state, roof_plants(roof, kwp, self.entry(), layout=layout))
         host = host_of(state.spec, roof)
         # the host's own withdrawal changes: book all events again, as a run does
-        plant = roof_plant(roof, kwp, self.entry(), host)
-        return self.booked(dataclasses.replace(state.spec, events=(*state.spec.events, plant)))
+        plants = roof_plants(roof, kwp, self.entry(), host, layout)
+        return self.booked(dataclasses.replace(state.spec,
+                                               events=(*state.spec.events, *plants)))
 
     def batch_state(self, state: State, batch: MemberBatch) -> State:
         at = local_midnight_utc(self.start).to_pydatetime()
@@ -210,9 +217,9 @@ class Evaluator:
         state = self.plus_members(state, members, configuration=column)
         return self.plus_plants(state, plants)
 
-    def with_plant(self, roof: Roof, kwp: float) -> pd.Series:
-        """Marginal totals of the base plus a plant of ``kwp`` on ``roof`` from the start."""
-        return self.totals(self.roof_state(self.state, roof, kwp)) - self.base
+    def with_plant(self, roof: Roof, kwp: float, layout: str = "as_given") -> pd.Series:
+        """Marginal totals of the base plus ``kwp`` on ``roof`` in a layout from the start."""
+        return self.totals(self.roof_state(self.state, roof, kwp, layout)) - self.base
 
     def with_members(self, batch: MemberBatch) -> pd.Series:
         """Marginal totals of the base plus a batch of members from the start."""
@@ -279,7 +286,7 @@ def evaluate(spec: RunSpec, candidates: Candidates, progress: Progress | None = 
         if roof.host_member is not None:
             host_of(spec, roof)
     evaluator = evaluator or Evaluator(spec, progress)
-    total = sum(len(roof_sizes(roof)) for roof in candidates.roofs) + \
+    total = sum(len(roof_sizes(roof)) * len(roof.layouts) for roof in candidates.roofs) + \
         len(candidates.member_batches) + len(candidates.new_configurations)
     done = 0
     say("candidates", done, total)
@@ -289,14 +296,15 @@ def evaluate(spec: RunSpec, candidates: Candidates, progress: Progress | None = 
     per_year = evaluator.per_year
     curves = []
     for roof in candidates.roofs:
-        for kwp in roof_sizes(roof):
-            marginal = evaluator.with_plant(roof, float(kwp)) * per_year
-            capex = plant_capex_eur(kwp, roof.capex_eur_per_kwp)
-            curves.append({"candidate": roof.id, "kind": "roof", "kwp": float(kwp),
-                           "capex_eur": capex, **marginal.to_dict(),
-                           **_finance(marginal, capex, kwp * OPEX_EUR_PER_KWP_YEAR, fin)})
-            done += 1
-            say(f"roof {roof.id}", done, total)
+        for layout in roof.layouts:
+            for kwp in roof_sizes(roof):
+                marginal = evaluator.with_plant(roof, float(kwp), layout) * per_year
+                capex = plant_capex_eur(kwp, roof.capex_eur_per_kwp)
+                curves.append({"candidate": roof.id, "kind": "roof", "layout": layout,
+                               "kwp": float(kwp), "capex_eur": capex, **marginal.to_dict(),
+                               **_finance(marginal, capex, kwp * OPEX_EUR_PER_KWP_YEAR, fin)})
+                done += 1
+                say(f"roof {roof.id}", done, total)
     curves_df = pd.DataFrame(curves)
     if len(curves_df):
         curves_df["shared_pct_of_added_injection"] = np.where(
@@ -304,7 +312,9 @@ def evaluate(spec: RunSpec, candidates: Candidates, progress: Progress | None = 
             100.0 * curves_df["shared_mwh"] / curves_df["injected_mwh"], 0.0)
     rows = []
     for roof in candidates.roofs:
-        curve = curves_df[curves_df["candidate"] == roof.id].reset_index(drop=True)
+        of_roof = curves_df[curves_df["candidate"] == roof.id]
+        best_layout = of_roof.loc[of_roof["npv_eur"].idxmax(), "layout"]
+        curve = of_roof[of_roof["layout"] == best_layout].reset_index(drop=True)
         best = curve.loc[curve["npv_eur"].idxmax()]
         rows.append({**best.to_dict(),
                      "saturation_kwp": saturation_kwp(curve, candidates.saturation_fraction),

@@ -47,6 +47,8 @@ class Option:
     capex_eur: float
     opex_eur_per_year: float
     apply: Callable[[State], State]
+    layout: str = ""
+    """A roof's orientation layout (as_given, east_west)."""
 
 
 def options(evaluator: Evaluator, candidates: Candidates) -> dict[str, list[Option]]:
@@ -56,8 +58,9 @@ def options(evaluator: Evaluator, candidates: Candidates) -> dict[str, list[Opti
         out[roof.id] = [
             Option(roof.id, "roof", float(kwp),
                    plant_capex_eur(kwp, roof.capex_eur_per_kwp), kwp * OPEX_EUR_PER_KWP_YEAR,
-                   lambda s, roof=roof, kwp=float(kwp): evaluator.roof_state(s, roof, kwp))
-            for kwp in roof_sizes(roof)]
+                   lambda s, roof=roof, kwp=float(kwp), layout=layout:
+                   evaluator.roof_state(s, roof, kwp, layout), layout)
+            for layout in roof.layouts for kwp in roof_sizes(roof)]
     for batch in candidates.member_batches:
         out[batch.id] = [Option(batch.id, "members", 0.0, batch.cost_eur, 0.0,
                                 lambda s, batch=batch: evaluator.batch_state(s, batch))]
@@ -125,7 +128,7 @@ def greedy(evaluator: Evaluator, candidates: Candidates, objective: str = "npv",
             break
         o = step.option
         rows.append({"step": len(rows) + 1, "candidate": o.candidate, "kind": o.kind,
-                     "kwp": o.kwp, "capex_eur": o.capex_eur,
+                     "layout": o.layout, "kwp": o.kwp, "capex_eur": o.capex_eur,
                      "shared_mwh": step.marginal["shared_mwh"],
                      "premium_eur": step.marginal["premium_eur"],
                      "fund_eur": step.marginal["fund_eur"], "npv_eur": step.finance["npv_eur"],

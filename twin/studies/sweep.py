@@ -54,7 +54,7 @@ def load_sweep(path: str | Path) -> list[Variant]:
     """Read a sweep file and expand it into its variants."""
     import twin
     from twin.scenario.candidates import load_candidates
-    from twin.studies.expansion import host_of, roof_plant, roof_sizes
+    from twin.studies.expansion import host_of, roof_plants, roof_sizes
 
     path = Path(path)
     sweep = read_sweep_file(path)
@@ -72,7 +72,8 @@ def load_sweep(path: str | Path) -> list[Variant]:
     roofs = []
     if sweep.candidates:
         candidates = load_candidates(beside(sweep.candidates))
-        roofs = [(roof, float(kwp)) for roof in candidates.roofs for kwp in roof_sizes(roof)]
+        roofs = [(roof, float(kwp), layout) for roof in candidates.roofs
+                 for layout in roof.layouts for kwp in roof_sizes(roof)]
 
     variants = []
     for source, spec in bases:
@@ -80,11 +81,12 @@ def load_sweep(path: str | Path) -> list[Variant]:
             spec = spec.with_years(sweep.years)
         start = spec.settings.simulation.start
         actions: list[tuple[str, RunSpec, str, float]] = [(source, spec, "", 0.0)]
-        for roof, kwp in roofs:
+        for roof, kwp, layout in roofs:
             host = host_of(spec, roof) if roof.host_member is not None else None
-            plant = roof_plant(roof, kwp, max(start, spec.community.founded_on), host)
-            actions.append((f"{source}+{roof.id}@{kwp:g}kWp",
-                            dataclasses.replace(spec, events=(*spec.events, plant)),
+            plants = roof_plants(roof, kwp, max(start, spec.community.founded_on), host, layout)
+            suffix = "" if layout == "as_given" else f"-{layout}"
+            actions.append((f"{source}+{roof.id}{suffix}@{kwp:g}kWp",
+                            dataclasses.replace(spec, events=(*spec.events, *plants)),
                             roof.id, kwp))
         for label, action_spec, roof_id, kwp in actions:
             for seed in sweep.seeds():
