@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from twin._version import __version__
-from twin.cli.codes import EXIT_OK, MONTE_CARLO_RUNS, YEARS, require_range
+from twin.cli.codes import EXIT_OK, MONTE_CARLO_RUNS, YEARS, out_folder, require_range
 from twin.cli.progress import progress_bar
 from twin.errors import TwinError
 
@@ -73,7 +73,7 @@ def run(args: argparse.Namespace, console: Console, err: Console) -> int:
     sim = simulation_of(args)
     stem = (args.branch if args.store is not None
             else Path(sim.spec.provenance["scenario"]).stem)
-    out = args.out if args.out is not None else Path("results") / stem
+    out = out_folder(args.out, Path("results") / stem)
     require_range("--years", args.years, YEARS)
     require_range("--monte-carlo", args.monte_carlo, MONTE_CARLO_RUNS)
     with progress_bar(err, f"Simulating {sim.name}", not (args.quiet or args.json)) as say:

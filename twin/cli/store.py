@@ -11,12 +11,20 @@ from rich.table import Table
 
 from twin.cli.codes import EXIT_OK, EXIT_VERIFY
 from twin.core.time import local_date, local_datetime, parse_local_time
+from twin.errors import TwinError
 from twin.events import CommunityState, DomainEvent
 from twin.events.store import EventStore, StoreError
 from twin.rules import tariff_power_kw
 from twin.rules.configuration import existing_power_warnings
 from twin.scenario.event_files import read_event_file
 
+
+def cli_time(option: str, value: str):  # noqa: ANN201 - a UTC datetime
+    """A command-line time (local unless it has an offset), or a TwinError naming the option."""
+    try:
+        return parse_local_time(value)
+    except ValueError as err:
+        raise TwinError(f"{option}: {err}") from None
 
 def _existing_store(location: str) -> EventStore:
     """A store that must exist already (reading commands never create one)."""
@@ -62,7 +70,7 @@ def events(args: argparse.Namespace, console: Console, err: Console) -> int:
         return EXIT_OK
 
     if args.events_command == "log":
-        as_of = parse_local_time(args.as_of) if args.as_of else None
+        as_of = cli_time("--as-of", args.as_of) if args.as_of else None
         with _existing_store(args.store) as store:
             stored = store.read(args.branch)
         console.print(f"{args.store}, branch {args.branch}: seq, branch, recorded (UTC), "
@@ -119,7 +127,7 @@ def branch(args: argparse.Namespace, console: Console, err: Console) -> int:
 
 def state(args: argparse.Namespace, console: Console, err: Console) -> int:
 
-    as_of = parse_local_time(args.as_of)
+    as_of = cli_time("--as-of", args.as_of)
     with _existing_store(args.store) as store:
         st = store.state(args.branch, as_of)
     when = local_datetime(as_of).strftime("%Y-%m-%d %H:%M %Z")

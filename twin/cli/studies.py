@@ -9,7 +9,7 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from twin.cli.codes import EXIT_OK, MONTE_CARLO_RUNS, YEARS, require_range
+from twin.cli.codes import EXIT_OK, MONTE_CARLO_RUNS, YEARS, out_folder, require_range
 from twin.cli.progress import progress_bar
 from twin.errors import SweepError, TwinError
 
@@ -31,13 +31,13 @@ def expand(args: argparse.Namespace, console: Console, err: Console) -> int:
 
     candidates = load_candidates(args.candidates)
     sim = twin.load(args.scenario)
+    stem = Path(sim.spec.provenance["scenario"]).stem
+    out = out_folder(args.out, Path("results") / f"expand-{stem}")
     with progress_bar(err, "Evaluating candidates") as say:
         evaluator = Evaluator(sim.spec, say)
         ranking, curves = evaluate(sim.spec, candidates, say, evaluator)
         plan = greedy(evaluator, candidates, args.objective, say)
         check = exhaustive_check(evaluator, candidates, plan, args.objective)
-    stem = Path(sim.spec.provenance["scenario"]).stem
-    out = args.out if args.out is not None else Path("results") / f"expand-{stem}"
     out.mkdir(parents=True, exist_ok=True)
     ranking.round(3).to_csv(out / "ranking.csv")
     curves.round(3).to_csv(out / "sizing_curves.csv", index=False)
@@ -108,13 +108,13 @@ def compare(args: argparse.Namespace, console: Console, err: Console) -> int:
                         "mix it with other inputs:\n  " + "\n  ".join(differences)
                         + "\ngive --allow-different-inputs to compare anyway (the output is "
                         "labelled)")
+    names = [Path(n).stem for n in (args.a, args.b)]
+    out = out_folder(args.out, Path("results") / f"compare-{names[0]}-{names[1]}")
     results = []
     for label, sim in zip((args.a, args.b), sims, strict=True):
         with err.status(f"Simulating {label}…"):
             results.append(sim.run(years=args.years))
-    names = [Path(n).stem for n in (args.a, args.b)]
     result = compare_runs(results[0], results[1], names[0], names[1])
-    out = args.out if args.out is not None else Path("results") / f"compare-{names[0]}-{names[1]}"
     out.mkdir(parents=True, exist_ok=True)
     result.by_year.round(3).to_csv(out / "compare.csv")
     result.hours.round(3).to_csv(out / "compare_hours.csv")
@@ -228,15 +228,15 @@ def calibrate(args: argparse.Namespace, console: Console, err: Console) -> int:
     if args.apply and args.store is None:
         raise TwinError("--apply needs --store: corrections are appended to a branch")
     sim = simulation_of(args)
+    stem = args.branch if args.store is not None else Path(
+        sim.spec.provenance["scenario"]).stem
+    out = out_folder(args.out, Path("results") / f"calibrate-{stem}")
     with progress_bar(err, "Calibrating") as say:
         result = measured_vs_modelled(sim.spec, say)
     if result.meters.empty:
         raise TwinError(f"{args.store or sim.spec.provenance.get('scenario')}: no meter has "
                         "measured data in the run's period (import some with `cer-twin meters "
                         "import`)")
-    stem = args.branch if args.store is not None else Path(
-        sim.spec.provenance["scenario"]).stem
-    out = args.out if args.out is not None else Path("results") / f"calibrate-{stem}"
     out.mkdir(parents=True, exist_ok=True)
     result.meters.round(4).to_csv(out / "calibration.csv")
     result.monthly.round(3).to_csv(out / "calibration_monthly.csv")

@@ -11,9 +11,8 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from twin.cli.codes import EXIT_OK
+from twin.cli.codes import EXIT_OK, WEATHER_SEEDS, require_range
 from twin.core.time import interval_hours, power_to_energy_kwh, time_index, to_local
-from twin.errors import TwinError
 from twin.inputs.weather import align_weather, generate_milan_weather, monthly_targets, read_weather
 
 
@@ -54,8 +53,7 @@ def _monthly(data: pd.DataFrame, step_h: float) -> pd.DataFrame:
 
 def _compare(args: argparse.Namespace, index: pd.DatetimeIndex, targets: pd.DataFrame | None,
              console: Console) -> None:
-    if args.seeds < 1:
-        raise TwinError(f"--seeds: expected at least 1; found {args.seeds}")
+    require_range("--seeds", args.seeds, WEATHER_SEEDS)
     reference, meta = read_weather(args.format, str(args.compare))
     step_h = interval_hours(index)
     ref = _monthly(align_weather(reference, meta, index), step_h)

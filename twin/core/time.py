@@ -65,6 +65,10 @@ def local_days(index: pd.DatetimeIndex) -> tuple[np.ndarray, pd.DatetimeIndex]:
     return day_of, pd.DatetimeIndex(midnights[first])
 
 
+TIME_RANGE_YEARS = (1990, 2100)
+"""Years a date given by a user may fall in (the bounds of a scenario's period)."""
+
+
 def parse_local_time(value: str | dt.date | dt.datetime) -> dt.datetime:
     """A UTC datetime from a local date (its local midnight), a local date-time, or a date-time
     with an offset. Raises ValueError with what was expected."""
@@ -73,12 +77,14 @@ def parse_local_time(value: str | dt.date | dt.datetime) -> dt.datetime:
     elif isinstance(value, dt.date):
         return local_midnight_utc(value).to_pydatetime()
     else:
-        try:
-            stamp = pd.Timestamp(str(value))
-        except ValueError:
-            raise ValueError(f"expected a date (2026-07-01) or a date-time "
-                             f"(2026-07-01T13:00, optionally with an offset); found {value!r}"
-                             ) from None
+        try:  # ISO 8601 only: pandas would also take "now", "today" or "-1"
+            stamp = pd.Timestamp(dt.datetime.fromisoformat(str(value).strip()))
+        except (ValueError, TypeError, OverflowError):
+            stamp = pd.NaT
+    if pd.isna(stamp) or not TIME_RANGE_YEARS[0] <= stamp.year <= TIME_RANGE_YEARS[1]:
+        raise ValueError(f"expected a date (2026-07-01) or a date-time (2026-07-01T13:00, "
+                         f"optionally with an offset) in the years {TIME_RANGE_YEARS[0]}-"
+                         f"{TIME_RANGE_YEARS[1]}; found {value!r}")
     if stamp.tzinfo is None:
         stamp = stamp.tz_localize(LOCAL_TZ, ambiguous=True, nonexistent="shift_forward")
     return stamp.tz_convert("UTC").to_pydatetime()

@@ -6,15 +6,21 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from twin.scenario.bounds import (
+    MAX_ANNUAL_KWH,
+    MAX_MEMBERS_PER_GROUP,
+    MAX_PLANT_KWP,
+    MAX_SIZES_PER_ROOF,
+)
 from twin.scenario.economics import Finance
 from twin.scenario.load import builtin_scenarios_dir, read_toml_model
 from twin.scenario.schema import Archetype, MemberCategory
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class Roof(_Model):
@@ -25,8 +31,9 @@ class Roof(_Model):
     longitude: float = Field(ge=-180, le=180)
     tilt_deg: float = Field(ge=0, le=90)
     azimuth_deg: float = Field(ge=0, lt=360)
-    min_kwp: float = Field(gt=0, description="Smallest size tried. [kWp]")
-    max_kwp: float = Field(gt=0, description="Largest size tried (the roof's room). [kWp]")
+    min_kwp: float = Field(gt=0, le=MAX_PLANT_KWP, description="Smallest size tried. [kWp]")
+    max_kwp: float = Field(gt=0, le=MAX_PLANT_KWP,
+                           description="Largest size tried (the roof's room). [kWp]")
     step_kwp: float = Field(gt=0, description="Size step of the sizing curve. [kWp]")
     capex_eur_per_kwp: float | None = Field(None, ge=0, description="Default: by size. [€/kWp]")
     mounting: str = "open_rack"
@@ -40,6 +47,18 @@ class Roof(_Model):
         "azimuth_deg + 90, at tilt_deg: the low east-west rack of a flat roof). Each layout "
         "has its own sizing curve; the roof is taken once, at its best layout and size.")
 
+    @model_validator(mode="after")
+    def _sizes(self) -> Roof:
+        if self.min_kwp > self.max_kwp:
+            raise ValueError(f"min_kwp ({self.min_kwp:g}) must not exceed max_kwp "
+                             f"({self.max_kwp:g})")
+        sizes = int((self.max_kwp - self.min_kwp) / self.step_kwp) + 1
+        if sizes > MAX_SIZES_PER_ROOF:
+            raise ValueError(f"step_kwp {self.step_kwp:g} gives {sizes:,} sizes from "
+                             f"{self.min_kwp:g} to {self.max_kwp:g} kWp; at most "
+                             f"{MAX_SIZES_PER_ROOF} are tried")
+        return self
+
 
 class MemberBatch(_Model):
     id: str
@@ -47,14 +66,14 @@ class MemberBatch(_Model):
     configuration: str
     archetype: Archetype
     category: MemberCategory = "household"
-    count: int = Field(ge=1)
-    annual_kwh: float = Field(gt=0)
+    count: int = Field(ge=1, le=MAX_MEMBERS_PER_GROUP)
+    annual_kwh: float = Field(gt=0, le=MAX_ANNUAL_KWH)
     cost_eur: float = Field(0.0, ge=0, description="Cost of recruiting them. [€]")
 
 
 class NewPlant(_Model):
     id: str
-    capacity_kwp: float = Field(gt=0)
+    capacity_kwp: float = Field(gt=0, le=MAX_PLANT_KWP)
     tilt_deg: float = Field(ge=0, le=90)
     azimuth_deg: float = Field(ge=0, lt=360)
     latitude: float = Field(ge=-90, le=90)
@@ -65,8 +84,8 @@ class NewPlant(_Model):
 class NewMembers(_Model):
     archetype: Archetype
     category: MemberCategory = "household"
-    count: int = Field(ge=1)
-    annual_kwh: float = Field(gt=0)
+    count: int = Field(ge=1, le=MAX_MEMBERS_PER_GROUP)
+    annual_kwh: float = Field(gt=0, le=MAX_ANNUAL_KWH)
 
 
 class NewConfiguration(_Model):

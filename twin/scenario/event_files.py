@@ -20,12 +20,15 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict, ValidationError, create_model
+
 from twin.core.time import parse_local_time
 from twin.errors import ConsistencyError, TwinError
 from twin.events.codec import EVENT_TYPES, EventDecodeError, decode
 from twin.events.domain import DomainEvent, MemberJoined
 from twin.rules.configuration import refusal
-from twin.scenario.schema import plant_event_defaults
+from twin.scenario.bounds import MAX_ANNUAL_KWH
+from twin.scenario.schema import PLANT_SCENARIO_ONLY, MemberGroup, Plant, plant_event_defaults
 
 DEFAULTS: dict[str, dict[str, Any]] = {
     "PlantCommissioned": {**plant_event_defaults(), "lifecycle": "new"},
@@ -37,6 +40,44 @@ plant_event_defaults`); a plant entered by event is a new one unless it says oth
 
 class EventFileError(TwinError, ValueError):
     """An event file cannot be read."""
+
+
+def _checked_fields(source: type[BaseModel], names: tuple[str, ...]) -> type[BaseModel]:
+    """A model of some fields of a scenario model, with their types, ranges and literals."""
+    fields = {n: (source.model_fields[n].annotation, source.model_fields[n]) for n in names}
+    config = ConfigDict(extra="ignore", allow_inf_nan=False)
+    return create_model(f"{source.__name__}Event", __config__=config, **fields)
+
+
+CHECKED: dict[str, type[BaseModel]] = {
+    "MemberJoined": _checked_fields(MemberGroup, (
+        "category", "archetype", "contracted_power_kw", "tariff_exempt_share", "billing")),
+    "PlantCommissioned": _checked_fields(Plant, tuple(
+        n for n in Plant.model_fields if n not in PLANT_SCENARIO_ONLY)),
+}
+"""Event fields checked with the scenario schema's own fields before anything is stored: the
+same types, ranges and known values as in a scenario file (one schema for every way in)."""
+
+
+def _check_values(type_name: str, payload: dict[str, Any], where: str) -> None:
+    """Refuse values the scenario schema would refuse, naming every field at fault."""
+    problems = []
+    if type_name == "MemberJoined":
+        kwh = payload.get("annual_kwh")
+        if not isinstance(kwh, int | float) or isinstance(kwh, bool) or not (
+                0 <= kwh <= MAX_ANNUAL_KWH):
+            problems.append(f"{where}.annual_kwh: expected a number of kWh from 0 to "
+                            f"{MAX_ANNUAL_KWH:g}; found {kwh!r}")
+    model = CHECKED.get(type_name)
+    if model is not None:
+        try:
+            model.model_validate(payload)
+        except ValidationError as err:
+            problems += [f"{where}.{'.'.join(str(p) for p in e['loc'])}: expected: "
+                         f"{e['msg'].removeprefix('Value error, ')}; found: {e['input']!r}"
+                         for e in err.errors(include_url=False)]
+    if problems:
+        raise EventFileError("\n".join(problems) + "\nnothing was stored")
 
 
 def _plain(value: Any) -> Any:
@@ -87,6 +128,7 @@ def read_event_file(path: str | Path) -> list[DomainEvent]:
         if type_name == "MemberJoined":
             payload.setdefault("group_id", payload.get("member_id"))
         payload["effective_utc"] = effective.isoformat()
+        _check_values(type_name, payload, where)
         try:
             event = decode(type_name, EVENT_TYPES[type_name].schema_version, payload, where)
         except EventDecodeError as err:

@@ -48,13 +48,20 @@ def resolve_scenario_path(name: str | Path | None) -> Path:
 
 def read_toml(path: Path, what: str = "scenario file") -> dict[str, Any]:
     """The tables of a TOML file, or :class:`ScenarioError` naming the file."""
+    if path.is_dir():
+        raise ScenarioError(f"{path}: expected a {what} (a TOML file); found a folder")
     try:
         with path.open("rb") as f:
             return tomllib.load(f)
     except FileNotFoundError:
         raise ScenarioError(f"{path}: {what} not found") from None
+    except UnicodeDecodeError as err:
+        raise ScenarioError(f"{path}: expected a {what} in UTF-8 text; found byte "
+                            f"0x{err.object[err.start]:02x} at position {err.start}") from None
     except tomllib.TOMLDecodeError as err:
         raise ScenarioError(f"{path}: not valid TOML: {err}") from None
+    except OSError as err:
+        raise ScenarioError(f"{path}: cannot read the {what}: {err.strerror}") from None
 
 
 def read_toml_model(path: Path, model: type[M], what: str) -> M:

@@ -21,6 +21,13 @@ from pydantic import Field, create_model, model_validator
 
 from twin.events.domain import POD_PATTERN
 from twin.rules.switches import SWITCH_DESCRIPTIONS, Switches
+from twin.scenario.bounds import (
+    MAX_ANNUAL_KWH,
+    MAX_MEMBERS_PER_GROUP,
+    MAX_PERIOD_YEARS,
+    MAX_PLANT_KWP,
+    PERIOD_YEARS,
+)
 from twin.scenario.economics import Finance, Fund, MemberBilling, Project, _Model
 
 POD_REGEX = POD_PATTERN.pattern
@@ -113,8 +120,8 @@ class Plant(_Model):
     name: str = Field("", description="Human-readable name.")
     configuration: str = Field(description="Id of the configuration the plant belongs to.")
     source: Literal["pv"] = Field("pv", description="Technology; only PV is modelled so far.")
-    capacity_kwp: float = Field(gt=0, description="DC capacity at STC. [kWp]")
-    inverter_kw: float = Field(gt=0, description="Inverter AC rating. [kW]")
+    capacity_kwp: float = Field(gt=0, le=MAX_PLANT_KWP, description="DC capacity at STC. [kWp]")
+    inverter_kw: float = Field(gt=0, le=MAX_PLANT_KWP, description="Inverter AC rating. [kW]")
     tilt_deg: float = Field(ge=0, le=90, description="Module tilt from horizontal. [°]")
     azimuth_deg: float = Field(ge=0, lt=360, description="Module azimuth, 180 = south. [°]")
     latitude: float = Field(ge=-90, le=90, description="[°N]")
@@ -193,12 +200,14 @@ class MemberGroup(_Model):
         description="Holder category (CER_RULES.md §10); large enterprises cannot be members.")
     archetype: Archetype = Field(description="Load profile model (docs/models.md).")
     annual_kwh: float | None = Field(
-        None, gt=0, description="Annual withdrawal of one member; required without a profile, "
+        None, gt=0, le=MAX_ANNUAL_KWH,
+        description="Annual withdrawal of one member; required without a profile, "
         "not used with one (its energy is profile.annual_kwh, or the measured year's). [kWh]")
     profile: MeterProfile | None = Field(
         None, description="Take the load from measured data of another year instead of the "
         "archetype (a member of count 1).")
-    count: int = Field(1, ge=1, description="Number of alike members in this group.")
+    count: int = Field(1, ge=1, le=MAX_MEMBERS_PER_GROUP,
+                       description="Number of alike members in this group.")
     contracted_power_kw: float | None = Field(
         None, gt=0, description="Contracted power; the load is capped at 110 % of it, and a "
         "household takes the daily shape fitted for its ARERA power class. [kW]")
@@ -249,6 +258,14 @@ class Simulation(_Model):
     def _ordered(self) -> Simulation:
         if self.end <= self.start:
             raise ValueError(f"end ({self.end}) must be after start ({self.start})")
+        low, high = PERIOD_YEARS
+        if not (low <= self.start.year and self.end <= dt.date(high + 1, 1, 1)):
+            raise ValueError(f"the period must fall in the years {low}-{high}; found "
+                             f"{self.start} to {self.end}")
+        if self.end > self.start.replace(year=self.start.year + MAX_PERIOD_YEARS,
+                                         day=min(self.start.day, 28)):
+            raise ValueError(f"the period may be at most {MAX_PERIOD_YEARS} years; found "
+                             f"{self.start} to {self.end}")
         return self
 
 

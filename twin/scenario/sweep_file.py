@@ -6,19 +6,20 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from twin.scenario.bounds import MAX_SWEEP_VARIANTS
 from twin.scenario.load import read_toml_model
 
 
 class _Seeds(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
     first: int = Field(ge=0)
-    count: int = Field(ge=1, le=100_000)
+    count: int = Field(ge=1, le=MAX_SWEEP_VARIANTS)
 
 
 class SweepFile(BaseModel):
     """The schema of a sweep file."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
     scenarios: list[str] = Field(default_factory=list,
                                  description="Scenario files (relative to the sweep file) or "
                                  "built-in names.")

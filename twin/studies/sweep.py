@@ -29,6 +29,7 @@ import xarray as xr
 
 from twin.core.progress import Progress, silent
 from twin.errors import ScenarioError, SweepError
+from twin.scenario.bounds import MAX_SWEEP_VARIANTS
 from twin.scenario.sweep_file import read_sweep_file
 from twin.sim.results import SUMMARY_COLUMNS
 from twin.sim.spec import RunSpec
@@ -75,6 +76,11 @@ def load_sweep(path: str | Path) -> list[Variant]:
         roofs = [(roof, float(kwp), layout) for roof in candidates.roofs
                  for layout in roof.layouts for kwp in roof_sizes(roof)]
 
+    count = len(bases) * (1 + len(roofs)) * len(sweep.seeds())
+    if count > MAX_SWEEP_VARIANTS:
+        raise ScenarioError(f"{path}: {count:,} variants ({len(bases)} base(s) x "
+                            f"{1 + len(roofs)} roof option(s) x {len(sweep.seeds())} weather "
+                            f"seed(s)); at most {MAX_SWEEP_VARIANTS:,} run in one sweep")
     variants = []
     for source, spec in bases:
         if sweep.years is not None:

@@ -1,0 +1,116 @@
+"""Issue 19's examples of bad input, each a regression test: exit 2, a message naming the file
+or option and the field, no traceback, nothing stored."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import TESTS, write_scenario
+from twin.cli import main
+from twin.events.store import EventStore
+
+TINY = TESTS / "data" / "scenarios" / "tiny.toml"
+
+
+def tiny_with(tmp_path, old: str, new: str):
+    text = TINY.read_text()
+    assert old in text
+    return write_scenario(tmp_path, text.replace(old, new))
+
+
+@pytest.mark.parametrize(("old", "new", "field"), [
+    ("annual_kwh = 2000.0", "annual_kwh = inf", "annual_kwh"),
+    ("end = 2026-06-15", "end = 2226-06-15", "simulation"),
+    ("start = 2026-06-01\nend = 2026-06-15", "start = 1850-06-01\nend = 1850-06-15",
+     "simulation"),
+    ("count = 20", "count = 10000000", "count"),
+    ("capacity_kwp = 60.0", "capacity_kwp = 1e12", "capacity_kwp"),
+    ("seed = 7", "seed = 7\n[finance]\ndiscount_rate_pct = -100", "discount_rate_pct"),
+    ("seed = 7", 'seed = 7\n[[parameters]]\nname = "tip_reference_price_eur_per_mwh"\n'
+     'value = nan\nsource = "x"', "parameters[0].value"),
+])
+def test_implausible_scenarios_are_refused(tmp_path, capsys, old, new, field):
+    path = tiny_with(tmp_path, old, new)
+    assert main(["run", str(path), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert field in err and "Traceback" not in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_folder_and_non_utf8_text_are_not_scenarios(tmp_path, capsys):
+    assert main(["run", str(tmp_path)]) == 2
+    assert "found a folder" in capsys.readouterr().err
+    path = tmp_path / "latin1.toml"
+    path.write_bytes(b"\xff\xfe name = 1")
+    assert main(["run", str(path)]) == 2
+    assert "UTF-8" in capsys.readouterr().err
+
+
+def test_out_naming_a_file_is_refused_before_the_run(tmp_path, capsys):
+    (tmp_path / "afile").write_text("keep me")
+    assert main(["run", str(TINY), "--out", str(tmp_path / "afile")]) == 2
+    assert "--out: expected a folder" in capsys.readouterr().err
+    assert (tmp_path / "afile").read_text() == "keep me"
+
+
+@pytest.mark.parametrize("value", ["2026-02-30", "foo", "-1", "now", ""])
+def test_times_on_the_command_line(tmp_path, capsys, value):
+    store = str(tmp_path / "s.db")
+    assert main(["events", "init", str(TINY), "--store", store]) == 0
+    capsys.readouterr()
+    assert main(["state", "--store", store, "--as-of", value]) == 2
+    err = capsys.readouterr().err
+    assert "--as-of" in err and "Traceback" not in err
+    assert main(["explain", str(TINY), "--hour", value, "--configuration", "c1"]) == 2
+    assert "--hour" in capsys.readouterr().err
+
+
+EVENTS = {
+    "archetype": ('type = "MemberJoined"\neffective = 2026-06-03\nmember_id = "b1"\n'
+                  'configuration_id = "c1"\ncategory = "sme"\narchetype = "bakery"\n'
+                  'annual_kwh = 9000', "archetype"),
+    "negative energy": ('type = "MemberJoined"\neffective = 2026-06-03\nmember_id = "b1"\n'
+                        'configuration_id = "c1"\ncategory = "sme"\narchetype = "shop"\n'
+                        'annual_kwh = -15000', "annual_kwh"),
+    "text for a number": ('type = "PlantCommissioned"\neffective = 2026-06-03\n'
+                          'plant_id = "p9"\nconfiguration_id = "c1"\ncapacity_kwp = "30 kWp"\n'
+                          'inverter_kw = 30\ntilt_deg = 20\nazimuth_deg = 180\nlatitude = 45.4\n'
+                          'longitude = 9.2\nentry_into_operation = 2026-06-03', "capacity_kwp"),
+    "now": ('type = "MemberLeft"\neffective = "now"\nmember_id = "leaver"', "effective"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(EVENTS))
+def test_bad_events_are_refused_and_nothing_is_stored(tmp_path, capsys, case):
+    store = str(tmp_path / "s.db")
+    assert main(["events", "init", str(TINY), "--store", store]) == 0
+    with EventStore(store) as s:
+        before = len(s.read("main"))
+    body, field = EVENTS[case]
+    events = tmp_path / "events.toml"
+    events.write_text(f"[[events]]\n{body}\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["events", "append", str(events), "--store", store]) == 2
+    err = capsys.readouterr().err
+    assert field in err and "events[0]" in err and "Traceback" not in err
+    with EventStore(store) as s:
+        assert len(s.read("main")) == before
+    assert main(["run", "--store", store, "--out", str(tmp_path / "out"), "--quiet"]) == 0
+
+
+def test_candidates_that_cannot_be_tried(tmp_path, capsys):
+    roof = ('[[roofs]]\nid = "r"\nconfiguration = "c1"\nlatitude = 45.4\nlongitude = 9.2\n'
+            'tilt_deg = 10\nazimuth_deg = 180\n')
+    for sizes, message in (("min_kwp = 50\nmax_kwp = 20\nstep_kwp = 10", "min_kwp"),
+                           ("min_kwp = 10\nmax_kwp = 200\nstep_kwp = 1e-6", "step_kwp")):
+        path = tmp_path / "candidates.toml"
+        path.write_text(roof + sizes + "\n", encoding="utf-8")
+        assert main(["expand", str(TINY), "--candidates", str(path),
+                     "--out", str(tmp_path / "out")]) == 2
+        err = capsys.readouterr().err
+        assert message in err and "Traceback" not in err
+
+
+def test_too_many_generated_years_are_refused(capsys):
+    assert main(["weather", "--compare", "x.epw", "--seeds", "100000"]) == 2
+    assert "--seeds: expected 1 to 500" in capsys.readouterr().err
