@@ -114,3 +114,43 @@ def test_candidates_that_cannot_be_tried(tmp_path, capsys):
 def test_too_many_generated_years_are_refused(capsys):
     assert main(["weather", "--compare", "x.epw", "--seeds", "100000"]) == 2
     assert "--seeds: expected 1 to 500" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("price", ["1e12", "inf", "-900"])
+def test_an_implausible_price_names_its_line(tmp_path, price):
+    import pandas as pd
+
+    from twin.errors import TwinError
+    from twin.inputs.prices import read_price_csv
+
+    hours = pd.date_range("2026-01-01", periods=24, freq="h", tz="UTC")
+    values = ["100"] * 24
+    values[5] = price
+    path = tmp_path / "prices.csv"
+    path.write_text("time_utc_start,NORD\n" + "".join(
+        f"{t:%Y-%m-%dT%H:%M:%SZ},{v}\n" for t, v in zip(hours, values, strict=True)))
+    with pytest.raises(TwinError, match=r"line 7: expected a price from -500 to 5000"):
+        read_price_csv(path, "NORD")
+
+
+def test_reading_or_appending_never_creates_a_store(tmp_path, capsys):
+    missing = tmp_path / "typo.db"
+    events = tmp_path / "events.toml"
+    events.write_text('[[events]]\ntype = "MemberLeft"\neffective = 2026-06-05\n'
+                      'member_id = "leaver"\n', encoding="utf-8")
+    for args in (["events", "verify"], ["events", "log"], ["run"], ["state", "--as-of",
+                                                                    "2026-06-01"]):
+        assert main([*args, "--store", str(missing)]) == 2
+        assert "no event store there" in capsys.readouterr().err
+    assert main(["events", "append", str(events), "--store", str(missing)]) == 2
+    assert not missing.exists()
+
+
+def test_a_store_truncated_to_nothing_fails_verification(tmp_path, capsys):
+    store = tmp_path / "s.db"
+    assert main(["events", "init", str(TINY), "--store", str(store)]) == 0
+    store.write_bytes(b"")
+    assert main(["events", "verify", "--store", str(store)]) == 3
+    assert "empty file, not an event store" in " ".join(capsys.readouterr().out.split())
+    assert main(["run", "--store", str(store)]) == 2
+    assert "empty file" in " ".join(capsys.readouterr().err.split())

@@ -13,7 +13,7 @@ from twin.cli.codes import EXIT_OK, EXIT_VERIFY
 from twin.core.time import local_date, local_datetime, parse_local_time
 from twin.errors import TwinError
 from twin.events import CommunityState, DomainEvent
-from twin.events.store import EventStore, StoreError
+from twin.events.store import EventStore, StoreError, existing_store
 from twin.rules import tariff_power_kw
 from twin.rules.configuration import existing_power_warnings
 from twin.scenario.event_files import read_event_file
@@ -25,14 +25,6 @@ def cli_time(option: str, value: str):  # noqa: ANN201 - a UTC datetime
         return parse_local_time(value)
     except ValueError as err:
         raise TwinError(f"{option}: {err}") from None
-
-def _existing_store(location: str) -> EventStore:
-    """A store that must exist already (reading commands never create one)."""
-    if not location.startswith(("postgresql://", "postgres://")) and not Path(location).is_file():
-        raise StoreError(f"{location}: no event store there (create one with `cer-twin events "
-                         "init SCENARIO --store ...`)")
-    return EventStore(location)
-
 
 def _warn(state: CommunityState, console: Console) -> None:
     """Rules that flag rather than refuse, on the branch's state after an append."""
@@ -71,7 +63,7 @@ def events(args: argparse.Namespace, console: Console, err: Console) -> int:
 
     if args.events_command == "log":
         as_of = cli_time("--as-of", args.as_of) if args.as_of else None
-        with _existing_store(args.store) as store:
+        with existing_store(args.store) as store:
             stored = store.read(args.branch)
         console.print(f"{args.store}, branch {args.branch}: seq, branch, recorded (UTC), "
                       "effective (local), event, what", highlight=False)
@@ -89,14 +81,17 @@ def events(args: argparse.Namespace, console: Console, err: Console) -> int:
 
     if args.events_command == "append":
         batch = read_event_file(args.file)
-        with EventStore(args.store) as store:
+        with existing_store(args.store) as store:
             result = store.append(args.branch, batch, expected_head=args.expected_head)
         console.print(f"Appended events {result.first_seq}-{result.last_seq} to branch "
                       f"{args.branch!r} of {args.store}.")
         _warn(result.state, console)
         return EXIT_OK
 
-    with _existing_store(args.store) as store:  # verify
+    if Path(args.store).is_file() and Path(args.store).stat().st_size == 0:
+        console.print(f"[red]{args.store}: an empty file, not an event store (truncated?)[/]")
+        return EXIT_VERIFY
+    with existing_store(args.store) as store:  # verify
         problems = store.verify()
         count = sum(1 for _ in store.branches())
     if problems:
@@ -110,7 +105,7 @@ def events(args: argparse.Namespace, console: Console, err: Console) -> int:
 
 def branch(args: argparse.Namespace, console: Console, err: Console) -> int:
 
-    with EventStore(args.store) as store:
+    with existing_store(args.store) as store:
         if args.branch_command == "create":
             b = store.create_branch(args.name, args.from_branch, args.at_seq)
             console.print(f"Created branch {b.name!r} from {b.parent!r} at event {b.parent_seq}.")
@@ -128,7 +123,7 @@ def branch(args: argparse.Namespace, console: Console, err: Console) -> int:
 def state(args: argparse.Namespace, console: Console, err: Console) -> int:
 
     as_of = cli_time("--as-of", args.as_of)
-    with _existing_store(args.store) as store:
+    with existing_store(args.store) as store:
         st = store.state(args.branch, as_of)
     when = local_datetime(as_of).strftime("%Y-%m-%d %H:%M %Z")
     console.print(f"Branch {args.branch!r} of {args.store} as of {when}: "
@@ -161,7 +156,7 @@ def meters(args: argparse.Namespace, console: Console, err: Console) -> int:
     from twin.inputs.meters.stored import stored_imports
 
     if args.meters_command == "log":
-        with _existing_store(args.store) as store:
+        with existing_store(args.store) as store:
             imports = stored_imports(store, args.branch)
         _print_history(history(imports), args, console)
         return EXIT_OK
@@ -170,7 +165,7 @@ def meters(args: argparse.Namespace, console: Console, err: Console) -> int:
     from twin.inputs.meters.stored import import_meter_file
 
     meter_file, data = read_meter_file(args.file, args.format, args.unit)
-    with EventStore(args.store) as store:
+    with existing_store(args.store) as store:
         binding, result = import_meter_file(store, args.branch, meter_file, data,
                                             member=args.member, plant=args.plant,
                                             quantity=args.quantity, pod=args.pod)

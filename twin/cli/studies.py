@@ -259,9 +259,9 @@ def calibrate(args: argparse.Namespace, console: Console, err: Console) -> int:
                 else f"member {event.member_id}: annual_kwh {event.annual_kwh:,.0f}")
         console.print(f"suggested: {what}", highlight=False)
     if args.apply and result.suggestions:
-        from twin.events.store import EventStore
+        from twin.events.store import existing_store
 
-        with EventStore(args.store) as store:
+        with existing_store(args.store) as store:
             appended = store.append(args.branch, result.suggestions)
         console.print(f"Appended events {appended.first_seq}-{appended.last_seq} to branch "
                       f"{args.branch!r}.", highlight=False)

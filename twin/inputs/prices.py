@@ -162,6 +162,11 @@ def _times(frame: pd.DataFrame, path: Path) -> tuple[pd.DatetimeIndex, str]:
                          f"'Ora'; found {list(frame.columns)}")
 
 
+ZONAL_PRICE_BOUNDS_EUR_PER_MWH = (-500.0, 5000.0)
+"""Plausible zonal prices: the day-ahead market's harmonised floor (-500) and a ceiling above
+its 4,000 EUR/MWh cap, with room for a cap raised after a spike (issue 19's bound). [EUR/MWh]"""
+
+
 def read_price_csv(
     path: str | Path, column: str, max_gap_h: int = 3
 ) -> tuple[pd.Series, dict[str, Any]]:
@@ -186,6 +191,13 @@ def read_price_csv(
         row = int(np.flatnonzero(bad_text)[0])
         raise InputDataError(f"{path}: field {column!r} at line {row + 2}: expected a number; "
                              f"found {frame[column].iloc[row]!r}")
+    low, high = ZONAL_PRICE_BOUNDS_EUR_PER_MWH
+    outside = ~np.isfinite(values) & values.notna() | (values < low) | (values > high)
+    if outside.any():
+        row = int(np.flatnonzero(outside)[0])
+        raise InputDataError(f"{path}: field {column!r} at line {row + 2}: expected a price "
+                             f"from {low:g} to {high:g} EUR/MWh (the GME market's bounds); "
+                             f"found {frame[column].iloc[row]}")
     series = pd.Series(values.to_numpy(), index=times.rename("time"), name=column)
     if series.index.duplicated().any():
         dup = series.index[series.index.duplicated()][0]

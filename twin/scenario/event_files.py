@@ -128,7 +128,6 @@ def read_event_file(path: str | Path) -> list[DomainEvent]:
         if type_name == "MemberJoined":
             payload.setdefault("group_id", payload.get("member_id"))
         payload["effective_utc"] = effective.isoformat()
-        _check_values(type_name, payload, where)
         try:
             event = decode(type_name, EVENT_TYPES[type_name].schema_version, payload, where)
         except EventDecodeError as err:
@@ -137,5 +136,6 @@ def read_event_file(path: str | Path) -> list[DomainEvent]:
             reason = refusal(event.member_id, event.category, event.net_metering)
             if reason is not None:
                 raise ConsistencyError(f"{where}: {reason}; nothing was stored")
+        _check_values(type_name, payload, where)
         events.append(event)
     return events

@@ -206,9 +206,9 @@ def load_store(store: str | Path, branch: str = "main", up_to_seq: int | None = 
 
     The run settings are those the store was initialised with (``cer-twin events init``).
     """
-    from twin.events.store import EventStore, StoreError
+    from twin.events.store import StoreError, existing_store
 
-    with EventStore(store) as s:
+    with existing_store(store) as s:
         text = s.get_meta(SETTINGS_KEY)
         if text is None:
             raise StoreError(f"{store}: no run settings; initialise it with "

@@ -38,7 +38,7 @@ from twin.events.store.chain import GENESIS, MAIN, SCHEMA, event_hash
 from twin.events.store.sqlite import SQLiteBackend
 
 __all__ = ["AppendResult", "Branch", "ConflictError", "EventStore", "GENESIS", "MAIN",
-           "StoreError", "StoredEvent", "event_hash"]
+           "StoreError", "StoredEvent", "event_hash", "existing_store"]
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,20 @@ class AppendResult:
 
 def _utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+def existing_store(location: str | Path) -> EventStore:
+    """A store that must exist already: reading, appending and running never create one (a
+    mistyped path would otherwise be an empty store, "intact"); an empty file is not a store."""
+    text = str(location)
+    if not text.startswith(("postgresql://", "postgres://")):
+        path = Path(text)
+        if not path.is_file():
+            raise StoreError(f"{text}: no event store there (create one with `cer-twin events "
+                             "init SCENARIO --store ...`)")
+        if path.stat().st_size == 0:
+            raise StoreError(f"{text}: an empty file, not an event store (truncated?)")
+    return EventStore(location)
 
 
 class EventStore:
