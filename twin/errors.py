@@ -24,6 +24,11 @@ class ConsistencyError(TwinError, ValueError):
     """Events or state break a domain rule (for example a member leaving before joining)."""
 
 
+class TamperError(TwinError):
+    """An event store does not match its hashes or head records: edited, cut short or replaced
+    outside cer-twin; the CLI exits with code 3."""
+
+
 class SweepError(TwinError):
     """Variants of a sweep failed after their retries (the message names each one); the CLI
     exits with code 1, as for a bug, after writing the variants that succeeded."""

@@ -19,7 +19,7 @@ from rich.markup import escape
 
 from twin.cli.codes import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, EXIT_VERIFY
 from twin.cli.parser import build_parser
-from twin.errors import SweepError, TwinError
+from twin.errors import SweepError, TamperError, TwinError
 
 __all__ = ["EXIT_INTERNAL", "EXIT_OK", "EXIT_USAGE", "EXIT_VERIFY", "build_parser", "main"]
 
@@ -55,6 +55,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args, console, err)
     except TwinError as error:
         err.print(f"[bold red]error:[/] {escape(str(error))}", highlight=False, markup=True)
+        if isinstance(error, TamperError):
+            return EXIT_VERIFY
         return EXIT_INTERNAL if isinstance(error, SweepError) else EXIT_USAGE
     except KeyboardInterrupt:
         err.print("interrupted")

@@ -100,8 +100,14 @@ def _add_events(sub: Commands) -> None:
     append.add_argument("--branch", default="main", help=BRANCH_HELP)
     append.add_argument("--expected-head", type=int, default=None,
                         help="refuse unless the branch's last event is this one (concurrency)")
-    verify = ev.add_parser("verify", help="check the hash chains of every branch")
+    verify = ev.add_parser("verify", help="check the hash chains and head records of every "
+                           "branch")
     verify.add_argument("--store", required=True, help=STORE_HELP)
+    verify.add_argument("--expect-head", default=None, metavar="SEQ:HASH",
+                        help="the head printed after an append, kept elsewhere: the branch's "
+                        "log must still reach it (nothing cut off and re-recorded)")
+    verify.add_argument("--branch", default="main", help="branch of --expect-head "
+                        "(default: main)")
 
 
 def _add_branch(sub: Commands) -> None:

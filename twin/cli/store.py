@@ -83,8 +83,11 @@ def events(args: argparse.Namespace, console: Console, err: Console) -> int:
         batch = read_event_file(args.file)
         with existing_store(args.store) as store:
             result = store.append(args.branch, batch, expected_head=args.expected_head)
+            token = store.head_token(args.branch)
         console.print(f"Appended events {result.first_seq}-{result.last_seq} to branch "
-                      f"{args.branch!r} of {args.store}.")
+                      f"{args.branch!r} of {args.store}. Head {token} (keep it elsewhere: "
+                      "`events verify --expect-head` proves nothing was cut off later).",
+                      highlight=False)
         _warn(result.state, console)
         return EXIT_OK
 
@@ -92,14 +95,17 @@ def events(args: argparse.Namespace, console: Console, err: Console) -> int:
         console.print(f"[red]{args.store}: an empty file, not an event store (truncated?)[/]")
         return EXIT_VERIFY
     with existing_store(args.store) as store:  # verify
-        problems = store.verify()
+        expect = (args.branch, args.expect_head) if args.expect_head else None
+        problems = store.verify(expect_head=expect)
         count = sum(1 for _ in store.branches())
     if problems:
         for problem in problems:
             console.print(f"[red]{problem}[/]")
         console.print(f"{len(problems)} problem(s) in {args.store}.")
         return EXIT_VERIFY
-    console.print(f"{args.store}: the hash chains of all {count} branch(es) are intact.")
+    console.print(f"{args.store}: the hash chains and head records of all {count} branch(es) "
+                  "are intact" + (f", and branch {args.branch!r} reaches head "
+                                  f"{args.expect_head}." if args.expect_head else "."))
     return EXIT_OK
 
 

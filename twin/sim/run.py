@@ -199,16 +199,24 @@ def load(scenario: str | Path | None = None) -> Simulation:
 
 
 SETTINGS_KEY = "run_settings"
+"""As :data:`twin.events.store.SETTINGS_KEY` (a test keeps them equal; this module imports the
+store only when a store is read)."""
 
 
 def load_store(store: str | Path, branch: str = "main", up_to_seq: int | None = None) -> Simulation:
     """Load a branch of an event store (a SQLite path or a ``postgresql://`` URL).
 
-    The run settings are those the store was initialised with (``cer-twin events init``).
+    The run settings are those the store was initialised with (``cer-twin events init``). The
+    branch's log (and the branches it descends from) is verified first: a log whose hashes or
+    head records do not match is refused (:class:`twin.events.store.TamperError`).
     """
-    from twin.events.store import StoreError, existing_store
+    from twin.events.store import StoreError, TamperError, existing_store
 
     with existing_store(store) as s:
+        problems = s.verify([branch])
+        if problems:
+            raise TamperError(f"{store}: the log of branch {branch!r} fails verification, so "
+                              "it is not run:\n  " + "\n  ".join(problems))
         text = s.get_meta(SETTINGS_KEY)
         if text is None:
             raise StoreError(f"{store}: no run settings; initialise it with "

@@ -29,16 +29,24 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from twin.errors import ConsistencyError
+from twin.errors import ConsistencyError, TamperError
 from twin.events.codec import from_stored_rows, to_json
 from twin.events.domain import DomainEvent
 from twin.events.state import CommunityState, replay
 from twin.events.store.backend import Backend, ConflictError, StoreError
-from twin.events.store.chain import GENESIS, MAIN, SCHEMA, event_hash
+from twin.events.store.chain import GENESIS, MAIN, SCHEMA, event_hash, head_record
 from twin.events.store.sqlite import SQLiteBackend
 
 __all__ = ["AppendResult", "Branch", "ConflictError", "EventStore", "GENESIS", "MAIN",
-           "StoreError", "StoredEvent", "event_hash", "existing_store"]
+           "SETTINGS_KEY", "StoreError", "StoredEvent", "TamperError", "event_hash",
+           "existing_store"]
+
+SETTINGS_KEY = "run_settings"
+"""The meta key of the run settings a store was initialised with (inside the head records)."""
+_HEADS_KEY = "head_records"
+"""Meta key set once head records are kept (a store from before them gets its first ones on
+opening: trust on first use)."""
+
 
 
 @dataclass(frozen=True)
@@ -114,6 +122,13 @@ class EventStore:
                         "VALUES (?, NULL, NULL, ?) ON CONFLICT (name) DO NOTHING",
                         (MAIN, self.clock().isoformat()))
         self._cache: dict[str, tuple[int, str, CommunityState, dt.datetime]] = {}
+        if self.get_meta(_HEADS_KEY) is None:  # a new store, or one from before head records
+            with self.db.write_transaction(MAIN):  # one writer records them
+                if self.get_meta(_HEADS_KEY) is None:
+                    for b in self.branches():
+                        if not self._head_records(b.name):
+                            self._record_head(b.name)
+                    self.set_meta(_HEADS_KEY, "1")
 
     def close(self) -> None:
         self.db.close()
@@ -159,6 +174,7 @@ class EventStore:
             if self.db.is_integrity_error(err):
                 raise StoreError(f"branch {name!r} already exists") from None
             raise
+        self._record_head(name)
         return self.branch(name)
 
     def _lineage(self, name: str) -> list[tuple[str, int, int | None]]:
@@ -330,6 +346,7 @@ class EventStore:
                     raise ConflictError(f"branch {branch!r}: another writer appended event "
                                         f"{head + 1} first; read the log again and retry") from None
                 raise
+            self._record_head(branch, head + len(events), prev)
         self._cache[branch] = (head + len(events), prev, state, latest)
         return AppendResult(head + 1, head + len(events), state)
 
@@ -342,13 +359,60 @@ class EventStore:
     def set_meta(self, key: str, value: str) -> None:
         self.db.execute(self.db.sql("INSERT INTO cer_meta (key, value) VALUES (?, ?) ON CONFLICT "
                                     "(key) DO UPDATE SET value = excluded.value"), (key, value))
+        if key == SETTINGS_KEY:  # the settings are inside every branch's head record
+            for b in self.branches():
+                self._record_head(b.name)
+
+    # --- head records ---------------------------------------------------------------------------
+
+    def _settings_sha256(self) -> str:
+        text = self.get_meta(SETTINGS_KEY)
+        return hashlib.sha256(text.encode()).hexdigest() if text is not None else ""
+
+    def _head_records(self, branch: str) -> list[tuple]:
+        return self.db.fetchall(self.db.sql(
+            "SELECT n, seq, event_hash, settings_sha256, prev_record, record FROM cer_heads "
+            "WHERE branch = ? ORDER BY n"), (branch,))
+
+    def _record_head(self, branch: str, seq: int | None = None,
+                     last_hash: str | None = None) -> None:
+        """Append a head record of ``branch`` (its head now, unless given)."""
+        b = self.branch(branch)
+        seq = self.head(branch) if seq is None else seq
+        last_hash = self._last_hash(branch, seq) if last_hash is None else last_hash
+        records = self._head_records(branch)
+        n, prev = (records[-1][0] + 1, records[-1][5]) if records else (1, GENESIS)
+        settings = self._settings_sha256()
+        record = head_record(prev, branch, b.parent, b.parent_seq, seq, last_hash, settings)
+        self.db.execute(self.db.sql(
+            "INSERT INTO cer_heads (branch, n, seq, event_hash, settings_sha256, prev_record, "
+            "record) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+            (branch, n, seq, last_hash, settings, prev, record))
+
+    def head_token(self, branch: str = MAIN) -> str:
+        """``SEQ:HASH`` of the branch's latest head record: kept elsewhere, it proves later that
+        nothing was cut off the log (``cer-twin events verify --expect-head``)."""
+        records = self._head_records(branch)
+        if not records:
+            raise TamperError(f"{self.location}: branch {branch!r} has no head record")
+        return f"{records[-1][1]}:{records[-1][5]}"
 
     # --- integrity ----------------------------------------------------------------------------
 
-    def verify(self) -> list[str]:
-        """Problems found in the hash chains of every branch (an empty list: all intact)."""
+    def verify(self, branches: Sequence[str] | None = None,
+               expect_head: tuple[str, str] | None = None) -> list[str]:
+        """Problems found in the hash chains and head records of every branch, or of
+        ``branches`` and the branches they descend from (an empty list: all intact).
+
+        ``expect_head`` is ``(branch, "SEQ:HASH")`` as printed after an append: the branch's
+        head records must reach it (a log cut short and re-recorded does not)."""
         problems: list[str] = []
+        wanted = None if branches is None else {
+            name for b in branches for name, _, _ in self._lineage(b)}
         for b in self.branches():
+            if wanted is not None and b.name not in wanted:
+                continue
+            problems += self._verify_heads(b)
             first = (b.parent_seq or 0) + 1
             prev = GENESIS
             if b.parent is not None and b.parent_seq:
@@ -375,4 +439,52 @@ class EventStore:
                                     "(edited?)")
                 prev = digest
                 expected_seq = seq + 1
+        if expect_head is not None:
+            problems += self._verify_expected(*expect_head)
         return problems
+
+    def _verify_heads(self, b: Branch) -> list[str]:
+        """The branch's head records chain, and the last one matches the log and settings."""
+        records = self._head_records(b.name)
+        if not records:
+            return [f"branch {b.name!r}: no head record (deleted?)"]
+        problems, prev = [], GENESIS
+        for n, seq, last_hash, settings, prev_record, record in records:
+            if prev_record != prev:
+                problems.append(f"branch {b.name!r} head record {n}: does not follow the one "
+                                "before it (head records deleted or reordered?)")
+            if head_record(prev_record, b.name, b.parent, b.parent_seq, seq, last_hash,
+                           settings) != record:
+                problems.append(f"branch {b.name!r} head record {n}: content does not match "
+                                "its hash (edited, or the branch's fork point changed?)")
+            prev = record
+        _, seq, last_hash, settings, _, _ = records[-1]
+        head = self.head(b.name)
+        if head < seq:
+            problems.append(f"branch {b.name!r}: the log ends at event {head} but its head "
+                            f"record says {seq} (events deleted from the end?)")
+        elif head > seq:
+            problems.append(f"branch {b.name!r}: events {seq + 1}-{head} were written without "
+                            "a head record (outside cer-twin?)")
+        else:
+            try:
+                if self._last_hash(b.name, seq) != last_hash:
+                    problems.append(f"branch {b.name!r}: its last event is not the one its "
+                                    "head record names (replaced?)")
+            except StoreError:
+                pass  # a missing event is reported by the chain check
+        if settings != self._settings_sha256():
+            problems.append(f"branch {b.name!r}: the run settings were changed after the last "
+                            "head record (edited outside cer-twin?)")
+        return problems
+
+    def _verify_expected(self, branch: str, token: str) -> list[str]:
+        seq_text, _, digest = token.partition(":")
+        if not seq_text.isdigit() or len(digest) < 12:
+            raise StoreError(f"--expect-head: expected SEQ:HASH as printed after an append "
+                             f"(at least 12 hex digits); found {token!r}")
+        if not any(str(seq) == seq_text and record.startswith(digest)
+                   for _, seq, _, _, _, record in self._head_records(branch)):
+            return [f"branch {branch!r}: head {seq_text}:{digest[:12]}… is not among its head "
+                    "records (the log was cut short or rewritten after it)"]
+        return []
