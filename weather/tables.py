@@ -11,7 +11,7 @@ import pandas as pd
 import pvlib
 
 from weather.epw import CANONICAL, check_weather, repair_small_negatives
-from weather.errors import WeatherDataError
+from weather.errors import WeatherDataError, found_columns
 
 
 def read_weather_csv(
@@ -45,8 +45,8 @@ def read_weather_csv(
         raise WeatherDataError(f"{path}: not a readable CSV file ({err})") from None
     for name in [time_column, *columns.values()]:
         if name not in frame:
-            raise WeatherDataError(f"{path}: column {name!r} is missing (found "
-                                 f"{list(frame.columns)})")
+            raise WeatherDataError(f"{path}: column {name!r} is missing "
+                                   f"({found_columns(frame.columns)})")
     if interval not in ("start", "end"):
         raise WeatherDataError(f"interval: expected 'start' or 'end'; found {interval!r}")
     try:

@@ -154,3 +154,68 @@ def test_a_store_truncated_to_nothing_fails_verification(tmp_path, capsys):
     assert "empty file, not an event store" in " ".join(capsys.readouterr().out.split())
     assert main(["run", "--store", str(store)]) == 2
     assert "empty file" in " ".join(capsys.readouterr().err.split())
+
+
+def test_an_internal_error_is_one_line_with_a_hint_and_debug_shows_it(monkeypatch, capsys):
+    import twin.cli.run
+
+    def broken(*_args):
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr(twin.cli.run, "run", broken)
+    assert main(["run", str(TINY)]) == 1
+    err = capsys.readouterr().err
+    assert "internal error: ZeroDivisionError: a bug" in err and "--debug" in err
+    assert "Traceback" not in err
+    with pytest.raises(ZeroDivisionError):
+        main(["--debug", "run", str(TINY)])
+
+
+@pytest.mark.parametrize("where", ["/etc/passwd", "../outside.csv"])
+def test_data_outside_the_scenarios_folder_needs_permission(tmp_path, capsys, where):
+    folder = tmp_path / "scenario"
+    folder.mkdir()
+    (tmp_path / "outside.csv").write_text("secret,line\n1,2\n")
+    text = TINY.read_text().replace(
+        "[simulation]", f'[weather]\nsource = "csv"\npath = "{where}"\n\n[simulation]')
+    path = write_scenario(folder, text)
+    assert main(["run", str(path), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "weather.path: expected a path inside the scenario's folder" in " ".join(err.split())
+    assert "secret" not in err and "root:" not in err
+    assert main(["--allow-outside-paths", "run", str(path), "--out", str(tmp_path / "out")]) == 2
+    assert "outside the scenario's folder" not in capsys.readouterr().err  # read, then refused
+
+
+def test_a_file_of_another_kind_is_not_echoed(tmp_path):
+    from twin.errors import TwinError
+    from twin.inputs.prices import read_price_csv
+    from weather import read_weather_csv
+
+    path = tmp_path / "shadow"
+    path.write_text("root:*:19000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\n")
+    with pytest.raises(TwinError) as info:
+        read_price_csv(path, "NORD")
+    assert "19000" not in str(info.value) and "not a header of named columns" in str(info.value)
+    with pytest.raises(Exception) as info:
+        read_weather_csv(path)
+    assert "19000" not in str(info.value)
+
+
+def test_out_keeps_other_results_unless_forced(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["run", str(TINY), "--out", str(out), "--quiet"]) == 0
+    assert main(["run", str(TINY), "--out", str(out), "--quiet"]) == 0  # the same again: fine
+    other = write_scenario(tmp_path, TINY.read_text().replace("seed = 7", "seed = 8"),
+                           "other.toml")
+    summary = (out / "summary.csv").read_text()
+    assert main(["run", str(other), "--out", str(out), "--quiet"]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "--out:" in err and "holds results of run of" in err and "--force" in err
+    assert (out / "summary.csv").read_text() == summary  # nothing overwritten
+    assert main(["run", str(other), "--out", str(out), "--quiet", "--force"]) == 0
+    foreign = tmp_path / "mine"
+    foreign.mkdir()
+    (foreign / "thesis.docx").write_text("do not touch")
+    assert main(["run", str(TINY), "--out", str(foreign), "--quiet"]) == 2
+    assert "files cer-twin did not write" in " ".join(capsys.readouterr().err.split())

@@ -53,7 +53,8 @@ def test_one_year_projected_and_twenty_simulated_years_agree(tmp_path, milano_ep
     prices without escalation. The 20-year run's NPV (its own years discounted) and the
     one-year run's projection agree within 1 %. The configuration has far more demand than
     PV, so shared energy follows output, which both degrade alike."""
-    sim = twin.load(write_scenario(tmp_path, STATIONARY.format(epw=milano_epw.as_posix())))
+    sim = twin.load(write_scenario(tmp_path, STATIONARY.format(epw=milano_epw.as_posix())),
+                    allow_outside_paths=True)
     one = sim.run().finance().loc["community", "npv_eur"]
     twenty = sim.run(years=20).finance().loc["community", "npv_eur"]
     assert abs(one) > 1000

@@ -120,3 +120,12 @@ def test_a_roof_behind_a_members_meter_stays_behind_it_in_a_sweep(sweep_file):
     school = next(e for e in roof_variant.spec.events
                   if getattr(e, "member_id", "") == "school")
     assert plant.host_member == "school" and plant.pod == school.pod
+
+
+def test_a_failed_variant_is_reported_in_one_line():
+    from twin.studies.sweep import one_line
+
+    error = ValueError("first line of the message\n  Traceback-like detail\n  more")
+    assert one_line(error) == "ValueError: first line of the message"
+    assert len(one_line(RuntimeError("x" * 500))) == 160
+    assert one_line(None) == "no result"

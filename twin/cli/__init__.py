@@ -2,7 +2,8 @@
 
 Exit codes: 0 success; 2 user error (bad scenario, data file or argument: a message naming the
 file and field, no traceback); 3 the event store failed verification; 1 an unexpected internal
-error (a bug: please report it) or sweep variants that failed after their retries.
+error (a bug: one line, the traceback with ``--debug``; please report it) or sweep variants that
+failed after their retries.
 
 Each command lives in its own module, imported only when it runs, so that ``--help`` and
 argument errors import no scientific stack.
@@ -61,6 +62,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         err.print("interrupted")
         return 130
+    except Exception as error:  # a bug: one line here, the traceback with --debug
+        if args.debug:
+            raise
+        err.print(f"[bold red]internal error:[/] {type(error).__name__}: {escape(str(error))}\n"
+                  "This is a bug in cer-twin: rerun with `cer-twin --debug ...` for the "
+                  "traceback, and please report it.", highlight=False, markup=True)
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -26,10 +26,30 @@ def require_range(option: str, value: int | None, bounds: tuple[int, int]) -> No
 
 
 
-def out_folder(given: Path | None, default: Path) -> Path:
-    """The output folder of a command: ``--out`` or ``default``; refused before any work when
-    it names an existing file."""
+MARKER = ".cer-twin-results"
+"""The file in an output folder that says whose results it holds."""
+
+
+def out_folder(given: Path | None, default: Path, identity: str = "",
+               force: bool = False) -> Path:
+    """The output folder of a command: ``--out`` or ``default``, refused before any work when it
+    names a file, or a folder holding other results (another scenario's, or files cer-twin did
+    not write) unless ``force``; the folder is marked with ``identity`` (the command and what it
+    ran, by :func:`mark_results` once written) so the same command may write there again."""
     out = given if given is not None else default
     if out.exists() and not out.is_dir():
         raise TwinError(f"--out: expected a folder for the results; found a file {out}")
+    marker = out / MARKER
+    if out.is_dir() and any(out.iterdir()) and not force:
+        found = marker.read_text(encoding="utf-8").strip() if marker.is_file() else ""
+        if found != identity:
+            what = f"results of {found}" if found else "files cer-twin did not write"
+            raise TwinError(f"--out: {out} holds {what}; expected an empty folder or one with "
+                            f"results of {identity} (give --force to write there anyway)")
     return out
+
+
+def mark_results(out: Path, identity: str) -> None:
+    """Say whose results a folder holds (:func:`out_folder` reads it)."""
+    out.mkdir(parents=True, exist_ok=True)
+    (out / MARKER).write_text(identity + "\n", encoding="utf-8")

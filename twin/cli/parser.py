@@ -39,6 +39,8 @@ def _add_run(sub: Commands) -> None:
     _add_source(run)
     run.add_argument("--out", type=Path, default=None,
                      help="output folder (default: ./results/<scenario name or branch>)")
+    run.add_argument("--force", action="store_true",
+                     help="write into --out even if it holds other results")
     run.add_argument("--years", type=int, default=None,
                      help="simulate this many calendar years from the scenario's start "
                      "(a new weather year each year; the [future] section drawn as events)")
@@ -160,6 +162,8 @@ def _add_expand(sub: Commands) -> None:
     expand.add_argument("--out", type=Path, default=None,
                         help="folder for ranking.csv, sizing_curves.csv and portfolio.csv "
                         "(default: ./results/expand-<scenario>)")
+    expand.add_argument("--force", action="store_true",
+                        help="write into --out even if it holds other results")
 
 
 def _add_compare(sub: Commands) -> None:
@@ -183,6 +187,8 @@ def _add_compare(sub: Commands) -> None:
     compare.add_argument("--out", type=Path, default=None,
                          help="folder for compare.csv and compare_hours.csv "
                          "(default: ./results/compare-A-B)")
+    compare.add_argument("--force", action="store_true",
+                        help="write into --out even if it holds other results")
 
 
 def _add_meters(sub: Commands) -> None:
@@ -254,6 +260,8 @@ def _add_calibrate(sub: Commands) -> None:
     calibrate.add_argument("--out", type=Path, default=None,
                            help="folder for calibration.csv and calibration_monthly.csv "
                            "(default: ./results/calibrate-<branch or scenario>)")
+    calibrate.add_argument("--force", action="store_true",
+                        help="write into --out even if it holds other results")
 
 
 def _add_state(sub: Commands) -> None:
@@ -273,6 +281,11 @@ def build_parser() -> argparse.ArgumentParser:
         "input (message names the file and field); 3 event-store verification failed.",
     )
     parser.add_argument("--version", action="version", version=f"cer-twin {__version__}")
+    parser.add_argument("--debug", action="store_true",
+                        help="show the Python traceback of an internal error (a bug)")
+    parser.add_argument("--allow-outside-paths", action="store_true",
+                        help="let scenarios read data files outside their own folder "
+                        "(absolute paths or '..'); refused by default")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for add in (_add_run, _add_explain, _add_member, _add_events, _add_branch, _add_weather,
                 _add_expand, _add_compare, _add_meters, _add_sweep, _add_state, _add_calibrate):

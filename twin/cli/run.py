@@ -11,7 +11,14 @@ from rich.console import Console
 from rich.table import Table
 
 from twin._version import __version__
-from twin.cli.codes import EXIT_OK, MONTE_CARLO_RUNS, YEARS, out_folder, require_range
+from twin.cli.codes import (
+    EXIT_OK,
+    MONTE_CARLO_RUNS,
+    YEARS,
+    mark_results,
+    out_folder,
+    require_range,
+)
 from twin.cli.progress import progress_bar
 from twin.errors import TwinError
 
@@ -66,19 +73,28 @@ def simulation_of(args: argparse.Namespace):  # noqa: ANN201 - twin.Simulation
         if args.scenario is not None:
             raise TwinError("give either a SCENARIO or --store, not both")
         return twin.load_store(args.store, args.branch)
-    return twin.load(args.scenario)
+    return twin.load(args.scenario, args.allow_outside_paths)
+
+
+def source_of(args: argparse.Namespace, sim) -> str:  # noqa: ANN001 - twin.Simulation
+    """What a command ran, for the output folder's marker: a store branch or a scenario."""
+    if args.store is not None:
+        return f"branch {args.branch} of {args.store}"
+    return str(Path(sim.spec.provenance["scenario"]).resolve())
 
 
 def run(args: argparse.Namespace, console: Console, err: Console) -> int:
     sim = simulation_of(args)
     stem = (args.branch if args.store is not None
             else Path(sim.spec.provenance["scenario"]).stem)
-    out = out_folder(args.out, Path("results") / stem)
+    identity = f"run of {source_of(args, sim)}"
+    out = out_folder(args.out, Path("results") / stem, identity, args.force)
     require_range("--years", args.years, YEARS)
     require_range("--monte-carlo", args.monte_carlo, MONTE_CARLO_RUNS)
     with progress_bar(err, f"Simulating {sim.name}", not (args.quiet or args.json)) as say:
         result = sim.run(progress=say, years=args.years)
     paths = result.write(out)
+    mark_results(out, identity)
     if args.monte_carlo:
         paths["montecarlo"] = _monte_carlo(args, sim, out, console, err)
         paths["montecarlo_p_values"] = out / "montecarlo_p_values.csv"

@@ -48,7 +48,7 @@ def events(args: argparse.Namespace, console: Console, err: Console) -> int:
         from twin.sim.run import SETTINGS_KEY
         from twin.sim.spec import settings_to_json
 
-        sim = twin.load(args.scenario)
+        sim = twin.load(args.scenario, args.allow_outside_paths)
         with EventStore(args.store) as store:
             head = store.head("main")
             if head:

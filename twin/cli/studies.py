@@ -9,7 +9,14 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from twin.cli.codes import EXIT_OK, MONTE_CARLO_RUNS, YEARS, out_folder, require_range
+from twin.cli.codes import (
+    EXIT_OK,
+    MONTE_CARLO_RUNS,
+    YEARS,
+    mark_results,
+    out_folder,
+    require_range,
+)
 from twin.cli.progress import progress_bar
 from twin.errors import SweepError, TwinError
 
@@ -30,15 +37,17 @@ def expand(args: argparse.Namespace, console: Console, err: Console) -> int:
     from twin.studies.portfolio import exhaustive_check, greedy
 
     candidates = load_candidates(args.candidates)
-    sim = twin.load(args.scenario)
+    sim = twin.load(args.scenario, args.allow_outside_paths)
     stem = Path(sim.spec.provenance["scenario"]).stem
-    out = out_folder(args.out, Path("results") / f"expand-{stem}")
+    identity = f"expand of {Path(sim.spec.provenance['scenario']).resolve()} with " \
+        f"{Path(args.candidates).name}"
+    out = out_folder(args.out, Path("results") / f"expand-{stem}", identity, args.force)
     with progress_bar(err, "Evaluating candidates") as say:
         evaluator = Evaluator(sim.spec, say)
         ranking, curves = evaluate(sim.spec, candidates, say, evaluator)
         plan = greedy(evaluator, candidates, args.objective, say)
         check = exhaustive_check(evaluator, candidates, plan, args.objective)
-    out.mkdir(parents=True, exist_ok=True)
+    mark_results(out, identity)
     ranking.round(3).to_csv(out / "ranking.csv")
     curves.round(3).to_csv(out / "sizing_curves.csv", index=False)
     table = Table(title=f"Candidates for {sim.name}, ranked by NPV over "
@@ -97,7 +106,8 @@ def compare(args: argparse.Namespace, console: Console, err: Console) -> int:
     from twin.studies.compare import input_differences
 
     def load(name: str):  # noqa: ANN202 - twin.Simulation
-        return twin.load_store(args.store, name) if args.store else twin.load(name)
+        return twin.load_store(args.store, name) if args.store else twin.load(
+            name, args.allow_outside_paths)
 
     require_range("--years", args.years, YEARS)
     require_range("--monte-carlo", args.monte_carlo, MONTE_CARLO_RUNS)
@@ -109,13 +119,15 @@ def compare(args: argparse.Namespace, console: Console, err: Console) -> int:
                         + "\ngive --allow-different-inputs to compare anyway (the output is "
                         "labelled)")
     names = [Path(n).stem for n in (args.a, args.b)]
-    out = out_folder(args.out, Path("results") / f"compare-{names[0]}-{names[1]}")
+    identity = f"compare of {args.a} and {args.b}"
+    out = out_folder(args.out, Path("results") / f"compare-{names[0]}-{names[1]}", identity,
+                     args.force)
     results = []
     for label, sim in zip((args.a, args.b), sims, strict=True):
         with err.status(f"Simulating {label}…"):
             results.append(sim.run(years=args.years))
     result = compare_runs(results[0], results[1], names[0], names[1])
-    out.mkdir(parents=True, exist_ok=True)
+    mark_results(out, identity)
     result.by_year.round(3).to_csv(out / "compare.csv")
     result.hours.round(3).to_csv(out / "compare_hours.csv")
     if args.report:
@@ -179,7 +191,7 @@ def sweep(args: argparse.Namespace, console: Console, err: Console) -> int:
 
     from twin.studies.sweep import load_sweep, run_sweep, write_sweep
 
-    variants = load_sweep(args.spec)
+    variants = load_sweep(args.spec, args.allow_outside_paths)
     out = args.out if args.out is not None else Path("results") / f"sweep-{args.spec.stem}.nc"
     if out.suffix not in (".nc", ".zarr"):  # before the work, not after it
         raise TwinError(f"--out {out}: expected a .nc or .zarr path")
@@ -230,14 +242,15 @@ def calibrate(args: argparse.Namespace, console: Console, err: Console) -> int:
     sim = simulation_of(args)
     stem = args.branch if args.store is not None else Path(
         sim.spec.provenance["scenario"]).stem
-    out = out_folder(args.out, Path("results") / f"calibrate-{stem}")
+    identity = f"calibrate of {stem}"
+    out = out_folder(args.out, Path("results") / f"calibrate-{stem}", identity, args.force)
     with progress_bar(err, "Calibrating") as say:
         result = measured_vs_modelled(sim.spec, say)
     if result.meters.empty:
         raise TwinError(f"{args.store or sim.spec.provenance.get('scenario')}: no meter has "
                         "measured data in the run's period (import some with `cer-twin meters "
                         "import`)")
-    out.mkdir(parents=True, exist_ok=True)
+    mark_results(out, identity)
     result.meters.round(4).to_csv(out / "calibration.csv")
     result.monthly.round(3).to_csv(out / "calibration_monthly.csv")
     table = Table(title=f"Measured vs modelled, {sim.name}", box=box.SIMPLE_HEAD,

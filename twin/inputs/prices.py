@@ -24,6 +24,7 @@ from twin.core.calendar import HOLIDAY, WORKDAY, day_types
 from twin.core.random import ar1
 from twin.core.time import LOCAL_TZ, local_days, to_local
 from twin.errors import InputDataError
+from weather.errors import found_columns
 
 PUN_MONTHLY_EUR_PER_MWH: dict[int, tuple[float, ...]] = {
     2023: (174.49, 161.07, 136.38, 134.97, 105.73, 105.34, 112.09, 111.89, 115.70, 134.26,
@@ -159,7 +160,7 @@ def _times(frame: pd.DataFrame, path: Path) -> tuple[pd.DatetimeIndex, str]:
         return midnight + pd.to_timedelta(hours.to_numpy() - 1, unit="h"), "gme"
     raise InputDataError(f"{path}: no time columns: expected 'time_utc_start' (UTC), "
                          f"'date_local' + 'time_local_start' (Europe/Rome) or GME 'Data' + "
-                         f"'Ora'; found {list(frame.columns)}")
+                         f"'Ora'; {found_columns(frame.columns)}")
 
 
 ZONAL_PRICE_BOUNDS_EUR_PER_MWH = (-500.0, 5000.0)
@@ -183,7 +184,8 @@ def read_price_csv(
     path = Path(path)
     frame = _read_table(path)
     if column not in frame:
-        raise InputDataError(f"{path}: column {column!r} is missing (found {list(frame.columns)})")
+        raise InputDataError(f"{path}: column {column!r} is missing "
+                             f"({found_columns(frame.columns)})")
     times, layout = _times(frame, path)
     values = pd.to_numeric(frame[column], errors="coerce")
     bad_text = values.isna() & frame[column].notna()

@@ -267,6 +267,23 @@ def _check_references(path: Path, sc: Scenario) -> None:
                                       + [f"  {p}" for p in problems]))
 
 
+def _outside_paths(path: Path, sc: Scenario) -> list[str]:
+    """Data paths that are absolute or leave the scenario's folder (refused unless allowed: a
+    scenario from someone else must not read any file of the machine)."""
+    named = [("weather.path", sc.weather.path), ("weather.calibrate_to", sc.weather.calibrate_to),
+             ("prices.path", sc.prices.path)]
+    named += [(f"members[{i}] (id {m.id!r}).profile.meter_file", m.profile.meter_file)
+              for i, m in enumerate(sc.members) if m.profile is not None]
+    named += [(f"plants[{i}] (id {p.id!r}).profile.meter_file", p.profile.meter_file)
+              for i, p in enumerate(sc.plants) if p.profile is not None]
+    folder = path.parent.resolve()
+    return [f"{where}: expected a path inside the scenario's folder {folder}; found {value!r} "
+            "(give --allow-outside-paths, or allow_outside_paths=True, to read it)"
+            for where, value in named
+            if value is not None and (Path(value).is_absolute()
+                                      or not (folder / value).resolve().is_relative_to(folder))]
+
+
 class LoadedScenario(_Model):
     """A validated scenario with where it came from."""
 
@@ -284,8 +301,12 @@ class LoadedScenario(_Model):
         return (self.path.parent / relative).resolve()
 
 
-def load_scenario(name: str | Path | None = None) -> LoadedScenario:
+def load_scenario(name: str | Path | None = None,
+                  allow_outside_paths: bool = False) -> LoadedScenario:
     """Read, merge (``extends``) and validate a scenario file.
+
+    Data files (weather, prices, measured profiles) must lie in the scenario's folder or below
+    it unless ``allow_outside_paths``.
 
     Raises
     ------
@@ -299,6 +320,10 @@ def load_scenario(name: str | Path | None = None) -> LoadedScenario:
     except ValidationError as err:
         raise ScenarioError(validation_message(path, err, raw)) from None
     _check_references(path, scenario)
+    outside = [] if allow_outside_paths else _outside_paths(path, scenario)
+    if outside:
+        raise ScenarioError("\n".join([f"{path}: data outside the scenario's folder "
+                                       f"({len(outside)} path(s))"] + [f"  {p}" for p in outside]))
     files = _profile_files(path, scenario)
     digest = hashlib.sha256(scenario.model_dump_json().encode()
                             + "".join(sha for sha, _ in files.values()).encode()).hexdigest()

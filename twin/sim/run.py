@@ -185,8 +185,9 @@ def events_by_year(events: Sequence[DomainEvent], hourly: pd.DatetimeIndex) -> p
     return table.astype(int)
 
 
-def load(scenario: str | Path | None = None) -> Simulation:
-    """Load a scenario file (default: the built-in CER.ca.MI Solidale scenario).
+def load(scenario: str | Path | None = None, allow_outside_paths: bool = False) -> Simulation:
+    """Load a scenario file (default: the built-in CER.ca.MI Solidale scenario). Its data files
+    must lie in its folder or below unless ``allow_outside_paths``.
 
     Examples
     --------
@@ -195,7 +196,7 @@ def load(scenario: str | Path | None = None) -> Simulation:
     >>> res = sim.run()                        # doctest: +SKIP
     >>> res.summary.loc["community", "shared_mwh"]  # doctest: +SKIP
     """
-    return Simulation(RunSpec.from_scenario(load_scenario(scenario)))
+    return Simulation(RunSpec.from_scenario(load_scenario(scenario, allow_outside_paths)))
 
 
 SETTINGS_KEY = "run_settings"

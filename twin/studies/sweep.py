@@ -51,8 +51,18 @@ class Variant:
     """-1: the scenario's own weather."""
 
 
-def load_sweep(path: str | Path) -> list[Variant]:
-    """Read a sweep file and expand it into its variants."""
+def one_line(error: BaseException | None, width: int = 160) -> str:
+    """An exception as one short line: its type and the first line of its message."""
+    if error is None:
+        return "no result"
+    text = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    line = f"{type(error).__name__}: {text}" if text else type(error).__name__
+    return line if len(line) <= width else line[:width - 1] + "…"
+
+
+def load_sweep(path: str | Path, allow_outside_paths: bool = False) -> list[Variant]:
+    """Read a sweep file and expand it into its variants (its scenarios' data files inside their
+    folders unless ``allow_outside_paths``)."""
     import twin
     from twin.scenario.candidates import load_candidates
     from twin.studies.expansion import host_of, roof_plants, roof_sizes
@@ -66,8 +76,9 @@ def load_sweep(path: str | Path) -> list[Variant]:
         local = path.parent / name
         return local if local.exists() else name
 
-    bases: list[tuple[str, RunSpec]] = [(Path(name).stem, twin.load(beside(name)).spec)
-                                        for name in sweep.scenarios]
+    bases: list[tuple[str, RunSpec]] = [
+        (Path(name).stem, twin.load(beside(name), allow_outside_paths).spec)
+        for name in sweep.scenarios]
     bases += [(branch, twin.load_store(beside(sweep.store or ""), branch).spec)
               for branch in sweep.branches]
     roofs = []
@@ -165,9 +176,9 @@ def run_sweep(variants: Sequence[Variant], client: Any = None,
                 parts.append(future.result())
             else:  # an error after the retries, or a cancelled task (a lost cluster)
                 try:
-                    failed[label_of[future.key]] = repr(future.exception())
+                    failed[label_of[future.key]] = one_line(future.exception())
                 except Exception as error:  # noqa: BLE001 - reported, never dropped
-                    failed[label_of[future.key]] = f"{future.status}: {error!r}"
+                    failed[label_of[future.key]] = f"{future.status}: {one_line(error)}"
             future.release()
             say("variants", k, len(variants))
     result = gather(parts, labels) if parts else xr.Dataset()
