@@ -38,6 +38,41 @@ def check_weather(data: pd.DataFrame, source: str) -> None:
                 f"in [{lo}, {hi}]; found {float(values[i])!r} "
                 f"({int(bad.sum())} bad value(s) in all)"
             )
+    check_units(data, source)
+
+
+MIN_PEAK_GHI_W_PER_M2 = 20.0
+"""A file whose highest GHI over more than a day stays below this holds kW/m² (or no sun at
+all), not W/m²."""
+SUN_MARGIN_W_PER_M2 = 50.0
+"""Slack of the extraterrestrial check for an hour's mean near sunrise and sunset. [W/m²]"""
+
+
+def check_units(data: pd.DataFrame, source: str) -> None:
+    """Refuse irradiance that is plausible only in kW/m² (issue 19: a file in kW/m² ran)."""
+    if len(data) > 48 and float(data["ghi"].max()) < MIN_PEAK_GHI_W_PER_M2:
+        raise WeatherDataError(f"{source}: field 'ghi': expected W/m² (a sunny hour reaches "
+                               f"several hundred); found at most {float(data['ghi'].max()):g} "
+                               "(kW/m²?)")
+
+
+def check_against_sun(data: pd.DataFrame, latitude: float, longitude: float,
+                      source: str) -> None:
+    """GHI may not exceed 1.1 x the extraterrestrial irradiance on the horizontal at the site
+    (+ a margin for an hour's mean at sunrise): beyond it, the time labels or the time zone are
+    wrong (a file labelled in another zone has its noon sun at night)."""
+    step = (data.index[1] - data.index[0]) if len(data) > 1 else pd.Timedelta(hours=1)
+    mid = data.index + step / 2
+    zenith = pvlib.solarposition.get_solarposition(mid, latitude, longitude)["zenith"]
+    cos_z = np.clip(np.cos(np.radians(zenith.to_numpy())), 0.0, None)
+    limit = 1.1 * pvlib.irradiance.get_extra_radiation(mid).to_numpy() * cos_z
+    bad = data["ghi"].to_numpy() > limit + SUN_MARGIN_W_PER_M2
+    if bad.any():
+        i = int(np.argmax(bad))
+        raise WeatherDataError(
+            f"{source}: field 'ghi' at {data.index[i]} UTC: {float(data['ghi'].iloc[i]):g} W/m² "
+            f"while the sun allows at most {limit[i] + SUN_MARGIN_W_PER_M2:.0f} there and then "
+            f"({int(bad.sum())} hour(s) in all): are the time zone and the time labels right?")
 
 
 SMALL_NEGATIVE_W_PER_M2 = -5.0
@@ -79,11 +114,22 @@ def read_epw(path: str | Path) -> tuple[pd.DataFrame, dict[str, Any]]:
         raise WeatherDataError(f"{path}: weather file not found") from None
     except Exception as err:  # pvlib raises assorted errors on malformed files
         raise WeatherDataError(f"{path}: not a readable EPW file ({err})") from None
-    data = raw[CANONICAL].astype(float)
+    data = raw[CANONICAL].apply(pd.to_numeric, errors="coerce")
+    text = (data.isna() & raw[CANONICAL].notna()).to_numpy()
+    if text.any():
+        row, col = (int(v[0]) for v in np.nonzero(text))
+        raise WeatherDataError(f"{path}: field {CANONICAL[col]!r} at line {row + 9}: expected a "
+                               f"number; found {raw[CANONICAL[col]].iloc[row]!r}")
     data.index = data.index.tz_convert("UTC")
     data.index.name = "time"
     data, repaired = repair_small_negatives(data, str(path))
     check_weather(data, str(path))
+    offset = float(meta["TZ"])
+    if abs(offset * 15.0 - float(meta["longitude"])) > 45.0:
+        raise WeatherDataError(f"{path}: header field 'TZ': expected the site's UTC offset "
+                               f"(about {float(meta['longitude']) / 15:+.0f} h at longitude "
+                               f"{float(meta['longitude']):g}); found {offset:+g} h")
+    check_against_sun(data, float(meta["latitude"]), float(meta["longitude"]), str(path))
     metadata = dict(meta)
     metadata.update(
         source=f"epw:{path.name}",

@@ -41,6 +41,8 @@ def read_weather_csv(
         frame = pd.read_csv(path)
     except FileNotFoundError:
         raise WeatherDataError(f"{path}: weather file not found") from None
+    except pd.errors.EmptyDataError:
+        raise WeatherDataError(f"{path}: the weather file is empty") from None
     except (pd.errors.ParserError, UnicodeDecodeError) as err:
         raise WeatherDataError(f"{path}: not a readable CSV file ({err})") from None
     for name in [time_column, *columns.values()]:

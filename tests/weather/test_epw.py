@@ -60,3 +60,40 @@ def test_bad_values_name_the_file_field_and_row(tmp_path, milano_epw):
 def test_missing_file():
     with pytest.raises(WeatherDataError, match="not found"):
         read_epw("/nonexistent.epw")
+
+
+def test_a_wrong_time_zone_or_kilowatts_are_refused(tmp_path, milano_epw):
+    """Issue 19: an EPW with TZ=-12 or irradiance in kW/m² ran."""
+    lines = milano_epw.read_text().splitlines()
+    header = lines[0].split(",")
+    header[8] = "-12"
+    zone = tmp_path / "tz.epw"
+    zone.write_text("\n".join([",".join(header), *lines[1:]]) + "\n")
+    with pytest.raises(WeatherDataError, match=r"header field 'TZ'.*found -12 h"):
+        read_epw(zone)
+    rows = []
+    for line in lines[8:]:
+        fields = line.split(",")
+        for k in (13, 14, 15):  # GHI, DNI, DHI
+            fields[k] = str(float(fields[k]) / 1000)
+        rows.append(",".join(fields))
+    kilo = tmp_path / "kw.epw"
+    kilo.write_text("\n".join([*lines[:8], *rows]) + "\n")
+    with pytest.raises(WeatherDataError, match=r"expected W/m².*kW/m²"):
+        read_epw(kilo)
+
+
+def test_midday_sun_at_night_is_refused(tmp_path, milano_epw):
+    """Rows shifted by six hours put the sun where the site has none."""
+    lines = milano_epw.read_text().splitlines()
+    rows = lines[8:]
+    shifted = []
+    for i, line in enumerate(rows):
+        fields = line.split(",")
+        donor = rows[(i + 6) % len(rows)].split(",")
+        fields[13:16] = donor[13:16]
+        shifted.append(",".join(fields))
+    path = tmp_path / "shifted.epw"
+    path.write_text("\n".join([*lines[:8], *shifted]) + "\n")
+    with pytest.raises(WeatherDataError, match=r"time zone and the time labels"):
+        read_epw(path)

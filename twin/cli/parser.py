@@ -102,6 +102,11 @@ def _add_events(sub: Commands) -> None:
     append.add_argument("--branch", default="main", help=BRANCH_HELP)
     append.add_argument("--expected-head", type=int, default=None,
                         help="refuse unless the branch's last event is this one (concurrency)")
+    revert = ev.add_parser("revert", help="append the event that cancels event SEQ (where the "
+                           "domain has one)")
+    revert.add_argument("seq", type=int, metavar="SEQ", help="sequence number of the event")
+    revert.add_argument("--store", required=True, help=STORE_HELP)
+    revert.add_argument("--branch", default="main", help=BRANCH_HELP)
     verify = ev.add_parser("verify", help="check the hash chains and head records of every "
                            "branch")
     verify.add_argument("--store", required=True, help=STORE_HELP)
@@ -120,8 +125,9 @@ def _add_branch(sub: Commands) -> None:
     create.add_argument("--store", required=True, help=STORE_HELP)
     create.add_argument("--from", dest="from_branch", default="main",
                         help="branch to fork (at its head)")
-    create.add_argument("--at-seq", type=int, default=None,
-                        help="fork after this event (default: the branch's last)")
+    create.add_argument("--at", "--at-seq", dest="at_seq", type=int, default=None,
+                        help="fork after this event (default: the branch's last): the way back "
+                        "from a bad event is a branch forked before it")
     listing = br.add_parser("list", help="list the branches")
     listing.add_argument("--store", required=True, help=STORE_HELP)
 

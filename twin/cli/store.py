@@ -11,7 +11,7 @@ from rich.table import Table
 
 from twin.cli.codes import EXIT_OK, EXIT_VERIFY
 from twin.core.time import local_date, local_datetime, parse_local_time
-from twin.errors import TwinError
+from twin.errors import ConsistencyError, TwinError
 from twin.events import CommunityState, DomainEvent
 from twin.events.store import EventStore, StoreError, existing_store
 from twin.rules import tariff_power_kw
@@ -91,6 +91,9 @@ def events(args: argparse.Namespace, console: Console, err: Console) -> int:
         _warn(result.state, console)
         return EXIT_OK
 
+    if args.events_command == "revert":
+        return _revert(args, console)
+
     if Path(args.store).is_file() and Path(args.store).stat().st_size == 0:
         console.print(f"[red]{args.store}: an empty file, not an event store (truncated?)[/]")
         return EXIT_VERIFY
@@ -106,6 +109,32 @@ def events(args: argparse.Namespace, console: Console, err: Console) -> int:
     console.print(f"{args.store}: the hash chains and head records of all {count} branch(es) "
                   "are intact" + (f", and branch {args.branch!r} reaches head "
                                   f"{args.expect_head}." if args.expect_head else "."))
+    return EXIT_OK
+
+
+def _revert(args: argparse.Namespace, console: Console) -> int:
+    from twin.events.revert import compensating
+
+    with existing_store(args.store) as store:
+        stored = {s.seq: s for s in store.read(args.branch)}
+        if args.seq not in stored:
+            raise StoreError(f"SEQ: branch {args.branch!r} has events 1 to {len(stored)}; "
+                             f"found {args.seq}")
+        event = stored[args.seq].event
+        undo = compensating(event, args.seq)
+        fork = (f"fork a branch before it instead: `cer-twin branch create NEW --store "
+                f"{args.store} --from {args.branch} --at {args.seq - 1}`")
+        if undo is None:
+            raise StoreError(f"event {args.seq} ({type(event).__name__}) has no compensating "
+                             f"event; {fork}")
+        try:
+            result = store.append(args.branch, [undo])
+        except ConsistencyError as err:
+            raise ConsistencyError(f"event {args.seq}: its compensating event is refused "
+                                   f"({err}); {fork}") from None
+        token = store.head_token(args.branch)
+    console.print(f"Appended event {result.last_seq} ({type(undo).__name__}) cancelling event "
+                  f"{args.seq} on branch {args.branch!r}. Head {token}.", highlight=False)
     return EXIT_OK
 
 

@@ -22,7 +22,7 @@ import pandas as pd
 
 from twin.core.calendar import HOLIDAY, WORKDAY, day_types
 from twin.core.random import ar1
-from twin.core.time import LOCAL_TZ, local_days, to_local
+from twin.core.time import LOCAL_TZ, TIME_RANGE_YEARS, local_days, to_local
 from twin.errors import InputDataError
 from weather.errors import found_columns
 
@@ -123,6 +123,8 @@ def _read_table(path: Path) -> pd.DataFrame:
         return pd.read_csv(path, encoding="utf-8-sig")
     except FileNotFoundError:
         raise InputDataError(f"{path}: price file not found") from None
+    except pd.errors.EmptyDataError:
+        raise InputDataError(f"{path}: the price file is empty") from None
     except (pd.errors.ParserError, UnicodeDecodeError) as err:
         raise InputDataError(f"{path}: not a readable CSV file ({err})") from None
 
@@ -187,6 +189,12 @@ def read_price_csv(
         raise InputDataError(f"{path}: column {column!r} is missing "
                              f"({found_columns(frame.columns)})")
     times, layout = _times(frame, path)
+    low_year, high_year = TIME_RANGE_YEARS
+    outside_years = (times.year < low_year) | (times.year > high_year)
+    if outside_years.any():
+        row = int(np.flatnonzero(outside_years)[0])
+        raise InputDataError(f"{path}: line {row + 2}: expected a time in the years "
+                             f"{low_year}-{high_year}; found {times[row]}")
     values = pd.to_numeric(frame[column], errors="coerce")
     bad_text = values.isna() & frame[column].notna()
     if bad_text.any():

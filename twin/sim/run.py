@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import xarray as xr
 
@@ -149,9 +150,25 @@ class Simulation:
         coverage = coverage_by_month(in_force(spec.meter_data), inputs.index,
                                      to_local(inputs.index).strftime("%Y-%m")) \
             if spec.meter_data else pd.DataFrame()
-        return RunResult(ds, summary_table(ds), cash, fund, projects, coverage=coverage,
-                         events_by_year=events_by_year(spec.events, inputs.hourly),
-                         warnings=warnings, settings=spec.settings)
+        result = RunResult(ds, summary_table(ds), cash, fund, projects, coverage=coverage,
+                           events_by_year=events_by_year(spec.events, inputs.hourly),
+                           warnings=warnings, settings=spec.settings)
+        check_finite(result)
+        return result
+
+
+def check_finite(result: RunResult) -> None:
+    """A run never completes with NaN or infinity in what it reports (inputs are bounded at the
+    door, so one here is a bug and stops the run rather than reach a decision)."""
+    tables = {"summary": result.summary, "cash timeline": result.cash_timeline,
+              "fund": result.fund}
+    for name, table in tables.items():
+        values = table.select_dtypes("number").to_numpy(dtype=float)
+        if not np.isfinite(values).all():
+            raise RuntimeError(f"the run's {name} holds NaN or infinity (a bug in cer-twin)")
+    for name in ("shared_energy_kwh", "premium_eur", "bill_eur"):
+        if not np.isfinite(result.dataset[name].to_numpy()).all():
+            raise RuntimeError(f"the run's {name} holds NaN or infinity (a bug in cer-twin)")
 
 
 def family_months(ds: xr.Dataset) -> tuple[pd.DataFrame, pd.DataFrame]:
