@@ -219,3 +219,37 @@ def test_out_keeps_other_results_unless_forced(tmp_path, capsys):
     (foreign / "thesis.docx").write_text("do not touch")
     assert main(["run", str(TINY), "--out", str(foreign), "--quiet"]) == 2
     assert "files cer-twin did not write" in " ".join(capsys.readouterr().err.split())
+
+
+def test_soft_bounds_warn_and_the_run_goes_on(tmp_path, capsys):
+    path = tiny_with(tmp_path, "capacity_kwp = 250.0\ninverter_kw = 240.0",
+                     "capacity_kwp = 1500.0\ninverter_kw = 1400.0")
+    assert main(["run", str(path), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    err = " ".join(capsys.readouterr().err.split())
+    assert "warning: plant 'late': 1,500 kWp is above the 1,000 kW premium cap" in err
+
+
+def test_the_default_run_has_no_soft_bound_warning(default_run):
+    assert not [w for w in default_run.warnings if "premium cap" in w or "zonal price" in w]
+
+
+def test_an_empty_csv_and_a_word_in_an_epw_name_the_file(tmp_path, milano_epw):
+    from twin.errors import TwinError
+    from twin.inputs.prices import read_price_csv
+    from twin.inputs.weather import read_weather
+
+    empty = tmp_path / "empty.csv"
+    empty.write_text("")
+    with pytest.raises(TwinError, match="empty.csv: the price file is empty"):
+        read_price_csv(empty, "NORD")
+    with pytest.raises(TwinError, match="empty.csv: the weather file is empty"):
+        read_weather("csv", str(empty))
+    lines = milano_epw.read_text().splitlines()
+    fields = lines[20].split(",")
+    fields[13] = "sunny"  # global horizontal irradiance of the 13th hour
+    lines[20] = ",".join(fields)
+    word = tmp_path / "word.epw"
+    word.write_text("\n".join(lines) + "\n")
+    with pytest.raises(TwinError, match=r"word.epw: field 'ghi' at line 21: expected a number; "
+                                        r"found 'sunny'"):
+        read_weather("epw", str(word))

@@ -70,6 +70,8 @@ def test_replaced_meter_file_is_refused_on_read(store):
                      ("AAAA", sha))
     with pytest.raises(Exception, match="does not match its SHA-256"):
         store.get_blob(sha)
+    assert any("stored file 'm.csv'" in p and "does not match its SHA-256" in p
+               for p in store.verify())
 
 
 def test_run_refuses_a_broken_log(tmp_path):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import MILANO_EPW, TESTS
@@ -165,3 +165,91 @@ def test_times_on_the_command_line(value):
         assert "--as-of" in str(err)
     else:
         assert stamp.tzinfo is not None and 1990 <= stamp.year <= 2100
+
+
+def _pvgis_texts() -> dict[str, str]:
+    """A PVGIS TMY CSV and an hourly JSON file of a generated Milan week (the writers of
+    tests/weather/makefiles.py), as text."""
+    import tempfile
+
+    from tests.weather import makefiles
+    from weather import generate_milan_weather
+
+    year = pd.date_range("2018-01-01", periods=8760, freq="h", tz="UTC", name="time")
+    data = generate_milan_weather(year, seed=11)[0].round(1)
+    with tempfile.TemporaryDirectory() as folder:
+        tmy = makefiles.pvgis_tmy_csv(Path(folder) / "t.csv", data).read_text()
+        hourly = makefiles.pvgis_hourly_json(Path(folder) / "h.json", data.iloc[:168]).read_text()
+    return {"pvgis_tmy": tmy, "pvgis_hourly": hourly}
+
+
+PVGIS = _pvgis_texts()
+
+
+@pytest.mark.slow
+@settings(max_examples=25, deadline=dt.timedelta(seconds=10),
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(source=st.sampled_from(sorted(PVGIS)), data=st.data())
+def test_pvgis_files(tmp_path, source, data):
+    from twin.inputs.weather import read_weather
+
+    text = PVGIS[source]
+    head_end = min(len(text), 6000)
+    edited = data.draw(mutated(text[:head_end])) + text[head_end:]
+    suffix = ".json" if source == "pvgis_hourly" else ".csv"
+    reads_or_refuses(lambda p: read_weather(source, str(p)), tmp_path / f"f{suffix}", edited)
+
+
+@pytest.mark.slow
+@settings(max_examples=25, deadline=dt.timedelta(seconds=10),
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(data=st.data())
+def test_the_real_price_file_mutated(tmp_path, data):
+    """The 2024 zonal prices of ../shared/data, its first 200 lines mutated."""
+    from tests.conftest import NORD_2024_CSV
+    from twin.inputs.prices import read_price_csv
+
+    if not NORD_2024_CSV.exists():
+        pytest.fail(f"reference data not found at {NORD_2024_CSV}")
+    text = NORD_2024_CSV.read_text()
+    head_end = len("\n".join(text.splitlines()[:200]))
+    edited = data.draw(mutated(text[:head_end])) + text[head_end:]
+    reads_or_refuses(lambda p: read_price_csv(p, "NORD"), tmp_path / "p.csv", edited)
+
+
+@pytest.fixture(scope="module")
+def seeded_store(tmp_path_factory) -> Path:
+    from twin.cli import main
+
+    path = tmp_path_factory.mktemp("fuzz") / "seed.db"
+    assert main(["events", "init", str(TESTS / "data" / "scenarios" / "tiny.toml"),
+                 "--store", str(path)]) == 0
+    return path
+
+
+@pytest.mark.slow
+@settings(max_examples=15, deadline=dt.timedelta(seconds=30),
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(text=mutated(EVENTS))
+@example(text=EVENTS)  # stored as it is: the run after it must go through
+def test_no_stored_event_is_refused_by_a_later_run(tmp_path, seeded_store, text):
+    """Whatever an event file holds, it is refused before it is stored, or the branch still
+    runs afterwards (the store's own checks and the schema's agree with the engine's)."""
+    import shutil
+
+    import twin
+    from twin.events.store import EventStore
+    from twin.scenario.event_files import read_event_file
+
+    store = tmp_path / "s.db"
+    shutil.copy(seeded_store, store)
+    path = tmp_path / "e.toml"
+    path.write_text(text, encoding="utf-8")
+    try:
+        events = read_event_file(path)
+        with EventStore(store) as s:
+            s.append("main", events)
+    except TwinError:
+        return
+    result = twin.load_store(store).run()
+    assert result.summary.notna().all().all()

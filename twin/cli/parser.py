@@ -248,6 +248,8 @@ def _add_sweep(sub: Commands) -> None:
                        help="NetCDF (.nc) or Zarr (.zarr) file "
                        "(default: ./results/sweep-<spec>.nc)")
     sweep.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    sweep.add_argument("--max-variants", type=int, default=None, metavar="N",
+                       help="run up to N variants (default: at most 10,000 are refused beyond)")
 
 
 def _add_calibrate(sub: Commands) -> None:

@@ -189,9 +189,12 @@ def _paired(args: argparse.Namespace, sims: list, out: Path, console: Console,
 def sweep(args: argparse.Namespace, console: Console, err: Console) -> int:
     import os
 
+    from twin.scenario.bounds import MAX_SWEEP_VARIANTS
     from twin.studies.sweep import load_sweep, run_sweep, write_sweep
 
-    variants = load_sweep(args.spec, args.allow_outside_paths)
+    require_range("--max-variants", args.max_variants, (1, 10_000_000))
+    variants = load_sweep(args.spec, args.allow_outside_paths,
+                          args.max_variants or MAX_SWEEP_VARIANTS)
     out = args.out if args.out is not None else Path("results") / f"sweep-{args.spec.stem}.nc"
     if out.suffix not in (".nc", ".zarr"):  # before the work, not after it
         raise TwinError(f"--out {out}: expected a .nc or .zarr path")

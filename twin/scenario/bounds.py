@@ -23,3 +23,11 @@ MAX_SIZES_PER_ROOF = 500
 """Points of one roof's sizing curve (each is a settlement of the whole community)."""
 MAX_SWEEP_VARIANTS = 10_000
 """Variants of one sweep (about a day of computing on this kind of machine)."""
+
+# Soft bounds: beyond them a run goes on, with a warning in the terminal and the report.
+SOFT_PLANT_KWP = 1000.0
+"""A plant above the 1 MW premium cap of RO-2024 §1.2.1.2 b: plausible, but worth a look."""
+SOFT_ANNUAL_KWH = 1.0e7
+"""A member withdrawing more than 10 GWh a year: a large site for a CER."""
+SOFT_PRICE_EUR_PER_MWH = (-100.0, 1000.0)
+"""Zonal prices outside this range happened only in crisis months (2022)."""

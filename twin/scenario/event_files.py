@@ -117,7 +117,10 @@ def read_event_file(path: str | Path) -> list[DomainEvent]:
         if type_name not in EVENT_TYPES:
             raise EventFileError(f"{where}.type: expected one of {sorted(EVENT_TYPES)}; "
                                  f"found {type_name!r}")
-        where += f" ({type_name})"
+        ident = next((f" {item[k]!r}" for k in ("member_id", "plant_id", "project_id",
+                                                 "storage_id", "configuration_id")
+                      if isinstance(item.get(k), str)), "")
+        where += f" ({type_name}{ident})"
         if "effective" not in item:
             raise EventFileError(f"{where}.effective: required field is missing")
         try:

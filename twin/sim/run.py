@@ -28,6 +28,7 @@ from twin.inputs.meters.ledger import coverage_by_month, in_force
 from twin.inputs.meters.stored import stored_imports
 from twin.rules.configuration import existing_power_warnings
 from twin.scenario import Finance, RunSettings, load_scenario
+from twin.scenario.bounds import SOFT_ANNUAL_KWH, SOFT_PLANT_KWP, SOFT_PRICE_EUR_PER_MWH
 from twin.sim.counting import counted_membership, with_sections
 from twin.sim.flows import simulate_flows
 from twin.sim.future import future_events
@@ -140,6 +141,7 @@ class Simulation:
                                                           for m in ds["member"].to_numpy()]))
         final = counted.final_state
         warnings = existing_power_warnings(final.configurations, final.plants.values())
+        warnings += soft_bound_warnings(spec.events, inputs.price_eur_per_mwh.to_numpy())
         ds.attrs["future_events"] = len(drawn)
         if progress:
             progress("applied the rules")
@@ -155,6 +157,24 @@ class Simulation:
                            warnings=warnings, settings=spec.settings)
         check_finite(result)
         return result
+
+
+def soft_bound_warnings(events: Sequence[DomainEvent], price_eur_per_mwh: np.ndarray) -> list[str]:
+    """Values past a soft bound (:mod:`twin.scenario.bounds`): the run goes on, and says so."""
+    out = [f"plant {e.plant_id!r}: {e.capacity_kwp:,.0f} kWp is above the "
+           f"{SOFT_PLANT_KWP:,.0f} kW premium cap (RO-2024 §1.2.1.2 b): check its eligibility"
+           for e in events if isinstance(e, PlantCommissioned)
+           and e.capacity_kwp > SOFT_PLANT_KWP]
+    out += [f"member {e.member_id!r}: {e.annual_kwh:,.0f} kWh a year is more than "
+            f"{SOFT_ANNUAL_KWH:,.0f}: a very large site for a CER member"
+            for e in events if isinstance(e, MemberJoined) and e.annual_kwh > SOFT_ANNUAL_KWH]
+    low, high = SOFT_PRICE_EUR_PER_MWH
+    odd = (price_eur_per_mwh < low) | (price_eur_per_mwh > high)
+    if odd.any():
+        out.append(f"zonal price outside {low:g}..{high:g} EUR/MWh in {int(odd.sum())} hour(s) "
+                   f"(from {price_eur_per_mwh.min():g} to {price_eur_per_mwh.max():g}): crisis "
+                   "levels, check the price file")
+    return out
 
 
 def check_finite(result: RunResult) -> None:

@@ -60,9 +60,10 @@ def one_line(error: BaseException | None, width: int = 160) -> str:
     return line if len(line) <= width else line[:width - 1] + "…"
 
 
-def load_sweep(path: str | Path, allow_outside_paths: bool = False) -> list[Variant]:
+def load_sweep(path: str | Path, allow_outside_paths: bool = False,
+               max_variants: int = MAX_SWEEP_VARIANTS) -> list[Variant]:
     """Read a sweep file and expand it into its variants (its scenarios' data files inside their
-    folders unless ``allow_outside_paths``)."""
+    folders unless ``allow_outside_paths``; at most ``max_variants`` of them)."""
     import twin
     from twin.scenario.candidates import load_candidates
     from twin.studies.expansion import host_of, roof_plants, roof_sizes
@@ -88,10 +89,11 @@ def load_sweep(path: str | Path, allow_outside_paths: bool = False) -> list[Vari
                  for layout in roof.layouts for kwp in roof_sizes(roof)]
 
     count = len(bases) * (1 + len(roofs)) * len(sweep.seeds())
-    if count > MAX_SWEEP_VARIANTS:
+    if count > max_variants:
         raise ScenarioError(f"{path}: {count:,} variants ({len(bases)} base(s) x "
                             f"{1 + len(roofs)} roof option(s) x {len(sweep.seeds())} weather "
-                            f"seed(s)); at most {MAX_SWEEP_VARIANTS:,} run in one sweep")
+                            f"seed(s)); at most {max_variants:,} run in one sweep (give "
+                            "--max-variants N for more)")
     variants = []
     for source, spec in bases:
         if sweep.years is not None:

@@ -441,6 +441,14 @@ class EventStore:
                 expected_seq = seq + 1
         if expect_head is not None:
             problems += self._verify_expected(*expect_head)
+        for sha256, name, data in self.db.fetchall("SELECT sha256, name, data FROM cer_blobs"):
+            try:
+                ok = hashlib.sha256(base64.b64decode(data)).hexdigest() == sha256
+            except ValueError:
+                ok = False
+            if not ok:
+                problems.append(f"stored file {name!r} ({sha256[:12]}…): its content does not "
+                                "match its SHA-256 (replaced or damaged?)")
         return problems
 
     def _verify_heads(self, b: Branch) -> list[str]:
