@@ -17,8 +17,9 @@ annual_kwh = 50000
 
 
 @pytest.mark.parametrize(("extra", "expected"), [
-    ('category = "large_enterprise"', r"events\[0\] \(MemberJoined\): member 'big-co': large "
-                                      r"enterprises cannot be CER members \(RO-2024 §1\.2\.2\.2\)"),
+    ('category = "large_enterprise"', r"events\[0\] \(MemberJoined 'big-co'\): member 'big-co': "
+                                      r"large enterprises cannot be CER members "
+                                      r"\(RO-2024 §1\.2\.2\.2\)"),
     ('category = "sme"\nnet_metering = true', r"net metering \(scambio sul posto\) cannot be a "
                                               r"CER consumer \(RO-2024 §1\.2\.2\.3\)"),
 ])

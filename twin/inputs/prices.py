@@ -133,8 +133,8 @@ def _times(frame: pd.DataFrame, path: Path) -> tuple[pd.DatetimeIndex, str]:
     """UTC interval starts from one of the supported time layouts, and the layout's name."""
     if "time_utc_start" in frame:
         try:
-            return pd.DatetimeIndex(pd.to_datetime(frame["time_utc_start"], utc=True,
-                                                   format="ISO8601")), "utc"
+            return pd.DatetimeIndex(pd.to_datetime(frame["time_utc_start"].astype(str),
+                                                   utc=True, format="ISO8601")), "utc"
         except (ValueError, TypeError) as err:
             raise InputDataError(f"{path}: field 'time_utc_start': expected ISO-8601 UTC "
                                  f"times ({err})") from None
