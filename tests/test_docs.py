@@ -28,7 +28,8 @@ def test_every_scenario_field_is_documented():
                                      scenario.ParameterOverride, scenario.Future,
                                      scenario.Growth, scenario.Fund, scenario.Project,
                                      scenario.FamilySupport, scenario.MemberBilling,
-                                     scenario.Finance, scenario.economics.PlantFinance]
+                                     scenario.Finance, scenario.economics.PlantFinance,
+                                     scenario.storage.Storage]
     for model in models:
         for field in model.model_fields:
             assert f"`{field}`" in text or f"`{model.__name__.lower()}.{field}`" in text or \

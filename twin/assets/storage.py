@@ -137,3 +137,14 @@ def schedule_offers(local_hour: np.ndarray, charge_hours: tuple[int, int],
     discharge = within(discharge_hours)[:, None]
     return (np.where(charge, np.maximum(surplus_kwh, 0.0), 0.0),
             np.where(discharge, np.maximum(load_kwh, 0.0), 0.0))
+
+
+def batteries_of(events: list) -> Batteries:  # list of StorageInstalled
+    """The parameters of batteries installed by ``StorageInstalled`` events."""
+    def col(name: str) -> np.ndarray:
+        return np.array([float(getattr(e, name)) for e in events])
+
+    return Batteries(col("capacity_kwh"), col("charge_kw"), col("discharge_kw"),
+                     col("round_trip_efficiency"), col("soc_min_pct"), col("soc_max_pct"),
+                     col("soc_initial_pct"), col("standby_loss_pct_per_day"),
+                     col("fade_pct_per_cycle"), col("fade_pct_per_year"))

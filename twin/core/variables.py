@@ -71,6 +71,12 @@ VARIABLES: dict[str, Variable] = {
     "avoided_bill_eur": Variable(
         "EUR", "bill the plants behind the member's POD avoid it (same basis), by local month",
         "time: sum"),
+    "battery_charge_energy_kwh": Variable(
+        "kWh", "energy the battery took in from its host's plants", "time: sum"),
+    "battery_discharge_energy_kwh": Variable(
+        "kWh", "energy the battery delivered to its host's load", "time: sum"),
+    "battery_soc_kwh": Variable("kWh", "energy stored in the battery at the end of the hour",
+                                "time: point"),
     "plant_in_community": Variable(
         "1", "1 while the plant counts for its configuration, else 0", "time: point"),
     "self_consumed_energy_kwh": Variable(

@@ -41,6 +41,9 @@ UPCASTERS: dict[tuple[str, int], Callable[[Payload], Payload]] = {
     ("MemberJoined", 4): lambda p: {**p, "billing": None},
     ("MeterDataImported", 1): lambda p: {**p, "format": "auto", "unit": None},
     ("MemberLeft", 1): lambda p: {**p, "notified_on": None},
+    ("StorageInstalled", 1): lambda p: {**{k: v for k, v in p.items() if k != "power_kw"},
+                                        "charge_kw": p["power_kw"],
+                                        "discharge_kw": p["power_kw"]},
 }
 """``(type, version) → function`` turning a version-n payload into version n+1."""
 

@@ -17,6 +17,7 @@ from twin.events.domain import (
     PlantCommissioned,
     PlantDecommissioned,
     ProjectProposed,
+    StorageInstalled,
     TariffParameterSet,
     synthetic_pod,
 )
@@ -40,6 +41,7 @@ _RANK = {
     MemberLeft: 3,
     PlantCommissioned: 4,
     MemberJoined: 5,
+    StorageInstalled: 7,
 }
 
 
@@ -125,6 +127,18 @@ def compile_events(scenario: Scenario,
             if g.left_on is not None:
                 events.append(MemberLeft(effective_utc=_utc(g.left_on), member_id=mid,
                                          notified_on=g.left_notified_on))
+    for b in scenario.storage:
+        events.append(StorageInstalled(
+            effective_utc=_utc(max(b.installed_on, c.founded_on)), storage_id=b.id,
+            configuration_id=b.configuration, capacity_kwh=b.capacity_kwh,
+            charge_kw=b.charge_kw, discharge_kw=b.discharge_kw,
+            round_trip_efficiency=b.round_trip_efficiency_pct / 100.0,
+            host_member=b.host_member, soc_min_pct=b.soc_min_pct, soc_max_pct=b.soc_max_pct,
+            soc_initial_pct=b.soc_initial_pct,
+            standby_loss_pct_per_day=b.standby_loss_pct_per_day,
+            fade_pct_per_cycle=b.fade_pct_per_cycle, fade_pct_per_year=b.fade_pct_per_year,
+            policy=b.policy, charge_hours=tuple(b.charge_hours),
+            discharge_hours=tuple(b.discharge_hours)))
     for project in scenario.projects:
         events.append(ProjectProposed(
             effective_utc=_utc(project.approved_on), project_id=project.id, name=project.name,

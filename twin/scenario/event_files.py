@@ -29,6 +29,7 @@ from twin.events.domain import DomainEvent, MemberJoined
 from twin.rules.configuration import refusal
 from twin.scenario.bounds import MAX_ANNUAL_KWH
 from twin.scenario.schema import PLANT_SCENARIO_ONLY, MemberGroup, Plant, plant_event_defaults
+from twin.scenario.storage import MAX_BATTERY_KWH
 
 DEFAULTS: dict[str, dict[str, Any]] = {
     "PlantCommissioned": {**plant_event_defaults(), "lifecycle": "new"},
@@ -59,6 +60,29 @@ CHECKED: dict[str, type[BaseModel]] = {
 same types, ranges and known values as in a scenario file (one schema for every way in)."""
 
 
+def _storage_problems(payload: dict[str, Any], where: str) -> list[str]:
+    """A battery event's values within the bounds of a scenario's ``[[storage]]``."""
+    ranges = {"capacity_kwh": (1e-9, MAX_BATTERY_KWH), "charge_kw": (1e-9, MAX_BATTERY_KWH),
+              "discharge_kw": (1e-9, MAX_BATTERY_KWH), "round_trip_efficiency": (1e-9, 1.0),
+              "soc_min_pct": (0, 100), "soc_max_pct": (0, 100), "soc_initial_pct": (0, 100),
+              "standby_loss_pct_per_day": (0, 10), "fade_pct_per_cycle": (0, 1),
+              "fade_pct_per_year": (0, 20)}
+    problems = []
+    for name, (low, high) in ranges.items():
+        value = payload.get(name)
+        if value is None and name not in ("capacity_kwh", "charge_kw", "discharge_kw",
+                                          "round_trip_efficiency"):
+            continue
+        if not isinstance(value, int | float) or isinstance(value, bool) or not (
+                low <= value <= high):
+            problems.append(f"{where}.{name}: expected a number from {low:g} to {high:g}; "
+                            f"found {value!r}")
+    if payload.get("policy", "self_consumption") not in ("self_consumption", "schedule"):
+        problems.append(f"{where}.policy: expected 'self_consumption' or 'schedule'; found "
+                        f"{payload.get('policy')!r}")
+    return problems
+
+
 def _check_values(type_name: str, payload: dict[str, Any], where: str) -> None:
     """Refuse values the scenario schema would refuse, naming every field at fault."""
     problems = []
@@ -68,6 +92,8 @@ def _check_values(type_name: str, payload: dict[str, Any], where: str) -> None:
                 0 <= kwh <= MAX_ANNUAL_KWH):
             problems.append(f"{where}.annual_kwh: expected a number of kWh from 0 to "
                             f"{MAX_ANNUAL_KWH:g}; found {kwh!r}")
+    if type_name == "StorageInstalled":
+        problems += _storage_problems(payload, where)
     model = CHECKED.get(type_name)
     if model is not None:
         try:

@@ -162,7 +162,7 @@ def _duplicate_ids(sc: Scenario) -> list[str]:
                             f"§1.2.2); found {c.cabina_primaria!r}, already configuration "
                             f"{seen[key]!r}")
         seen.setdefault(key, c.id)
-    for section in ("configurations", "plants", "members", "projects"):
+    for section in ("configurations", "plants", "members", "projects", "storage"):
         ids = [item.id for item in getattr(sc, section)]
         for dup in sorted({i for i in ids if ids.count(i) > 1}):
             problems.append(f"{section}: id {dup!r} appears more than once")
@@ -230,6 +230,23 @@ def _member_and_project_problems(sc: Scenario) -> list[str]:
         if project.configuration is not None and project.configuration not in configs:
             problems.append(f"projects[{i}] (id {project.id!r}).configuration: expected one of "
                             f"{sorted(configs)}; found {project.configuration!r}")
+    return problems + _storage_problems(sc)
+
+
+def _storage_problems(sc: Scenario) -> list[str]:
+    """A battery sits behind a single member of its configuration, one battery per member."""
+    problems: list[str] = []
+    singles = {m.id: m.configuration for m in sc.members if m.count == 1}
+    hosts: dict[str, str] = {}
+    for i, b in enumerate(sc.storage):
+        where = f"storage[{i}] (id {b.id!r})"
+        if singles.get(b.host_member or "") != b.configuration:
+            problems.append(f"{where}.host_member: expected a single member (count 1) of "
+                            f"configuration {b.configuration!r}; found {b.host_member!r}")
+        elif b.host_member in hosts:
+            problems.append(f"{where}.host_member: one battery per member; "
+                            f"{b.host_member!r} already has {hosts[b.host_member]!r}")
+        hosts.setdefault(b.host_member or "", b.id)
     return problems
 
 

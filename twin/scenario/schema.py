@@ -29,6 +29,7 @@ from twin.scenario.bounds import (
     PERIOD_YEARS,
 )
 from twin.scenario.economics import Finance, Fund, MemberBilling, Project, _Model
+from twin.scenario.storage import Storage
 
 POD_REGEX = POD_PATTERN.pattern
 
@@ -390,6 +391,8 @@ class Scenario(_Model):
     configurations: list[Configuration] = Field(min_length=1)
     plants: list[Plant] = Field(default_factory=list)
     members: list[MemberGroup] = Field(default_factory=list)
+    storage: list[Storage] = Field(default_factory=list,
+                                   description="Batteries behind members' PODs.")
     parameters: list[ParameterOverride] = Field(
         default_factory=list, description="Rule parameters overridden for a validity period."
     )

@@ -8,16 +8,23 @@ and holder class.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from twin.assets.loads import load_power_kw
 from twin.assets.pv import plant_ac_power_kw
+from twin.assets.storage import (
+    Dispatch,
+    batteries_of,
+    behind_the_meter_offers,
+    dispatch,
+    schedule_offers,
+)
 from twin.core.progress import Progress, silent
-from twin.core.time import interval_hours, power_to_energy_kwh
+from twin.core.time import interval_hours, power_to_energy_kwh, to_local
 from twin.events import (
     DomainEvent,
     MemberJoined,
@@ -27,6 +34,7 @@ from twin.events import (
     PlantDerated,
     PlantOutageEnded,
     PlantOutageStarted,
+    StorageInstalled,
 )
 from twin.events.state import CommunityState
 from twin.inputs.meters import MeterSeries, on_grid
@@ -69,6 +77,8 @@ class CountedFlows:
     segments: int
     member_months: MemberMonths
     """What the members' bills are made of (:mod:`twin.sim.member_months`)."""
+    batteries: dict[str, Dispatch] = field(default_factory=dict)
+    """What each battery behind a member's POD did (by storage id)."""
 
     @property
     def configuration_withdrawal_kwh(self) -> np.ndarray:
@@ -128,15 +138,25 @@ def measured_on_grid(meter_data: Sequence[tuple[MeterDataImported, MeterSeries]]
             for meter, f in in_force(meter_data).items()}
 
 
+BatteryStep = Callable[[str, np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray] | None]
+"""(host member id, its load after PV, its plants' surplus) -> (charge, discharge) per step, or
+None for a member without a battery."""
+
+
 def behind_the_meter(block: list[MemberJoined], withdrawal: np.ndarray,
                      production: np.ndarray, injection: np.ndarray,
-                     hosted: dict[str, list[int]], measured: Measured) -> np.ndarray:
+                     hosted: dict[str, list[int]], measured: Measured,
+                     battery: BatteryStep | None = None) -> np.ndarray:
     """Net each host's load with its plants' output (the host uses it first, the surplus is
     injected), then put the measured values in, as measured: a POD's withdrawal and injection
     are net of what sits behind it, so nothing is subtracted from them again. In place.
 
+    A battery behind the host's POD (``battery``) then charges from what its plants would inject
+    and discharges into what it would withdraw; what it delivers counts as self-consumed.
+
     Returns the energy each member of the block self-consumes per step (the modelled
-    ``min(load, output)``; zero for members hosting nothing), ``(time, block)``. [kWh]"""
+    ``min(load, output)`` plus what its battery delivers; zero for members hosting nothing),
+    ``(time, block)``. [kWh]"""
     n_t = len(withdrawal)
     self_consumed = np.zeros_like(withdrawal)
     for i, m in enumerate(block):
@@ -149,6 +169,14 @@ def behind_the_meter(block: list[MemberJoined], withdrawal: np.ndarray,
             injection[:, cols] = np.maximum(pv - withdrawal[:, i], 0.0)[:, None] * share
             self_consumed[:, i] = np.minimum(withdrawal[:, i], pv)
             withdrawal[:, i] -= self_consumed[:, i]
+            done = battery(m.member_id, withdrawal[:, i], injection[:, cols].sum(axis=1)) \
+                if battery is not None else None
+            if done is not None:
+                charge, discharge = done
+                injection[:, cols] -= charge[:, None] * share
+                np.maximum(injection[:, cols], 0.0, out=injection[:, cols])
+                withdrawal[:, i] -= discharge
+                self_consumed[:, i] += discharge
             if ("member", m.member_id, "injection") in measured:
                 values, covered = measured[("member", m.member_id, "injection")]
                 injection[np.ix_(covered, cols)] = values[covered, None] * share[covered]
@@ -156,6 +184,35 @@ def behind_the_meter(block: list[MemberJoined], withdrawal: np.ndarray,
             values, covered = measured[("member", m.member_id, "withdrawal")]
             withdrawal[covered, i] = values[covered]
     return self_consumed
+
+
+def battery_runner(events: Sequence[DomainEvent], index: pd.DatetimeIndex,
+                   record: dict[str, Dispatch]) -> BatteryStep:
+    """Dispatches the battery behind a host's POD by its policy, from its installation on,
+    and records what it did (by storage id)."""
+    by_host = {e.host_member: e for e in events
+               if isinstance(e, StorageInstalled) and e.host_member is not None}
+    step_h = interval_hours(index)
+    local = to_local(index)
+    hour = (local.hour + local.minute / 60.0).to_numpy()
+
+    def run(member_id: str, load: np.ndarray, surplus: np.ndarray):  # noqa: ANN202
+        e = by_host.get(member_id)
+        if e is None:
+            return None
+        live = (index >= e.effective_utc)[:, None]
+        if e.policy == "schedule":
+            offer_in, offer_out = schedule_offers(
+                hour, tuple(e.charge_hours), tuple(e.discharge_hours), surplus[:, None],
+                load[:, None])
+        else:
+            offer_in, offer_out = behind_the_meter_offers(surplus[:, None], load[:, None])
+        done = dispatch(batteries_of([e]), np.where(live, offer_in, 0.0),
+                        np.where(live, offer_out, 0.0), step_h)
+        record[e.storage_id] = done
+        return done.charge_kwh[:, 0], done.discharge_kwh[:, 0]
+
+    return run
 
 
 def book_active(block: list[MemberJoined], timeline: Timeline, withdrawal: np.ndarray,
@@ -218,6 +275,8 @@ def book_flows(events: Sequence[DomainEvent], inputs: Inputs, seed: int, timelin
         if p.host_member is not None:
             hosted.setdefault(p.host_member, []).append(j)
     measured = measured_on_grid(meter_data, inputs.index)
+    dispatched: dict[str, Dispatch] = {}
+    batteries = battery_runner(events, inputs.index, dispatched)
     by_class = np.zeros((n_t, n_c * 3))
     member_total = np.zeros(len(members))
     grid = MonthGrid.of(inputs.index)
@@ -234,7 +293,7 @@ def book_flows(events: Sequence[DomainEvent], inputs: Inputs, seed: int, timelin
                 withdrawal[:, i] = profiles[("member", m.member_id)]
         months.peak_kw[block_index] = withdrawal.max(axis=0, initial=0.0) / step_h
         self_consumed = behind_the_meter(block, withdrawal, production, injection, hosted,
-                                         measured)
+                                         measured, batteries)
         # Column (configuration, holder class) of each member, weighted by the share of its
         # withdrawal that counts for sharing (TIAD: tariff-exempt withdrawals are netted out).
         columns = np.zeros((len(block), n_c * 3))
@@ -251,7 +310,8 @@ def book_flows(events: Sequence[DomainEvent], inputs: Inputs, seed: int, timelin
 
     plant_injection, plant_active = plant_counts(plants, timeline, injection, measured)
     counted = CountedFlows(plant_injection, plant_active, by_class.reshape(n_t, n_c, 3),
-                           member_total, timeline.final_state, len(timeline.segments), months)
+                           member_total, timeline.final_state, len(timeline.segments), months,
+                           dispatched)
     return PhysicalFlows(plants, members, production, injection), counted
 
 

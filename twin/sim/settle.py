@@ -25,6 +25,7 @@ from twin.events import (
     PlantCommissioned,
     PlantOutageEnded,
     PlantOutageStarted,
+    StorageInstalled,
     TariffParameterSet,
 )
 from twin.inputs.run import Inputs
@@ -143,12 +144,34 @@ def settle(spec: RunSpec, inputs: Inputs, flows: PhysicalFlows,
     data["member_active_days"] = (("member", "month"),
                                   mm.active_steps * interval_hours(inputs.index) / 24.0)
     data["member_peak_kw"] = (("member",), mm.peak_kw)
+    data.update(_battery_data(spec, counted, len(inputs.index), steps))
     ds = xr.Dataset(data, coords=_coordinates(spec, inputs, flows, counted, out["rule_version"],
                                                eligibility, terms))
     for name in ds.data_vars:
         ds[name].attrs = attrs_for(str(name))
     ds.attrs = _attributes(spec, inputs, out["rule_versions"])
     return ds
+
+
+def _battery_data(spec: RunSpec, counted: CountedFlows, n_steps: int, steps: int) -> dict:
+    """Each battery's hourly charge, discharge and end-of-hour state of charge (zeros for one
+    that had nothing to do: no plant behind its host's POD, or a community battery)."""
+    stored = [e for e in spec.events if isinstance(e, StorageInstalled)]
+    zeros = np.zeros((n_steps, 1))
+    cols = {name: [] for name in ("charge_kwh", "discharge_kwh", "soc_kwh")}
+    for e in stored:
+        d = counted.batteries.get(e.storage_id)
+        for name in cols:
+            cols[name].append(getattr(d, name) if d is not None else zeros)
+    if not stored:
+        empty = np.zeros((n_steps // steps, 0))
+        return {f"battery_{n}": (("time", "battery"), empty) for n in
+                ("charge_energy_kwh", "discharge_energy_kwh", "soc_kwh")}
+    charge, discharge, soc = (np.hstack(cols[n]) for n in ("charge_kwh", "discharge_kwh",
+                                                           "soc_kwh"))
+    return {"battery_charge_energy_kwh": (("time", "battery"), to_hourly(charge, steps)),
+            "battery_discharge_energy_kwh": (("time", "battery"), to_hourly(discharge, steps)),
+            "battery_soc_kwh": (("time", "battery"), soc[steps - 1::steps])}
 
 
 def _coordinates(spec: RunSpec, inputs: Inputs, flows: PhysicalFlows, counted: CountedFlows,
@@ -187,6 +210,10 @@ def _coordinates(spec: RunSpec, inputs: Inputs, flows: PhysicalFlows, counted: C
             "plant", np.array([p.degradation_pct_per_year for p in plants], dtype=float),
             {"units": "%/year"}),
         "plant_host_member": ("plant", [p.host_member or "" for p in plants]),
+        "battery": ("battery", [e.storage_id for e in spec.events
+                                if isinstance(e, StorageInstalled)]),
+        "battery_host_member": ("battery", [e.host_member or "" for e in spec.events
+                                            if isinstance(e, StorageInstalled)]),
         "member_configuration": ("member", [m.configuration_id for m in members]),
         "member_category": ("member", [m.category for m in members]),
         "member_archetype": ("member", [m.archetype for m in members]),
