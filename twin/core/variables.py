@@ -72,9 +72,11 @@ VARIABLES: dict[str, Variable] = {
         "EUR", "bill the plants behind the member's POD avoid it (same basis), by local month",
         "time: sum"),
     "battery_charge_energy_kwh": Variable(
-        "kWh", "energy the battery took in from its host's plants", "time: sum"),
+        "kWh", "energy the battery took in (from its host's plants, or the grid for a community "
+        "battery)", "time: sum"),
     "battery_discharge_energy_kwh": Variable(
-        "kWh", "energy the battery delivered to its host's load", "time: sum"),
+        "kWh", "energy the battery delivered (to its host's load, or the grid for a community "
+        "battery)", "time: sum"),
     "battery_soc_kwh": Variable("kWh", "energy stored in the battery at the end of the hour",
                                 "time: point"),
     "plant_in_community": Variable(

@@ -277,12 +277,13 @@ class PlantDerated(DomainEvent):
 
 @dataclass(frozen=True, kw_only=True)
 class StorageInstalled(DomainEvent):
-    """A battery joins a configuration, behind a member's POD (``host_member``; simulated) or as
-    a community battery with a POD of its own (recorded, not simulated yet: a run warns).
+    """A battery joins a configuration, behind a member's POD (``host_member``) or as a
+    community battery with a POD of its own.
 
     v2 split ``power_kw`` into ``charge_kw`` and ``discharge_kw`` and added the state-of-charge
-    limits, standby loss, capacity fade and the dispatch ``policy`` (``self_consumption`` or a
-    daily ``schedule`` of local hours ``charge_hours`` and ``discharge_hours``, [from, to)).
+    limits, standby loss, capacity fade and the dispatch ``policy`` (``self_consumption``, a
+    daily ``schedule`` of local hours ``charge_hours`` and ``discharge_hours``, [from, to), or
+    ``community_sharing``).
     ``round_trip_efficiency`` is a fraction (0-1).
     """
 
@@ -296,11 +297,13 @@ class StorageInstalled(DomainEvent):
     host_member: str | None = None
     soc_min_pct: float = 10.0
     soc_max_pct: float = 95.0
-    soc_initial_pct: float = 50.0
+    soc_initial_pct: float = 10.0
     standby_loss_pct_per_day: float = 0.1
     fade_pct_per_cycle: float = 0.004
     fade_pct_per_year: float = 1.0
-    policy: str = "self_consumption"
+    policy: str = ""
+    """``self_consumption``, ``schedule`` or ``community_sharing``; empty: the default of its
+    kind (self_consumption behind a POD, community_sharing for a community battery)."""
     charge_hours: tuple[float, ...] = (10.0, 16.0)
     discharge_hours: tuple[float, ...] = (17.0, 23.0)
 

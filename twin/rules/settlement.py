@@ -215,16 +215,22 @@ class Accounts:
 
 
 def allocate_block(acc: Accounts, a: int, b: int, inj: np.ndarray, withdrawn: np.ndarray,
-                   plants: Plants, rules: Switches) -> np.ndarray:
+                   plants: Plants, rules: Switches,
+                   storage_inj: np.ndarray | None = None) -> np.ndarray:
     """Shared energy of each configuration, hour by hour: min(injection, withdrawal) under one
     cabina primaria (TIAD; CER_RULES §1.2), split among its plants earliest entry into operation
     first (RO-2024 App. A; §1.4). With ``new_plants_only`` (CER_RULES §1.5, [U]) the premium
     goes to new plants' shared energy alone; plants entering operation the same day share by
-    the ``tie_allocation`` switch (RULES_UPDATES §5). Returns the seniority split of all plants.
+    the ``tie_allocation`` switch (RULES_UPDATES §5). ``storage_inj`` ``(time, configuration)``
+    is what community batteries inject: injection of the configuration that shares, but of no
+    plant, so plants take their shared energy first and the batteries' part earns no premium
+    (valorization only). Returns the seniority split of all plants.
     """
     alloc_all = np.zeros((b - a, acc.n_p))
     for k, cols in enumerate(plants.columns):
         acc.inj_config[a:b, k] = inj[:, cols].sum(axis=1)
+        if storage_inj is not None:
+            acc.inj_config[a:b, k] += storage_inj[:, k]
         acc.shared[a:b, k] = shared_energy_kwh(acc.inj_config[a:b, k], withdrawn[:, k])
         if not len(cols):
             continue
@@ -370,6 +376,7 @@ def apply_rules(
     rules: Switches = Switches(),  # noqa: B008 - frozen, shared safely
     parameters: Parameters = DEFAULT_PARAMETERS,
     plant_price_eur_per_mwh: np.ndarray | None = None,
+    storage_injection_kwh: np.ndarray | None = None,
 ) -> dict[str, Any]:
     """Every rule on hourly arrays.
 
@@ -389,6 +396,8 @@ def apply_rules(
         (:class:`~twin.rules.switches.Switches` or the scenario's ``[rules]``) and parameters.
     plant_price_eur_per_mwh : ndarray (time, plant), optional
         The zonal price of each plant's own market zone (default: ``price_eur_per_mwh``).
+    storage_injection_kwh : ndarray (time, configuration), optional
+        What community batteries inject (:func:`allocate_block`). [kWh]
 
     Returns
     -------
@@ -418,7 +427,8 @@ def apply_rules(
         versions.setdefault(version, parameters.snapshot(d))
         acc.rule_version[a:b] = version
         inj = injected_kwh[a:b]
-        allocate_block(acc, a, b, inj, withdrawn[a:b], terms, rules)
+        allocate_block(acc, a, b, inj, withdrawn[a:b], terms, rules,
+                       None if storage_injection_kwh is None else storage_injection_kwh[a:b])
         earns = plant_active[a:b] & (np.arange(a, b)[:, None] < earn_until[None, :])
         exempt_by_plant(acc, a, b, exempt_share[a:b], terms, rules)
         premium_block(acc, a, b, earns, plant_price[a:b], cal, terms, region, rules,

@@ -45,6 +45,11 @@ class Switches:
     premium_years: Literal["net_of_force_majeure", "calendar"] = "net_of_force_majeure"
     """The 20 years of premium: counted net of stops for force majeure (RO-2024 §2.2.1 [V];
     outages whose reason is "force_majeure"), or calendar years from entry into operation."""
+    storage_grid_charge: Literal["not_counted", "times_efficiency"] = "not_counted"
+    """What a community battery takes from the grid counts for sharing as: nothing (the energy
+    is counted once, when the battery injects it), or × its round-trip efficiency (CER_RULES.md
+    §1.2's literal reading of the TIAD: "withdrawn energy includes |energy taken from the grid
+    by storage| × η", which counts shifted energy at both ends) [U]."""
 
 
 DEFAULT_SWITCHES = Switches()
@@ -67,6 +72,8 @@ SWITCH_DESCRIPTIONS: dict[str, str] = {
     "gse_fee_part_year": "GSE fee of a plant earning for part of a year: prorated or whole [U].",
     "premium_years": "The 20 premium years net of force-majeure stops (RO-2024 §2.2.1) or "
     "calendar years.",
+    "storage_grid_charge": "A community battery's grid charge counts for sharing as nothing "
+    "(default) or x its round-trip efficiency (CER_RULES §1.2 literal) [U].",
 }
 """One line per switch for the scenario reference (the attribute docstrings above say more)."""
 

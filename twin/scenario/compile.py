@@ -137,7 +137,7 @@ def compile_events(scenario: Scenario,
             soc_initial_pct=b.soc_initial_pct,
             standby_loss_pct_per_day=b.standby_loss_pct_per_day,
             fade_pct_per_cycle=b.fade_pct_per_cycle, fade_pct_per_year=b.fade_pct_per_year,
-            policy=b.policy, charge_hours=tuple(b.charge_hours),
+            policy=b.dispatch_policy, charge_hours=tuple(b.charge_hours),
             discharge_hours=tuple(b.discharge_hours)))
     for project in scenario.projects:
         events.append(ProjectProposed(

@@ -77,8 +77,11 @@ def _storage_problems(payload: dict[str, Any], where: str) -> list[str]:
                 low <= value <= high):
             problems.append(f"{where}.{name}: expected a number from {low:g} to {high:g}; "
                             f"found {value!r}")
-    if payload.get("policy", "self_consumption") not in ("self_consumption", "schedule"):
-        problems.append(f"{where}.policy: expected 'self_consumption' or 'schedule'; found "
+    policies = ("self_consumption", "schedule") if payload.get("host_member") else (
+        "community_sharing",)
+    if payload.get("policy", policies[0]) not in policies:
+        problems.append(f"{where}.policy: expected one of {list(policies)} (with"
+                        f"{'' if payload.get('host_member') else 'out'} a host_member); found "
                         f"{payload.get('policy')!r}")
     return problems
 

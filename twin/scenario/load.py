@@ -238,8 +238,14 @@ def _storage_problems(sc: Scenario) -> list[str]:
     problems: list[str] = []
     singles = {m.id: m.configuration for m in sc.members if m.count == 1}
     hosts: dict[str, str] = {}
+    configs = {c.id for c in sc.configurations}
     for i, b in enumerate(sc.storage):
         where = f"storage[{i}] (id {b.id!r})"
+        if b.host_member is None:
+            if b.configuration not in configs:
+                problems.append(f"{where}.configuration: expected one of {sorted(configs)}; "
+                                f"found {b.configuration!r}")
+            continue
         if singles.get(b.host_member or "") != b.configuration:
             problems.append(f"{where}.host_member: expected a single member (count 1) of "
                             f"configuration {b.configuration!r}; found {b.host_member!r}")

@@ -1,4 +1,5 @@
-"""The ``[[storage]]`` tables of a scenario: batteries behind a member's POD."""
+"""The ``[[storage]]`` tables of a scenario: batteries behind a member's POD, or community
+batteries with a POD of their own in a configuration."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ MAX_BATTERY_KWH = 100_000.0
 
 
 class Storage(_Model):
-    """A battery behind a member's POD (docs/models.md, "Storage"). Defaults are [assumed]
+    """A battery (docs/models.md, "Storage"). Defaults are [assumed]
     figures of a lithium-ion system: 90 % round trip, 10-95 % state of charge, 0.1 %/day
     standby, capacity fading 1 %/year and 0.004 % per equivalent full cycle (20 % after 5,000)."""
 
@@ -22,8 +23,8 @@ class Storage(_Model):
     name: str = Field("", description="Human-readable name.")
     configuration: str = Field(description="Id of the configuration it belongs to.")
     host_member: str | None = Field(
-        None, description="Id of the member (count 1) whose POD it sits behind; a community "
-        "battery with a POD of its own (none) is not simulated yet and is refused.")
+        None, description="Id of the member (count 1) whose POD it sits behind; none: a "
+        "community battery with a POD of its own (policy community_sharing).")
     capacity_kwh: float = Field(gt=0, le=MAX_BATTERY_KWH, description="Usable energy. [kWh]")
     charge_kw: float = Field(gt=0, le=MAX_BATTERY_KWH, description="Charge power. [kW]")
     discharge_kw: float = Field(gt=0, le=MAX_BATTERY_KWH, description="Discharge power. [kW]")
@@ -32,15 +33,20 @@ class Storage(_Model):
         "charging and discharging. [%]")
     soc_min_pct: float = Field(10.0, ge=0, lt=100, description="Lowest state of charge. [%]")
     soc_max_pct: float = Field(95.0, gt=0, le=100, description="Highest state of charge. [%]")
-    soc_initial_pct: float = Field(50.0, ge=0, le=100, description="At the start. [%]")
+    soc_initial_pct: float = Field(
+        10.0, ge=0, le=100, description="At installation (default: empty to its minimum, so "
+        "the run creates no energy out of nothing). [%]")
     standby_loss_pct_per_day: float = Field(
         0.1, ge=0, le=10, description="Self-discharge of the stored energy. [%/day]")
     fade_pct_per_cycle: float = Field(
         0.004, ge=0, le=1, description="Capacity lost per equivalent full cycle. [%]")
     fade_pct_per_year: float = Field(1.0, ge=0, le=20, description="Calendar fade. [%/year]")
-    policy: Literal["self_consumption", "schedule"] = Field(
-        "self_consumption", description="self_consumption: charge from the host's PV surplus, "
-        "discharge into its load; schedule: the same, only within the daily windows.")
+    policy: Literal["self_consumption", "schedule", "community_sharing"] | None = Field(
+        None, description="self_consumption (default behind a POD): charge from the host's PV "
+        "surplus, discharge into its load; schedule: the same, only within the daily windows; "
+        "community_sharing (the one policy, and the default, of a community battery): charge "
+        "when the configuration injects more than it withdraws, discharge when it withdraws "
+        "more.")
     charge_hours: list[float] = Field(
         [10.0, 16.0], min_length=2, max_length=2,
         description="schedule: local hours [from, to) when it may charge.")
@@ -54,11 +60,21 @@ class Storage(_Model):
         if self.soc_min_pct >= self.soc_max_pct:
             raise ValueError(f"soc_min_pct ({self.soc_min_pct:g}) must be below soc_max_pct "
                              f"({self.soc_max_pct:g})")
-        if self.host_member is None:
-            raise ValueError("host_member is required: a community battery with a POD of its "
-                             "own is not simulated yet (issue 18)")
+        community = self.host_member is None
+        if community and self.policy not in (None, "community_sharing"):
+            raise ValueError(f"policy {self.policy!r} needs a host_member; a community battery "
+                             "shares (policy community_sharing)")
+        if not community and self.policy == "community_sharing":
+            raise ValueError("community_sharing is the policy of a community battery (no "
+                             "host_member)")
         for name in ("charge_hours", "discharge_hours"):
             if not all(0 <= h <= 24 for h in getattr(self, name)):
                 raise ValueError(f"{name}: expected local hours 0-24, found "
                                  f"{getattr(self, name)}")
         return self
+
+    @property
+    def dispatch_policy(self) -> str:
+        """The policy, its default filled in."""
+        return self.policy or ("community_sharing" if self.host_member is None
+                               else "self_consumption")

@@ -8,6 +8,7 @@ and holder class.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -78,7 +79,9 @@ class CountedFlows:
     member_months: MemberMonths
     """What the members' bills are made of (:mod:`twin.sim.member_months`)."""
     batteries: dict[str, Dispatch] = field(default_factory=dict)
-    """What each battery behind a member's POD did (by storage id)."""
+    """What each battery did (by storage id)."""
+    storage_injection_kwh: np.ndarray | None = None
+    """``(time, configuration)``: what community batteries inject (None: there are none)."""
 
     @property
     def configuration_withdrawal_kwh(self) -> np.ndarray:
@@ -201,7 +204,7 @@ def battery_runner(events: Sequence[DomainEvent], index: pd.DatetimeIndex,
         if e is None:
             return None
         live = (index >= e.effective_utc)[:, None]
-        if e.policy == "schedule":
+        if (e.policy or "self_consumption") == "schedule":
             offer_in, offer_out = schedule_offers(
                 hour, tuple(e.charge_hours), tuple(e.discharge_hours), surplus[:, None],
                 load[:, None])
@@ -315,6 +318,39 @@ def book_flows(events: Sequence[DomainEvent], inputs: Inputs, seed: int, timelin
     return PhysicalFlows(plants, members, production, injection), counted
 
 
+def community_batteries(events: Sequence[DomainEvent], index: pd.DatetimeIndex,
+                        configurations: Sequence[str], flows: PhysicalFlows,
+                        counted: CountedFlows, grid_charge: str) -> CountedFlows:
+    """Dispatch the community batteries (``community_sharing``): each charges while its
+    configuration injects more than it withdraws and discharges while it withdraws more, on
+    what the batteries before it left. Their discharge is injection of the configuration; their
+    grid charge counts for sharing as the ``storage_grid_charge`` switch says."""
+    stored = [e for e in events if isinstance(e, StorageInstalled) and e.host_member is None]
+    if not stored:
+        return counted
+    col = {c: k for k, c in enumerate(configurations)}
+    plant_cols = np.array([col[p.configuration_id] for p in flows.plants], dtype=int)
+    injection = np.zeros((len(index), len(configurations)))
+    for j, k in enumerate(plant_cols):
+        injection[:, k] += counted.plant_injection_kwh[:, j]
+    withdrawal = counted.configuration_withdrawal_by_class_kwh.copy()
+    out = np.zeros_like(injection)
+    dispatched = dict(counted.batteries)
+    step_h = interval_hours(index)
+    for e in stored:
+        k = col[e.configuration_id]
+        net = injection[:, k] + out[:, k] - withdrawal[:, k].sum(axis=1)
+        live = index >= e.effective_utc
+        done = dispatch(batteries_of([e]), np.where(live, np.maximum(net, 0.0), 0.0)[:, None],
+                        np.where(live, np.maximum(-net, 0.0), 0.0)[:, None], step_h)
+        dispatched[e.storage_id] = done
+        out[:, k] += done.discharge_kwh[:, 0]
+        if grid_charge == "times_efficiency":
+            withdrawal[:, k, 0] += done.charge_kwh[:, 0] * e.round_trip_efficiency
+    return dataclasses.replace(counted, configuration_withdrawal_by_class_kwh=withdrawal,
+                               batteries=dispatched, storage_injection_kwh=out)
+
+
 def simulate_flows(spec: RunSpec, inputs: Inputs,
                    progress: Progress | None = None) -> tuple[PhysicalFlows, CountedFlows]:
     """Physical and counted flows of a run."""
@@ -326,4 +362,6 @@ def simulate_flows(spec: RunSpec, inputs: Inputs,
                                 spec.meter_data,
                                 profiled_energy(spec.events, spec.files, inputs.index))
     say(f"computed PV for {len(flows.plants)} plants and loads for {len(flows.members)} members")
+    counted = community_batteries(spec.events, inputs.index, spec.configuration_ids, flows,
+                                  counted, spec.settings.rules.storage_grid_charge)
     return flows, counted

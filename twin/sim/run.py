@@ -19,7 +19,6 @@ from twin.events import (
     MemberLeft,
     PlantCommissioned,
     PlantOutageStarted,
-    StorageInstalled,
 )
 from twin.finance.bills import bills_table, member_bills
 from twin.finance.cash import cash_timeline
@@ -143,10 +142,7 @@ class Simulation:
         final = counted.final_state
         warnings = existing_power_warnings(final.configurations, final.plants.values())
         warnings += soft_bound_warnings(spec.events, inputs.price_eur_per_mwh.to_numpy())
-        warnings += [f"battery {e.storage_id!r}: a community battery (no host_member) is "
-                     "recorded but not simulated yet; it changes nothing in this run"
-                     for e in spec.events if isinstance(e, StorageInstalled)
-                     and e.host_member is None]
+
         ds.attrs["future_events"] = len(drawn)
         if progress:
             progress("applied the rules")

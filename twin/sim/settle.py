@@ -130,7 +130,9 @@ def settle(spec: RunSpec, inputs: Inputs, flows: PhysicalFlows,
         to_hourly(counted.plant_injection_kwh, steps), active,
         to_hourly(counted.configuration_withdrawal_by_class_kwh, steps),
         terms, [c.kind for c in spec.configurations], spec.community.region,
-        spec.settings.rules.switches(), parameters, plant_prices(inputs, flows.plants))
+        spec.settings.rules.switches(), parameters, plant_prices(inputs, flows.plants),
+        None if counted.storage_injection_kwh is None
+        else to_hourly(counted.storage_injection_kwh, steps))
     data = {name: (d, out[name]) for d, names in _DIMS.items() for name in names}
     data["plant_production_energy_kwh"] = (("plant",), flows.production_kwh.sum(axis=0))
     data["self_consumed_energy_kwh"] = (("time", "plant"), to_hourly(
@@ -155,7 +157,7 @@ def settle(spec: RunSpec, inputs: Inputs, flows: PhysicalFlows,
 
 def _battery_data(spec: RunSpec, counted: CountedFlows, n_steps: int, steps: int) -> dict:
     """Each battery's hourly charge, discharge and end-of-hour state of charge (zeros for one
-    that had nothing to do: no plant behind its host's POD, or a community battery)."""
+    behind a POD with no plant to charge from)."""
     stored = [e for e in spec.events if isinstance(e, StorageInstalled)]
     zeros = np.zeros((n_steps, 1))
     cols = {name: [] for name in ("charge_kwh", "discharge_kwh", "soc_kwh")}
