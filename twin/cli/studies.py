@@ -89,7 +89,8 @@ def _print_portfolio(plan, check: dict | None, objective: str,  # noqa: ANN001 -
                       f"{row.cumulative_shared_mwh:,.1f}", f"{row.cumulative_npv_eur:,.0f}")
     console.print(table)
     if check is None:
-        console.print("More than 8 candidates: no exhaustive check.", highlight=False)
+        console.print("No exhaustive check (more than 8 candidates, or none to combine).",
+                      highlight=False)
     elif check["agrees"]:
         console.print(f"Exhaustive check over every subset: greedy's set is the best "
                       f"({check['greedy_value']:,.1f}).", highlight=False)

@@ -74,6 +74,8 @@ class Investment:
     premium_years_left: float = 20.0
     avoided_bill_eur_year1: float = 0.0
     """The bill the plant avoids its host (self-consumption; escalates like RID)."""
+    replacements: tuple[tuple[int, float], ...] = ()
+    """(life in years, cost) of assets replaced at the end of each life (batteries). [€]"""
 
 
 def cash_flows(inv: Investment, fin: FinanceAssumptions) -> np.ndarray:
@@ -86,6 +88,9 @@ def cash_flows(inv: Investment, fin: FinanceAssumptions) -> np.ndarray:
         + (inv.rid_eur_year1 + inv.avoided_bill_eur_year1) * output * prices
     costs = inv.fees_eur_year1 * premium_share + inv.opex_eur_year1
     flows = np.r_[0.0, revenue - costs]
+    for life, cost in inv.replacements:
+        for k in range(life, fin.years, life):  # replaced every life, while the horizon lasts
+            flows[k] -= cost
     loan = inv.capex_eur * (1 - fin.equity_share_pct / 100)
     flows[0] = -(inv.capex_eur - loan)
     if loan > 0:

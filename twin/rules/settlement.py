@@ -396,8 +396,7 @@ def apply_rules(
         (:class:`~twin.rules.switches.Switches` or the scenario's ``[rules]``) and parameters.
     plant_price_eur_per_mwh : ndarray (time, plant), optional
         The zonal price of each plant's own market zone (default: ``price_eur_per_mwh``).
-    storage_injection_kwh : ndarray (time, configuration), optional
-        What community batteries inject (:func:`allocate_block`). [kWh]
+    storage_injection_kwh : ndarray (time, configuration), optional; community batteries [kWh]
 
     Returns
     -------

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
+import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from twin.scenario.bounds import (
@@ -99,6 +100,41 @@ class NewConfiguration(_Model):
     cost_eur: float = Field(0.0, ge=0, description="Set-up cost besides the plants. [€]")
 
 
+class BatteryCandidate(_Model):
+    """A battery to try at several sizes: behind a member's POD (``host_member``) or a community
+    battery. Capex defaults are [assumed] installed prices of commercial lithium-ion systems
+    (about 450 EUR/kWh plus 150 EUR/kW of converter); it is replaced after ``life_years``."""
+
+    id: str
+    name: str = ""
+    configuration: str
+    host_member: str | None = Field(None, description="Default: a community battery.")
+    min_kwh: float = Field(gt=0, le=100_000, description="Smallest size tried. [kWh]")
+    max_kwh: float = Field(gt=0, le=100_000, description="Largest size tried. [kWh]")
+    step_kwh: float = Field(gt=0, description="Size step. [kWh]")
+    kw_per_kwh: float = Field(0.5, gt=0, le=4, description="Power per capacity (C-rate). [1/h]")
+    capex_eur_per_kwh: float = Field(450.0, ge=0, le=5000, description="[EUR/kWh]")
+    capex_eur_per_kw: float = Field(150.0, ge=0, le=5000, description="[EUR/kW]")
+    opex_pct_per_year: float = Field(1.5, ge=0, le=20, description="O&M, share of capex. [%]")
+    life_years: int = Field(15, ge=1, le=40, description="Replaced after it. [years]")
+
+    @model_validator(mode="after")
+    def _sizes(self) -> BatteryCandidate:
+        if self.min_kwh > self.max_kwh:
+            raise ValueError(f"min_kwh ({self.min_kwh:g}) must not exceed max_kwh "
+                             f"({self.max_kwh:g})")
+        if int((self.max_kwh - self.min_kwh) / self.step_kwh) + 1 > MAX_SIZES_PER_ROOF:
+            raise ValueError(f"step_kwh {self.step_kwh:g} gives more than "
+                             f"{MAX_SIZES_PER_ROOF} sizes")
+        return self
+
+    def sizes(self) -> list[float]:
+        return [float(v) for v in np.arange(self.min_kwh, self.max_kwh + 1e-9, self.step_kwh)]
+
+    def capex_eur(self, kwh: float) -> float:
+        return kwh * self.capex_eur_per_kwh + kwh * self.kw_per_kwh * self.capex_eur_per_kw
+
+
 class Candidates(_Model):
     finance: Finance = Finance()
     saturation_fraction: float = Field(
@@ -107,6 +143,7 @@ class Candidates(_Model):
     roofs: list[Roof] = Field(default_factory=list)
     member_batches: list[MemberBatch] = Field(default_factory=list)
     new_configurations: list[NewConfiguration] = Field(default_factory=list)
+    batteries: list[BatteryCandidate] = Field(default_factory=list)
 
 
 def load_candidates(path: str | Path) -> Candidates:

@@ -34,15 +34,23 @@ from twin.finance.investment import (
     plant_capex_eur,
 )
 from twin.rules.configuration import holder_class
-from twin.scenario.candidates import Candidates, Finance, MemberBatch, NewConfiguration, Roof
+from twin.scenario.candidates import (
+    BatteryCandidate,
+    Candidates,
+    Finance,
+    MemberBatch,
+    NewConfiguration,
+    Roof,
+)
 from twin.scenario.schema import plant_event_defaults
-from twin.sim.flows import CountedFlows, PhysicalFlows, book_flows
+from twin.sim.flows import CountedFlows, PhysicalFlows, book_flows, community_batteries
 from twin.sim.member_months import MonthGrid
 from twin.sim.profiles import profiled_energy
 from twin.sim.results import summary_table
 from twin.sim.settle import bill_parameters, settle
 from twin.sim.spec import RunSpec
 from twin.sim.timeline import run_timeline
+from twin.studies.batteries import battery_event, battery_rows, best_per_battery
 
 
 def candidate_plant(plant_id: str, configuration_id: str, kwp: float, entry: dt.date,
@@ -97,7 +105,15 @@ class Evaluator:
             spec.events, self.inputs, spec.settings.simulation.seed,
             run_timeline(spec.events, self.inputs.index), spec.configuration_ids, progress,
             spec.meter_data, profiled_energy(spec.events, spec.files, self.inputs.index))
+        counted = community_batteries(spec.events, self.inputs.index, spec.configuration_ids,
+                                      flows, counted, spec.settings.rules.storage_grid_charge)
         return State(spec, flows, counted)
+
+    def battery_state(self, state: State, battery: BatteryCandidate, kwh: float) -> State:
+        """A state with a battery of ``kwh`` from the start (all events booked again: a
+        battery changes its host's or its configuration's flows)."""
+        event = battery_event(battery, kwh, self.entry())
+        return self.booked(dataclasses.replace(state.spec, events=(*state.spec.events, event)))
 
     @property
     def per_year(self) -> float:
@@ -250,7 +266,8 @@ def host_of(spec: RunSpec, roof: Roof) -> MemberJoined:
     return joined[-1]
 
 
-def _finance(marginal: pd.Series, capex: float, opex: float, fin: Finance) -> dict:
+def _finance(marginal: pd.Series, capex: float, opex: float, fin: Finance,
+             replacements: tuple[tuple[int, float], ...] = ()) -> dict:
     assumptions = FinanceAssumptions(
         discount_rate_pct=fin.discount_rate_pct, years=fin.years,
         price_escalation_pct_per_year=fin.price_escalation_pct_per_year or 0.0,
@@ -258,10 +275,26 @@ def _finance(marginal: pd.Series, capex: float, opex: float, fin: Finance) -> di
         loan_years=fin.loan_years)
     flows = cash_flows(Investment(capex, marginal["premium_eur"], marginal["valorization_eur"],
                                   marginal["rid_eur"], marginal["fees_eur"], opex,
-                                  avoided_bill_eur_year1=marginal["avoided_bill_eur"]),
+                                  avoided_bill_eur_year1=marginal["avoided_bill_eur"],
+                                  replacements=replacements),
                        assumptions)
     return {"npv_eur": npv(flows, fin.discount_rate_pct), "irr_pct": irr(flows),
             "payback_years": payback_years(flows)}
+
+
+def check_candidates(spec: RunSpec, candidates: Candidates) -> None:
+    """Refuse candidates naming unknown configurations or hosts, before any work."""
+    known = spec.configuration_ids
+    for new in candidates.new_configurations:
+        if new.id in known:
+            raise ScenarioError(f"candidate {new.id!r}: configuration already exists")
+    for item in [*candidates.roofs, *candidates.member_batches, *candidates.batteries]:
+        if item.configuration not in known:
+            raise ScenarioError(f"candidate {item.id!r}: unknown configuration "
+                                f"{item.configuration!r}")
+    for item in [*candidates.roofs, *candidates.batteries]:
+        if item.host_member is not None:
+            host_of(spec, item)
 
 
 def roof_sizes(roof: Roof) -> np.ndarray:
@@ -274,17 +307,7 @@ def evaluate(spec: RunSpec, candidates: Candidates, progress: Progress | None = 
     """Rank the candidates. Returns ``(ranking, curves)``: one row per candidate at its best
     size (the largest NPV), and every size of every roof; energy and euro per year."""
     say = progress or silent
-    known = spec.configuration_ids
-    for new in candidates.new_configurations:
-        if new.id in known:
-            raise ScenarioError(f"candidate {new.id!r}: configuration already exists")
-    for item in [*candidates.roofs, *candidates.member_batches]:
-        if item.configuration not in known:
-            raise ScenarioError(f"candidate {item.id!r}: unknown configuration "
-                                f"{item.configuration!r}")
-    for roof in candidates.roofs:
-        if roof.host_member is not None:
-            host_of(spec, roof)
+    check_candidates(spec, candidates)
     evaluator = evaluator or Evaluator(spec, progress)
     total = sum(len(roof_sizes(roof)) * len(roof.layouts) for roof in candidates.roofs) + \
         len(candidates.member_batches) + len(candidates.new_configurations)
@@ -335,6 +358,11 @@ def evaluate(spec: RunSpec, candidates: Candidates, progress: Progress | None = 
                      "saturation_kwp": None})
         done += 1
         say(f"new configuration {new.id}", done, total)
+    batteries = battery_rows(evaluator, candidates,
+                             lambda m, capex, opex, repl: _finance(m, capex, opex, fin, (repl,)))
+    rows += best_per_battery(batteries)
+    if batteries:
+        curves_df = pd.concat([curves_df, pd.DataFrame(batteries)], ignore_index=True)
     ranking = pd.DataFrame(rows)
     if len(ranking):
         ranking["fund_eur_per_keur"] = np.where(

@@ -49,6 +49,10 @@ class Option:
     apply: Callable[[State], State]
     layout: str = ""
     """A roof's orientation layout (as_given, east_west)."""
+    kwh: float = 0.0
+    """A battery's capacity. [kWh]"""
+    replacements: tuple[tuple[int, float], ...] = ()
+    """(life, cost) of a battery replaced at the end of each life. [years], [€]"""
 
 
 def options(evaluator: Evaluator, candidates: Candidates) -> dict[str, list[Option]]:
@@ -61,6 +65,12 @@ def options(evaluator: Evaluator, candidates: Candidates) -> dict[str, list[Opti
                    lambda s, roof=roof, kwp=float(kwp), layout=layout:
                    evaluator.roof_state(s, roof, kwp, layout), layout)
             for layout in roof.layouts for kwp in roof_sizes(roof)]
+    for c in candidates.batteries:
+        out[c.id] = [Option(c.id, "battery", 0.0, c.capex_eur(kwh),
+                            c.capex_eur(kwh) * c.opex_pct_per_year / 100,
+                            lambda s, c=c, kwh=kwh: evaluator.battery_state(s, c, kwh), kwh=kwh,
+                            replacements=((c.life_years, c.capex_eur(kwh)),))
+                     for kwh in c.sizes()]
     for batch in candidates.member_batches:
         out[batch.id] = [Option(batch.id, "members", 0.0, batch.cost_eur, 0.0,
                                 lambda s, batch=batch: evaluator.batch_state(s, batch))]
@@ -105,7 +115,7 @@ def _best_step(evaluator: Evaluator, state: State, totals: pd.Series,
             new_totals = evaluator.totals(new_state)
             marginal = (new_totals - totals) * per_year
             finance = _finance(marginal, option.capex_eur, option.opex_eur_per_year,
-                               candidates.finance)
+                               candidates.finance, option.replacements)
             value = score(objective, marginal, finance, option.capex_eur)
             if best is None or value > best.score:
                 best = _Step(option, new_state, new_totals, marginal, finance, value)
@@ -128,7 +138,7 @@ def greedy(evaluator: Evaluator, candidates: Candidates, objective: str = "npv",
             break
         o = step.option
         rows.append({"step": len(rows) + 1, "candidate": o.candidate, "kind": o.kind,
-                     "layout": o.layout, "kwp": o.kwp, "capex_eur": o.capex_eur,
+                     "layout": o.layout, "kwp": o.kwp, "kwh": o.kwh, "capex_eur": o.capex_eur,
                      "shared_mwh": step.marginal["shared_mwh"],
                      "premium_eur": step.marginal["premium_eur"],
                      "fund_eur": step.marginal["fund_eur"], "npv_eur": step.finance["npv_eur"],
@@ -154,7 +164,7 @@ def portfolio_value(evaluator: Evaluator, chosen: list[Option], candidates: Cand
     marginal = (evaluator.totals(state) - evaluator.base) * per_year
     capex = sum(o.capex_eur for o in chosen)
     finance = _finance(marginal, capex, sum(o.opex_eur_per_year for o in chosen),
-                       candidates.finance)
+                       candidates.finance, tuple(r for o in chosen for r in o.replacements))
     return score(objective, marginal, finance, capex)
 
 
@@ -165,11 +175,12 @@ def exhaustive_check(evaluator: Evaluator, candidates: Candidates, plan: pd.Data
     opts = options(evaluator, candidates)
     if not opts or len(opts) > EXHAUSTIVE_UP_TO:
         return None
-    taken = dict(zip(plan["candidate"], plan["kwp"], strict=True)) if len(plan) else {}
+    taken = {row.candidate: (row.kwp, row.layout, row.kwh) for row in plan.itertuples()} \
+        if len(plan) else {}
     fixed: dict[str, Option] = {}
     for cid, choices in opts.items():
         if cid in taken:
-            fixed[cid] = next(o for o in choices if o.kwp == taken[cid])
+            fixed[cid] = next(o for o in choices if (o.kwp, o.layout, o.kwh) == taken[cid])
         else:  # the best size alone
             fixed[cid] = max(choices, key=lambda o: portfolio_value(evaluator, [o], candidates,
                                                                      objective))
