@@ -29,7 +29,7 @@ def test_every_scenario_field_is_documented():
                                      scenario.Growth, scenario.Fund, scenario.Project,
                                      scenario.FamilySupport, scenario.MemberBilling,
                                      scenario.Finance, scenario.economics.PlantFinance,
-                                     scenario.storage.Storage]
+                                     scenario.storage.Storage, scenario.MemberFlexibility]
     for model in models:
         for field in model.model_fields:
             assert f"`{field}`" in text or f"`{model.__name__.lower()}.{field}`" in text or \

@@ -39,6 +39,7 @@ UPCASTERS: dict[tuple[str, int], Callable[[Payload], Payload]] = {
     ("PlantCommissioned", 3): lambda p: {**p, "pod": None},
     ("MemberJoined", 3): lambda p: {**p, "pod": None},
     ("MemberJoined", 4): lambda p: {**p, "billing": None},
+    ("MemberJoined", 5): lambda p: {**p, "flexibility": None},
     ("MeterDataImported", 1): lambda p: {**p, "format": "auto", "unit": None},
     ("MemberLeft", 1): lambda p: {**p, "notified_on": None},
     ("StorageInstalled", 1): lambda p: {**{k: v for k, v in p.items() if k != "power_kw"},
@@ -101,6 +102,14 @@ def _to_billing(value: Any) -> domain.Billing:
     return domain.Billing(**{**value, "band_price_eur_per_kwh": _to_tuple(prices)})
 
 
+def _to_flexibility(value: Any) -> domain.Flexibility:
+    if not isinstance(value, dict):
+        raise ValueError("expected a table (ev_policy, plug_in_hours, ...)")
+    hours = value.get("plug_in_hours")
+    return domain.Flexibility(**{**value, **({"plug_in_hours": _to_tuple(hours)}
+                                             if hours is not None else {})})
+
+
 def _to_float(value: Any) -> Any:
     return float(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
@@ -112,6 +121,7 @@ CONVERTERS: dict[type, Callable[[Any], Any]] = {
     float: _to_float,
     domain.MeasuredProfile: _to_profile,
     domain.Billing: _to_billing,
+    domain.Flexibility: _to_flexibility,
 }
 """How a JSON value becomes a field's type, by the field's (resolved) type."""
 

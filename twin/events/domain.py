@@ -88,6 +88,20 @@ class Billing:
                              f"found {self.household_size!r}")
 
 
+@dataclass(frozen=True)
+class Flexibility:
+    """Demand of a member that moves toward the sun: an EV charged by ``ev_policy``
+    (``immediate`` or ``solar_first``) in plug-in windows from ``plug_in_hours[0]`` to
+    ``plug_in_hours[1]`` (local hours) at ``charger_kw``; ``flexible_share`` of a heat pump's
+    load moved up to ``max_shift_h`` hours toward more sun, within the day."""
+
+    ev_policy: str | None = None
+    plug_in_hours: tuple[float, ...] = (18.5, 7.5)
+    charger_kw: float = 7.4
+    flexible_share: float = 0.0
+    max_shift_h: float = 0.0
+
+
 @dataclass(frozen=True, kw_only=True)
 class DomainEvent:
     """Base of all events."""
@@ -130,10 +144,11 @@ class MemberJoined(DomainEvent):
 
     v2 added ``tariff_exempt_share`` and ``net_metering`` (a net-metered point is refused);
     v3 added ``contracted_power_kw``; v4 added ``pod`` (the meter's POD, None if unknown); v5
-    added ``billing`` (how its bill is made; None: the defaults of its category).
+    added ``billing`` (how its bill is made; None: the defaults of its category); v6 added
+    ``flexibility`` (demand that moves; None: none).
     """
 
-    schema_version: ClassVar[int] = 5
+    schema_version: ClassVar[int] = 6
     member_id: str
     configuration_id: str
     category: str
@@ -150,6 +165,7 @@ class MemberJoined(DomainEvent):
     notified_on: dt.date | None = None
     """The day the joining was notified to GSE (None: on the day it happened)."""
     billing: Billing | None = None
+    flexibility: Flexibility | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -21,6 +21,7 @@ from twin.scenario.schema import (
     Growth,
     MarketZone,
     MemberCategory,
+    MemberFlexibility,
     MemberGroup,
     ParameterOverride,
     Plant,
@@ -37,7 +38,7 @@ from twin.scenario.schema import (
 __all__ = [
     "DEFAULT_SCENARIO", "Archetype", "Community", "Configuration", "FamilySupport",
     "Finance", "Fund", "Future", "Growth", "LoadedScenario", "MarketZone", "MemberBilling",
-    "MemberCategory", "MemberGroup", "ParameterOverride", "Plant",
+    "MemberCategory", "MemberFlexibility", "MemberGroup", "ParameterOverride", "Plant",
     "Prices", "Project", "Region", "Rules", "RunSettings", "Scenario", "Simulation", "Weather",
     "builtin_scenarios_dir", "load_scenario", "merge_scenarios", "plant_joined_on",
     "resolve_scenario_path",

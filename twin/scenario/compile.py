@@ -11,6 +11,7 @@ from twin.events.domain import (
     CommunityFounded,
     ConfigurationRegistered,
     DomainEvent,
+    Flexibility,
     MeasuredProfile,
     MemberJoined,
     MemberLeft,
@@ -123,7 +124,10 @@ def compile_events(scenario: Scenario,
                 profile=measured_profile(g.profile, hashes),
                 tariff_exempt_share=g.tariff_exempt_share,
                 contracted_power_kw=g.contracted_power_kw, pod=member_pod[mid],
-                notified_on=g.notified_on, billing=member_billing(g.billing)))
+                notified_on=g.notified_on, billing=member_billing(g.billing),
+                flexibility=None if g.flexibility is None else Flexibility(
+                    **{**g.flexibility.model_dump(),
+                       "plug_in_hours": tuple(g.flexibility.plug_in_hours)})))
             if g.left_on is not None:
                 events.append(MemberLeft(effective_utc=_utc(g.left_on), member_id=mid,
                                          notified_on=g.left_notified_on))

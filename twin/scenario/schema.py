@@ -193,6 +193,28 @@ class Plant(_Model):
         "and RID); default: the community's.")
 
 
+class MemberFlexibility(_Model):
+    """Demand that moves toward the sun (docs/models.md, "Flexible demand")."""
+
+    ev_policy: Literal["immediate", "solar_first"] | None = Field(
+        None, description="An ev_charging member's sessions (drawn by SimPy): charged at once "
+        "on arrival, or in the sunniest steps of the plug-in window first.")
+    plug_in_hours: list[float] = Field(
+        [18.5, 7.5], min_length=2, max_length=2, description="Mean local hour of arrival and "
+        "hour of departure (the next day if earlier; e.g. [8.5, 17.5] at a workplace).")
+    charger_kw: float = Field(7.4, gt=0, le=350, description="Charging power. [kW]")
+    flexible_share: float = Field(
+        0.0, ge=0, le=1, description="Share of a heat pump's (or any) load that can move. [-]")
+    max_shift_h: float = Field(0.0, ge=0, le=12, description="How far it may move. [h]")
+
+    @model_validator(mode="after")
+    def _hours(self) -> MemberFlexibility:
+        if not all(0 <= h < 24 for h in self.plug_in_hours):
+            raise ValueError(f"plug_in_hours: expected local hours 0-24, found "
+                             f"{self.plug_in_hours}")
+        return self
+
+
 class MemberGroup(_Model):
     id: str = Field(description="Group id; its count members get ids `<id>-001`, `<id>-002`, ...")
     name: str = Field("", description="Human-readable name.")
@@ -230,6 +252,8 @@ class MemberGroup(_Model):
     )
     billing: MemberBilling | None = Field(
         None, description="How the members' bills are made (default: by category).")
+    flexibility: MemberFlexibility | None = Field(
+        None, description="Demand that moves toward the sun (default: none).")
 
     @model_validator(mode="after")
     def _energy_once(self) -> MemberGroup:

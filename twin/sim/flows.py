@@ -42,6 +42,7 @@ from twin.inputs.meters import MeterSeries, on_grid
 from twin.inputs.meters.ledger import Meter, in_force
 from twin.inputs.run import Inputs
 from twin.rules.configuration import holder_class
+from twin.sim.flexible import move_flexible_demand
 from twin.sim.member_months import MemberMonths, MonthGrid
 from twin.sim.profiles import Profiled, profiled_energy
 from twin.sim.spec import RunSpec
@@ -280,6 +281,9 @@ def book_flows(events: Sequence[DomainEvent], inputs: Inputs, seed: int, timelin
     measured = measured_on_grid(meter_data, inputs.index)
     dispatched: dict[str, Dispatch] = {}
     batteries = battery_runner(events, inputs.index, dispatched)
+    sun = np.zeros((n_t, n_c))  # each configuration's PV output: where flexible demand goes
+    for j, p in enumerate(plants):
+        sun[:, config_col[p.configuration_id]] += production[:, j]
     by_class = np.zeros((n_t, n_c * 3))
     member_total = np.zeros(len(members))
     grid = MonthGrid.of(inputs.index)
@@ -294,6 +298,7 @@ def book_flows(events: Sequence[DomainEvent], inputs: Inputs, seed: int, timelin
         for i, m in enumerate(block):
             if ("member", m.member_id) in profiles:
                 withdrawal[:, i] = profiles[("member", m.member_id)]
+        move_flexible_demand(block, withdrawal, inputs.index, seed, sun, config_col)
         months.peak_kw[block_index] = withdrawal.max(axis=0, initial=0.0) / step_h
         self_consumed = behind_the_meter(block, withdrawal, production, injection, hosted,
                                          measured, batteries)
