@@ -19,3 +19,8 @@ def test_the_citta_studi_battery_adds_shared_energy_and_valorization(default_run
     assert year["valorization_eur_diff"] > 0 and year["fund_eur_diff"] > 0
     other = result.by_year.xs("bovisa", level="configuration").iloc[0]
     assert other["shared_mwh_diff"] == pytest.approx(0.0, abs=1e-9)
+    from twin.report import run_report
+
+    page = run_report(whatif, "battery what-if")
+    assert "<h2>Batteries</h2>" in page and "citta-studi-battery" in page
+    assert "<h2>Batterie</h2>" in run_report(whatif, "batteria", "it")

@@ -137,3 +137,33 @@ def measured_modelled_chart(months: pd.DataFrame, t: dict[str, str]) -> str:
     ax.set_ylabel("kWh")
     ax.legend(fontsize=8)
     return svg(fig)
+
+
+def battery_day_chart(ds: xr.Dataset, t: dict[str, str]) -> str:
+    """A typical day of the batteries, by season: mean charge, discharge and stored energy."""
+    local = local_times(ds)
+    charge = ds["battery_charge_energy_kwh"].sum("battery").to_numpy()
+    discharge = ds["battery_discharge_energy_kwh"].sum("battery").to_numpy()
+    stored = ds["battery_soc_kwh"].sum("battery").to_numpy()
+    seasons = {"winter": (12, 1, 2), "spring": (3, 4, 5), "summer": (6, 7, 8),
+               "autumn": (9, 10, 11)}
+    fig = Figure(figsize=(12, 3))
+    axes = fig.subplots(1, 4, sharey=True)
+    for ax, (season, months) in zip(axes, seasons.items(), strict=True):
+        ax.set_title(t[season])
+        sel = np.isin(local.month, months)
+        if not sel.any():
+            continue
+        hours = local.hour[sel]
+        for values, color, label in ((charge, "#e3a008", t["battery_charge"]),
+                                     (discharge, "#1f5faa", t["battery_discharge"]),
+                                     (stored, "#2c7a4b", t["battery_stored"])):
+            mean = pd.Series(values[sel]).groupby(hours).mean().reindex(range(24))
+            ax.plot(range(24), mean, color=color, label=label)
+        ax.set_xlabel(t["hour"])
+        ax.set_xticks([0, 6, 12, 18, 23])
+    axes[0].set_ylabel("kW, kWh")
+    handles, labels = next((ax.get_legend_handles_labels() for ax in axes if ax.lines), ([], []))
+    if handles:
+        fig.legend(handles, labels, loc="upper right", fontsize=7)
+    return svg(fig)

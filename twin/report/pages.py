@@ -59,6 +59,11 @@ LABELS = {
         "to_families": "Fund inflows to families (%)",
         "to_projects": "Fund inflows to projects (%)", "kept": "Fund inflows kept (%)",
         "bills_by_category": "Average member per year, by category",
+        "batteries": "Batteries", "battery_charge": "Charge (kW)",
+        "battery_discharge": "Discharge (kW)", "battery_stored": "Stored (kWh)",
+        "charged_mwh": "Charged (MWh)",
+        "discharged_mwh": "Discharged (MWh)", "cycles": "Full cycles", "host": "Behind",
+        "community_battery": "(its own POD)",
         "counting_title": "Members whose withdrawal counts from a later day",
         "counting": "Why (GSE: changes notified within 120 days count from the day)",
         "warnings": "Warnings",
@@ -116,6 +121,11 @@ LABELS = {
         "to_projects": "Entrate del fondo ai progetti (%)",
         "kept": "Entrate del fondo accantonate (%)",
         "bills_by_category": "Socio medio per anno, per categoria",
+        "batteries": "Batterie", "battery_charge": "Carica (kW)",
+        "battery_discharge": "Scarica (kW)", "battery_stored": "Accumulata (kWh)",
+        "charged_mwh": "Caricata (MWh)",
+        "discharged_mwh": "Scaricata (MWh)", "cycles": "Cicli completi", "host": "Dietro a",
+        "community_battery": "(POD proprio)",
         "counting_title": "Soci il cui prelievo conta da un giorno successivo",
         "counting": "Perché (GSE: le modifiche comunicate entro 120 giorni contano dal giorno)",
         "warnings": "Avvertenze",
@@ -232,6 +242,8 @@ def run_report(result, name: str, lang: str = "en") -> str:  # noqa: ANN001 - Ru
                                            "npv_eur": t["npv"], "irr_pct": t["irr"],
                                            "payback_years": t["payback"]}), "{:,.1f}")),
     ]
+    if ds.sizes.get("battery", 0):
+        sections.insert(4, (t["batteries"], _batteries(ds, t)))
     if local.year.nunique() > 1:
         from twin.sim.results import yearly_table
 
@@ -263,6 +275,22 @@ def run_report(result, name: str, lang: str = "en") -> str:  # noqa: ANN001 - Ru
     sections += [(t["assumptions"], _table(assumptions)), (t["provenance"], _table(provenance))]
     period = f"{local[0]:%Y-%m-%d} – {local[-1]:%Y-%m-%d}"
     return _page(f"{name} — {t['report']}", period, sections, lang)
+
+
+def _batteries(ds, t: dict[str, str]) -> str:  # noqa: ANN001 - a Dataset
+    """Each battery's year in figures and a typical day of all of them."""
+    from twin.report.charts import battery_day_chart
+
+    charged = ds["battery_charge_energy_kwh"].sum("time").to_numpy()
+    discharged = ds["battery_discharge_energy_kwh"].sum("time").to_numpy()
+    capacity = ds["battery_soc_kwh"].max("time").to_numpy()
+    table = pd.DataFrame({
+        t["host"]: [h or t["community_battery"] for h in ds["battery_host_member"].to_numpy()],
+        t["charged_mwh"]: charged / 1000, t["discharged_mwh"]: discharged / 1000,
+        t["cycles"]: np.divide(discharged, capacity, out=np.zeros_like(capacity),
+                               where=capacity > 0)},
+        index=pd.Index(ds["battery"].to_numpy(), name=t["batteries"]))
+    return _table(table, "{:,.1f}") + f"<figure>{battery_day_chart(ds, t)}</figure>"
 
 
 def _families(result, t: dict[str, str]) -> str:  # noqa: ANN001 - RunResult
