@@ -77,3 +77,24 @@ def test_whatif_200kw_school_roof_adds_shared_energy_and_premium(default_run):
     assert whatif.loc["chiaravalle", "shared_mwh"] > base.loc["chiaravalle", "shared_mwh"]
     assert whatif.loc["chiaravalle", "premium_eur"] > base.loc["chiaravalle", "premium_eur"]
     assert whatif.loc["bovisa", "shared_mwh"] == pytest.approx(base.loc["bovisa", "shared_mwh"])
+
+
+def test_self_sufficiency_counts_what_is_used_on_site(tmp_path):
+    """docs/guide.md "Definitions": the members' consumption met by the community's PV, on site
+    or shared. Recomputed from members.csv (consumption = withdrawn + self-consumed)."""
+    import pandas as pd
+
+    import twin
+    from tests.conftest import write_scenario
+    from tests.finance.test_self_consumption import SCHOOL
+
+    result = twin.load(write_scenario(tmp_path, SCHOOL.format(host='host_member = "school"'))).run()
+    result.write(tmp_path / "out")
+    members = pd.read_csv(tmp_path / "out" / "members.csv")
+    row = result.summary.loc["community"]
+    consumed = members["consumption_kwh"].sum() / 1000
+    on_site = members["self_consumed_kwh"].sum() / 1000
+    assert row["self_consumed_mwh"] == pytest.approx(on_site, rel=1e-6)
+    assert row["self_sufficiency_pct"] == pytest.approx(
+        100 * (row["shared_mwh"] + on_site) / consumed, rel=1e-3)
+    assert row["self_sufficiency_pct"] > row["shared_pct_of_withdrawn"]

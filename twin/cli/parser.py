@@ -96,8 +96,12 @@ def _add_events(sub: Commands) -> None:
     log.add_argument("--branch", default="main", help=BRANCH_HELP)
     log.add_argument("--as-of", help="only events effective at or before this time "
                      "(local date or time, or with an offset)")
-    append = ev.add_parser("append", help="append events from a TOML or JSON file")
-    append.add_argument("file", type=Path, help="event file ([[events]] in TOML, a JSON list)")
+    append = ev.add_parser("append", help="append events from an event file, or the events a "
+                           "what-if scenario file adds to its base")
+    append.add_argument("file", type=Path, help="event file ([[events]] in TOML, a JSON list), "
+                        "or a what-if scenario file (one with `extends`)")
+    append.add_argument("--dry-run", action="store_true",
+                        help="show the events and append nothing")
     append.add_argument("--store", required=True, help=STORE_HELP)
     append.add_argument("--branch", default="main", help=BRANCH_HELP)
     append.add_argument("--expected-head", type=int, default=None,

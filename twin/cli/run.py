@@ -33,6 +33,8 @@ ROWS = [
     ("Withdrawn MWh", "withdrawn_mwh", "{:,.1f}"),
     ("Shared MWh", "shared_mwh", "{:,.1f}"),
     ("Shared/injected %", "shared_pct_of_injected", "{:,.1f}"),
+    ("Self-consumed MWh", "self_consumed_mwh", "{:,.1f}"),
+    ("Shared/withdrawn %", "shared_pct_of_withdrawn", "{:,.1f}"),
     ("Self-sufficiency %", "self_sufficiency_pct", "{:,.1f}"),
     ("TIP premium €", "premium_eur", "{:,.0f}"),
     ("Valorization €", "valorization_eur", "{:,.0f}"),
@@ -42,6 +44,24 @@ ROWS = [
     ("RID, producers €", "rid_eur", "{:,.0f}"),
 ]
 """Rows of the printed table: label, summary column, format."""
+
+
+LABEL_WIDTH = 19
+"""Width of the metric labels of the summary table (its longest label). [characters]"""
+COLUMN_WIDTH = 11
+"""Width of one configuration's column (a figure up to 1,000,000,000). [characters]"""
+
+
+def summary_tables(title: str, summary: pd.DataFrame, names: dict[str, str],
+                   solidarity: bool, width: int) -> list[Table]:
+    """The summary as tables that fit ``width`` columns: configurations split over several
+    tables when they do not fit in one (the community always in the last), never a column
+    silently cut."""
+    per_table = max(1, (width - LABEL_WIDTH) // COLUMN_WIDTH)
+    ids = list(summary.index)
+    chunks = [ids[i:i + per_table] for i in range(0, len(ids), per_table)]
+    return [_summary_table(title if k == 0 else f"{title} (continued)", summary.loc[chunk],
+                           names, solidarity) for k, chunk in enumerate(chunks)]
 
 
 def _summary_table(title: str, summary: pd.DataFrame, names: dict[str, str],
@@ -55,7 +75,7 @@ def _summary_table(title: str, summary: pd.DataFrame, names: dict[str, str],
         if len(header) > 11:  # break long names at a hyphen or space to fit 80 columns
             sep = "-" if "-" in header else " "
             header = header.replace(sep, "-\n" if sep == "-" else "\n", 1)
-        table.add_column(header, justify="right", min_width=11,
+        table.add_column(header, justify="right", min_width=COLUMN_WIDTH, overflow="fold",
                          style="bold" if cid == "community" else None)
     fund = "Solidarity fund €" if solidarity else "Net incentives €"
     for label, key, fmt in ROWS:
@@ -162,7 +182,9 @@ def _print_run(args: argparse.Namespace, sim, result,  # noqa: ANN001 - Simulati
              f"{sim_settings.end} (excl.), {sim_settings.time_step} steps, seed "
              f"{sim_settings.seed}")
     names = {c.configuration_id: c.name for c in sim.spec.configurations}
-    console.print(_summary_table(title, result.summary, names, sim.spec.community.solidarity))
+    for table in summary_tables(title, result.summary, names, sim.spec.community.solidarity,
+                                console.width):
+        console.print(table)
     cash = result.cash_timeline
     settlements = cash.loc[cash["settlement_eur"] != 0, "settlement_eur"]
     advances = cash["payment_eur"].sum() - settlements.sum()

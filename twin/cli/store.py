@@ -80,9 +80,18 @@ def events(args: argparse.Namespace, console: Console, err: Console) -> int:
         return EXIT_OK
 
     if args.events_command == "append":
-        batch = read_event_file(args.file)
+        batch, blobs = _batch(args)
+        if args.dry_run:
+            for e in batch:
+                console.print(f"  {local_datetime(e.effective_utc):%Y-%m-%d %H:%M}  "
+                              f"{type(e).__name__:<24} {_summary(e)}", highlight=False,
+                              markup=False, soft_wrap=True)
+            console.print(f"{len(batch)} event(s) from {args.file}; nothing appended "
+                          "(--dry-run).", highlight=False)
+            return EXIT_OK
         with existing_store(args.store) as store:
-            result = store.append(args.branch, batch, expected_head=args.expected_head)
+            result = store.append(args.branch, batch, expected_head=args.expected_head,
+                                  blobs=blobs)
             token = store.head_token(args.branch)
         console.print(f"Appended events {result.first_seq}-{result.last_seq} to branch "
                       f"{args.branch!r} of {args.store}. Head {token} (keep it elsewhere: "
@@ -110,6 +119,23 @@ def events(args: argparse.Namespace, console: Console, err: Console) -> int:
                   "are intact" + (f", and branch {args.branch!r} reaches head "
                                   f"{args.expect_head}." if args.expect_head else "."))
     return EXIT_OK
+
+
+def _batch(args: argparse.Namespace) -> tuple[list[DomainEvent], dict]:
+    """The events of an event file, or those a what-if scenario file adds to its base (with
+    the data files they refer to)."""
+    from twin.scenario.load import extends_of, resolve_scenario_path
+
+    path = args.file if args.file.exists() else resolve_scenario_path(args.file)
+    if path.suffix.lower() == ".toml" and path.is_file() and extends_of(path) is not None:
+        from twin.scenario.whatif import whatif_events
+
+        events, loaded = whatif_events(path, args.allow_outside_paths)
+        if not events:
+            raise TwinError(f"{args.file}: the what-if adds nothing to its base")
+        return events, {sha: (name.rsplit("/", 1)[-1], data)
+                        for name, (sha, data) in loaded.files.items()}
+    return read_event_file(args.file), {}
 
 
 def _revert(args: argparse.Namespace, console: Console) -> int:

@@ -95,16 +95,26 @@ def _is_id_list(value: Any) -> bool:
     return isinstance(value, list) and all(isinstance(v, dict) and "id" in v for v in value)
 
 
-def _raw_with_extends(path: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any]:
-    raw = read_toml(path)
-    parent = raw.pop("extends", None)
+def extends_of(path: Path, raw: dict[str, Any] | None = None) -> Path | None:
+    """The scenario file a what-if file ``extends`` (beside it, else a built-in one), or None
+    for a file that extends nothing."""
+    raw = read_toml(path) if raw is None else raw
+    parent = raw.get("extends")
     if parent is None:
-        return raw
+        return None
     if not isinstance(parent, str):
         raise ScenarioError(f"{path}: field extends: expected a file name, found {parent!r}")
     parent_path = (path.parent / parent).resolve()
-    if not parent_path.exists():
-        parent_path = builtin_scenarios_dir() / parent
+    return parent_path if parent_path.exists() else builtin_scenarios_dir() / parent
+
+
+def _raw_with_extends(path: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any]:
+    raw = read_toml(path)
+    parent_path = extends_of(path, raw)
+    raw.pop("extends", None)
+    if parent_path is None:
+        return raw
+    parent = parent_path.name
     if parent_path in seen:
         raise ScenarioError(f"{path}: field extends: circular reference to {parent}")
     if not parent_path.exists():

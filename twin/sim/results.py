@@ -17,7 +17,10 @@ SUMMARY_COLUMNS = {
     "withdrawn_mwh": "energy withdrawn [MWh]",
     "shared_mwh": "shared energy [MWh]",
     "shared_pct_of_injected": "shared / injected [%]",
-    "self_sufficiency_pct": "shared / withdrawn [%]",
+    "self_consumed_mwh": "PV used on site behind members' meters [MWh]",
+    "shared_pct_of_withdrawn": "shared / withdrawn [%]",
+    "self_sufficiency_pct": "(shared + self-consumed) / (withdrawn + self-consumed): members' "
+                            "consumption met by the community's PV, on site or shared [%]",
     "premium_eur": "DM 414 premium (TIP) [EUR]",
     "valorization_eur": "ARERA valorization [EUR]",
     "gse_fees_eur": "GSE fees [EUR]",
@@ -50,10 +53,18 @@ def summary_table(ds: xr.Dataset) -> pd.DataFrame:
     return table
 
 
+def self_sufficiency_pct(shared: float, self_consumed: float, withdrawn: float) -> float:
+    """Members' consumption met by the community's PV, on site or shared (docs/guide.md,
+    "Definitions"): (shared + self-consumed) / (withdrawn + self-consumed). [%]"""
+    consumed = withdrawn + self_consumed
+    return 100.0 * (shared + self_consumed) / consumed if consumed else 0.0
+
+
 def _row(ds: xr.Dataset, plants: np.ndarray, members: np.ndarray, configs: np.ndarray) -> dict:
     injected = float(ds["configuration_injected_energy_kwh"][:, configs].sum()) / 1000.0
     withdrawn = float(ds["configuration_withdrawn_energy_kwh"][:, configs].sum()) / 1000.0
     shared = float(ds["shared_energy_kwh"][:, configs].sum()) / 1000.0
+    on_site = float(ds["member_self_consumed_by_band_kwh"][members].sum()) / 1000.0
     premium = float(ds["premium_eur"][:, plants].sum())
     valorization = float(ds["valorization_eur"][:, configs].sum())
     fees = float(ds["gse_fee_eur"][plants].sum())
@@ -65,7 +76,9 @@ def _row(ds: xr.Dataset, plants: np.ndarray, members: np.ndarray, configs: np.nd
         "withdrawn_mwh": withdrawn,
         "shared_mwh": shared,
         "shared_pct_of_injected": 100.0 * shared / injected if injected else 0.0,
-        "self_sufficiency_pct": 100.0 * shared / withdrawn if withdrawn else 0.0,
+        "self_consumed_mwh": on_site,
+        "shared_pct_of_withdrawn": 100.0 * shared / withdrawn if withdrawn else 0.0,
+        "self_sufficiency_pct": self_sufficiency_pct(shared, on_site, withdrawn),
         "premium_eur": premium,
         "valorization_eur": valorization,
         "gse_fees_eur": fees,
@@ -149,6 +162,9 @@ def yearly_table(ds: xr.Dataset) -> pd.DataFrame:
     year = to_local(ds["time"].to_numpy()).year
     configs = [str(c) for c in ds["configuration"].to_numpy()]
     plant_config = ds["plant_configuration"].to_numpy()
+    month_year = np.array([int(m[:4]) for m in ds["month"].to_numpy()])
+    on_site = ds["member_self_consumed_by_band_kwh"].to_numpy().sum(axis=2)  # (member, month)
+    member_config = ds["member_configuration"].to_numpy()
     rows = []
     for y in np.unique(year):
         sel = np.asarray(year == y)
@@ -156,11 +172,13 @@ def yearly_table(ds: xr.Dataset) -> pd.DataFrame:
             plants = plant_config == cid
             shared = float(ds["shared_energy_kwh"][sel, k].sum()) / 1000
             withdrawn = float(ds["configuration_withdrawn_energy_kwh"][sel, k].sum()) / 1000
+            self_consumed = float(on_site[member_config == cid][:, month_year == y].sum()) / 1000
             premium = float(ds["premium_eur"][sel][:, plants].sum())
             valorization = float(ds["valorization_eur"][sel, k].sum())
             fees = float(ds["gse_fee_eur"][plants].sum()) * sel.sum() / len(sel)
             rows.append({"year": int(y), "configuration": cid, "shared_mwh": shared,
                          "premium_eur": premium, "valorization_eur": valorization,
                          "fund_eur": premium + valorization - fees,
-                         "self_sufficiency_pct": 100 * shared / withdrawn if withdrawn else 0.0})
+                         "self_sufficiency_pct": self_sufficiency_pct(shared, self_consumed,
+                                                                      withdrawn)})
     return pd.DataFrame(rows).set_index(["year", "configuration"])
