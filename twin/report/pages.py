@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -28,6 +29,7 @@ from twin.rules.switches import SWITCH_NAMES
 
 LABELS = {
     "en": {
+        "lang": "en",
         "report": "Report", "comparison": "Comparison", "key": "Key figures",
         "members": "Members", "plants_kw": "Plant power (kW)", "shared": "Shared energy (MWh)",
         "shared_pct": "Shared / injected (%)", "self": "Self-sufficiency (%)",
@@ -85,6 +87,7 @@ LABELS = {
                             "the model (1.000 = as modelled).",
     },
     "it": {
+        "lang": "it",
         "report": "Rapporto", "comparison": "Confronto", "key": "Dati principali",
         "members": "Soci", "plants_kw": "Potenza impianti (kW)",
         "shared": "Energia condivisa (MWh)", "shared_pct": "Condivisa / immessa (%)",
@@ -163,7 +166,19 @@ figure{background:#fff;margin:12px 0;padding:8px;border-radius:8px}svg{max-width
 """
 
 
-def _table(frame: pd.DataFrame, floats: str = "{:,.1f}") -> str:
+LOCALES = {"en": "en_GB", "it": "it_IT"}
+"""Babel locale of each report language (numbers: 1,683.5 in English, 1.683,5 in Italian)."""
+
+
+def number(value: float, digits: int, lang: str) -> str:
+    """A number in the report's language, with ``digits`` decimals (Babel, CLDR data)."""
+    from babel.numbers import format_decimal
+
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    return format_decimal(value, format=pattern, locale=LOCALES[lang])
+
+
+def _table(frame: pd.DataFrame, floats: str = "{:,.1f}", lang: str = "en") -> str:
     if isinstance(frame.index, pd.MultiIndex):  # one text column per level
         frame = frame.reset_index(level=list(range(1, frame.index.nlevels)))
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in [frame.index.name or "", *frame])
@@ -173,7 +188,9 @@ def _table(frame: pd.DataFrame, floats: str = "{:,.1f}") -> str:
         for value in row:
             if isinstance(value, float | np.floating | int | np.integer) and \
                     not isinstance(value, bool | np.bool_):
-                text = "" if pd.isna(value) else floats.format(value)
+                text = "" if pd.isna(value) else number(value, _digits(floats), lang)
+                if "+" in floats and value > 0:
+                    text = "+" + text
                 cells.append(f"<td>{text}</td>")
             else:
                 cells.append(f"<td class='text'>{html.escape(str(value))}</td>")
@@ -182,15 +199,22 @@ def _table(frame: pd.DataFrame, floats: str = "{:,.1f}") -> str:
             f"<tbody>{''.join(rows)}</tbody></table></div>")
 
 
+def _digits(fmt: str) -> int:
+    """Decimals of a ``{:,.1f}``-style format."""
+    found = re.search(r"\.(\d+)f", fmt)
+    return int(found.group(1)) if found else 0
+
+
 def _cards(summary: pd.Series, t: dict[str, str]) -> str:
-    items = [("members", f"{summary['members']:,.0f}"),
-             ("plants_kw", f"{summary['plants_kw']:,.0f}"),
-             ("shared", f"{summary['shared_mwh']:,.1f}"),
-             ("shared_pct", f"{summary['shared_pct_of_injected']:.1f}"),
-             ("self", f"{summary['self_sufficiency_pct']:.1f}"),
-             ("premium", f"{summary['premium_eur']:,.0f}"),
-             ("valorization", f"{summary['valorization_eur']:,.0f}"),
-             ("fund", f"{summary['fund_eur']:,.0f}")]
+    lang = t["lang"]
+    items = [("members", number(summary["members"], 0, lang)),
+             ("plants_kw", number(summary["plants_kw"], 0, lang)),
+             ("shared", number(summary["shared_mwh"], 1, lang)),
+             ("shared_pct", number(summary["shared_pct_of_injected"], 1, lang)),
+             ("self", number(summary["self_sufficiency_pct"], 1, lang)),
+             ("premium", number(summary["premium_eur"], 0, lang)),
+             ("valorization", number(summary["valorization_eur"], 0, lang)),
+             ("fund", number(summary["fund_eur"], 0, lang))]
     return "<div class='cards'>" + "".join(
         f"<div class='card'>{html.escape(t[k])}<b>{v}</b></div>" for k, v in items) + "</div>"
 
@@ -228,19 +252,20 @@ def run_report(result, name: str, lang: str = "en") -> str:  # noqa: ANN001 - Ru
     finance = result.finance()
     sections = [
         (t["key"], _cards(summary.loc["community"], t)),
-        (t["by_config"], _table(config_table, "{:,.1f}")),
+        (t["by_config"], _table(config_table, "{:,.1f}", lang=t["lang"])),
         (t["monthly"], f"<figure>{monthly_chart(ds, t)}</figure>"),
         (t["days"], f"<figure>{typical_days_chart(ds, t)}</figure>"),
         (t["heatmap"], f"<figure>{heatmap_chart(ds, t)}</figure>"),
-        (t["plants"], _table(plants, "{:,.1f}")),
-        (t["mix"], _table(mix, "{:,.0f}")),
+        (t["plants"], _table(plants, "{:,.1f}", lang=t["lang"])),
+        (t["mix"], _table(mix, "{:,.0f}", lang=t["lang"])),
         (t["cash"], f"<figure>{fund_chart(result.cash_timeline, result.fund, t)}</figure>"
-         + _table(result.projects.set_index("project"), "{:,.0f}")),
+         + _table(result.projects.set_index("project"), "{:,.0f}", lang=t["lang"])),
         (t["families"], _families(result, t)),
         (t["finance"], _table(finance[["kwp", "capex_eur", "year1_net_eur", "npv_eur",
                                        "irr_pct", "payback_years"]].rename(columns={
                                            "npv_eur": t["npv"], "irr_pct": t["irr"],
-                                           "payback_years": t["payback"]}), "{:,.1f}")),
+                                           "payback_years": t["payback"]}), "{:,.1f}",
+                              lang=t["lang"])),
     ]
     if ds.sizes.get("battery", 0):
         sections.insert(4, (t["batteries"], _batteries(ds, t)))
@@ -248,7 +273,8 @@ def run_report(result, name: str, lang: str = "en") -> str:  # noqa: ANN001 - Ru
         from twin.sim.results import yearly_table
 
         sections.append((t["yearly"], _table(yearly_table(ds).groupby(level="year").sum()
-                                             .drop(columns="self_sufficiency_pct"), "{:,.0f}")))
+                                             .drop(columns="self_sufficiency_pct"), "{:,.0f}",
+                                             lang=t["lang"])))
     keys = [*SWITCH_NAMES, "payment_calendar", "weather_source", "price_source", "time_step"]
     assumptions = pd.DataFrame({"value": [str(ds.attrs.get(k, "")) for k in keys]},
                                index=pd.Index(keys, name="setting"))
@@ -265,14 +291,15 @@ def run_report(result, name: str, lang: str = "en") -> str:  # noqa: ANN001 - Ru
                                            f"{g.index[0]} … {g.index[-1]} ({len(g)})")
         table = pd.DataFrame({t["members"]: grouped.to_numpy()}, index=grouped.index)
         table.index.name = t["counting"]
-        sections.append((t["counting_title"], _table(table)))
+        sections.append((t["counting_title"], _table(table, lang=t["lang"])))
     if result.warnings:
         items = "".join(f"<li>{html.escape(w)}</li>" for w in result.warnings)
         sections.append((t["warnings"], f"<ul>{items}</ul>"))
     if not result.coverage.empty:
         sections.append((t["coverage"], f"<p class='small'>{html.escape(t['coverage_note'])}</p>"
-                         + _table(result.coverage, '{:,.0f}')))
-    sections += [(t["assumptions"], _table(assumptions)), (t["provenance"], _table(provenance))]
+                         + _table(result.coverage, '{:,.0f}', lang=t["lang"])))
+    sections += [(t["assumptions"], _table(assumptions, lang=t["lang"])),
+                 (t["provenance"], _table(provenance, lang=t["lang"]))]
     period = f"{local[0]:%Y-%m-%d} – {local[-1]:%Y-%m-%d}"
     return _page(f"{name} — {t['report']}", period, sections, lang)
 
@@ -290,7 +317,8 @@ def _batteries(ds, t: dict[str, str]) -> str:  # noqa: ANN001 - a Dataset
         t["cycles"]: np.divide(discharged, capacity, out=np.zeros_like(capacity),
                                where=capacity > 0)},
         index=pd.Index(ds["battery"].to_numpy(), name=t["batteries"]))
-    return _table(table, "{:,.1f}") + f"<figure>{battery_day_chart(ds, t)}</figure>"
+    return (_table(table, "{:,.1f}", lang=t["lang"])
+            + f"<figure>{battery_day_chart(ds, t)}</figure>")
 
 
 def _families(result, t: dict[str, str]) -> str:  # noqa: ANN001 - RunResult
@@ -305,8 +333,8 @@ def _families(result, t: dict[str, str]) -> str:  # noqa: ANN001 - RunResult
             ("burden_after", f["burden_after_support_pct"]),
             ("to_families", f["to_families_pct"]), ("to_projects", f["to_projects_pct"]),
             ("kept", f["kept_pct"])]
-    indicators = pd.DataFrame({t["value"]: [f"{v:,}" if isinstance(v, int) else f"{v:,.1f}"
-                                            for _, v in rows]},
+    indicators = pd.DataFrame({t["value"]: [number(v, 0 if isinstance(v, int) else 1,
+                                                   t["lang"]) for _, v in rows]},
                               index=pd.Index([t[k] for k, _ in rows], name=t["indicator"]))
     members = member_table(result.dataset, result.fund.attrs.get("support_paid_by_member_eur",
                                                                  {}))
@@ -316,8 +344,9 @@ def _families(result, t: dict[str, str]) -> str:  # noqa: ANN001 - RunResult
         "support_received_eur"]]
     by_category.index.name = t["category"]
     return (f"<p class='small'>{html.escape(t['families_note'].format(income=income))}</p>"
-            + _table(indicators, "{:,.1f}") + f"<h3>{html.escape(t['bills_by_category'])}</h3>"
-            + _table(by_category, "{:,.0f}"))
+            + _table(indicators, "{:,.1f}", lang=t["lang"])
+            + f"<h3>{html.escape(t['bills_by_category'])}</h3>"
+            + _table(by_category, "{:,.0f}", lang=t["lang"]))
 
 
 def compare_report(comparison, a, b, lang: str = "en") -> str:  # noqa: ANN001
@@ -334,12 +363,12 @@ def compare_report(comparison, a, b, lang: str = "en") -> str:  # noqa: ANN001
     hours.index = to_local(hours.index).strftime("%Y-%m-%d %H:%M")
     hours.index.name = t["hour"]
     sections = [
-        (t["difference"], _table(diff, "{:+,.1f}")),
+        (t["difference"], _table(diff, "{:+,.1f}", lang=t["lang"])),
         (t["monthly_shared"], f"<figure>{monthly_comparison_chart(runs, t)}</figure>"),
         (t["yearly"], _table(comparison.by_year[["shared_mwh_a", "shared_mwh_b",
                                                  *comparison.by_year.filter(like="_diff")]],
-                             "{:,.1f}")),
-        (t["hours"], _table(hours, "{:,.1f}")),
+                             "{:,.1f}", lang=t["lang"])),
+        (t["hours"], _table(hours, "{:,.1f}", lang=t["lang"])),
     ]
     return _page(f"{t['comparison']}: {comparison.name_b} − {comparison.name_a}",
                  "B − A", sections, lang)
@@ -371,12 +400,12 @@ def calibration_report(result, name: str, lang: str = "en") -> str:  # noqa: ANN
     meters = result.meters.copy()
     meters.index = [f"{m} ({q})" for m, q in meters.index]
     sections = [(t["meters"], f"<p class='small'>{html.escape(t['calibration_note'])}</p>"
-                 f"<div class='scroll'>{_table(_formatted(meters, t))}</div>")]
+                 f"<div class='scroll'>{_table(_formatted(meters, t), lang=t['lang'])}</div>")]
     for (meter, quantity), months in result.monthly.groupby(level=["meter", "quantity"]):
         frame = months.droplevel(["meter", "quantity"])
         sections.append((f"{meter} ({quantity})",
                          f"<figure>{measured_modelled_chart(frame, t)}</figure>"
-                         + _table(_formatted(frame, t))))
+                         + _table(_formatted(frame, t), lang=t["lang"])))
     if result.suggestions:
         items = "".join(f"<li>{html.escape(_suggestion(e, t))}</li>" for e in result.suggestions)
         sections.append((t["suggested"], f"<ul>{items}</ul>"))

@@ -1,0 +1,33 @@
+"""The Italian report writes numbers the Italian way (Babel): thousands with a dot, decimals
+with a comma; read back, the key figures are the run's."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from twin.report import run_report
+from twin.report.pages import number
+
+
+def italian(text: str) -> float:
+    return float(text.replace(".", "").replace(",", "."))
+
+
+def test_numbers_by_language():
+    assert number(1683.456, 1, "it") == "1.683,5"
+    assert number(1683.456, 1, "en") == "1,683.5"
+    assert number(71195.2, 0, "it") == "71.195"
+    assert number(59.0, 0, "it") == "59"  # integers print as integers
+
+
+def test_the_italian_key_figures_read_back(default_run):
+    page = run_report(default_run, "CER.ca.MI Solidale", "it")
+    cards = dict(re.findall(r"<div class='card'>([^<]*)<b>([^<]*)</b>", page))
+    summary = default_run.summary.loc["community"]
+    assert italian(cards["Potenza impianti (kW)"]) == pytest.approx(summary["plants_kw"], abs=0.5)
+    assert italian(cards["Energia condivisa (MWh)"]) == pytest.approx(summary["shared_mwh"],
+                                                                      abs=0.05)
+    assert italian(cards["Fondo solidale (€)"]) == pytest.approx(summary["fund_eur"], abs=0.5)
+    assert "," not in cards["Soci"] and "." not in cards["Soci"]
