@@ -31,3 +31,21 @@ def test_the_italian_key_figures_read_back(default_run):
                                                                       abs=0.05)
     assert italian(cards["Fondo solidale (€)"]) == pytest.approx(summary["fund_eur"], abs=0.5)
     assert "," not in cards["Soci"] and "." not in cards["Soci"]
+
+
+def test_by_configuration_is_transposed_labelled_and_counts_are_integers(default_run):
+    page = run_report(default_run, "CER.ca.MI Solidale", "it")
+    section = page.split("<h2>Per configurazione</h2>", 1)[1].split("<h2>", 1)[0]
+    assert "<td>Soci (alla fine)</td><td>59</td>" in section
+    for code in ("shared_pct_of_injected", "year1_net_eur", "plants_kw"):
+        assert code not in section  # no code names as headers
+    assert "<th>Comunità</th>" in section
+
+
+def test_both_languages_have_every_label():
+    from twin.report.pages import LABELS
+
+    assert set(LABELS["it"]) == set(LABELS["en"])
+    untranslated = [k for k in LABELS["en"] if k not in ("lang", "mwh", "eur")
+                    and LABELS["en"][k] == LABELS["it"][k] and len(LABELS["en"][k]) > 6]
+    assert untranslated == []

@@ -30,6 +30,22 @@ from twin.rules.switches import SWITCH_NAMES
 LABELS = {
     "en": {
         "lang": "en",
+        "col_members": "Members (at end)",
+        "col_plants_kw": "Plant power at end (kW)",
+        "col_injected_mwh": "Injected (MWh)",
+        "col_withdrawn_mwh": "Withdrawn (MWh)",
+        "col_shared_mwh": "Shared (MWh)",
+        "col_shared_pct_of_injected": "Shared / injected (%)",
+        "col_self_consumed_mwh": "Self-consumed on site (MWh)",
+        "col_shared_pct_of_withdrawn": "Shared / withdrawn (%)",
+        "col_self_sufficiency_pct": "Self-sufficiency (%)",
+        "col_premium_eur": "Premium TIP (€)",
+        "col_valorization_eur": "Valorization (€)",
+        "col_gse_fees_eur": "GSE fees (€)",
+        "col_fund_eur": "Solidarity fund (€)",
+        "col_excess_premium_eur": "Earmarked by the 55 % rule (€)",
+        "col_rid_eur": "RID, producers (€)",
+        "community_col": "Community", "figure": "Figure",
         "report": "Report", "comparison": "Comparison", "key": "Key figures",
         "members": "Members", "plants_kw": "Plant power (kW)", "shared": "Shared energy (MWh)",
         "shared_pct": "Shared / injected (%)", "self": "Self-sufficiency (%)",
@@ -88,6 +104,22 @@ LABELS = {
     },
     "it": {
         "lang": "it",
+        "col_members": "Soci (alla fine)",
+        "col_plants_kw": "Potenza impianti alla fine (kW)",
+        "col_injected_mwh": "Immessa (MWh)",
+        "col_withdrawn_mwh": "Prelevata (MWh)",
+        "col_shared_mwh": "Condivisa (MWh)",
+        "col_shared_pct_of_injected": "Condivisa / immessa (%)",
+        "col_self_consumed_mwh": "Autoconsumata in sito (MWh)",
+        "col_shared_pct_of_withdrawn": "Condivisa / prelevata (%)",
+        "col_self_sufficiency_pct": "Autosufficienza (%)",
+        "col_premium_eur": "Tariffa premio TIP (€)",
+        "col_valorization_eur": "Valorizzazione ARERA (€)",
+        "col_gse_fees_eur": "Corrispettivi GSE (€)",
+        "col_fund_eur": "Fondo solidale (€)",
+        "col_excess_premium_eur": "Vincolato dalla regola del 55 % (€)",
+        "col_rid_eur": "RID, produttori (€)",
+        "community_col": "Comunità", "figure": "Dato",
         "report": "Rapporto", "comparison": "Confronto", "key": "Dati principali",
         "members": "Soci", "plants_kw": "Potenza impianti (kW)",
         "shared": "Energia condivisa (MWh)", "shared_pct": "Condivisa / immessa (%)",
@@ -192,11 +224,34 @@ def _table(frame: pd.DataFrame, floats: str = "{:,.1f}", lang: str = "en") -> st
                 if "+" in floats and value > 0:
                     text = "+" + text
                 cells.append(f"<td>{text}</td>")
+            elif isinstance(value, Num):
+                cells.append(f"<td>{html.escape(value)}</td>")
             else:
                 cells.append(f"<td class='text'>{html.escape(str(value))}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return (f"<div class='scroll'><table><thead><tr>{head}</tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table></div>")
+
+
+class Num(str):
+    """A number already written in the report's language (right-aligned like numbers)."""
+
+
+SUMMARY_DIGITS = {"members": 0, "plants_kw": 0, "premium_eur": 0, "valorization_eur": 0,
+                  "gse_fees_eur": 0, "fund_eur": 0, "excess_premium_eur": 0, "rid_eur": 0}
+"""Decimals of each summary figure in the report (others: one)."""
+
+
+def _by_configuration(summary: pd.DataFrame, names: dict, t: dict[str, str]) -> pd.DataFrame:
+    """The summary with figures as rows and configurations as columns (it fits the page),
+    each figure labelled in the report's language, counts as integers."""
+    columns = [str(names.get(c, t["community_col"] if c == "community" else c))
+               for c in summary.index]
+    rows = {t[f"col_{name}"]: [Num(number(v, SUMMARY_DIGITS.get(name, 1), t["lang"]))
+                               for v in summary[name]] for name in summary.columns}
+    table = pd.DataFrame.from_dict(rows, orient="index", columns=columns)
+    table.index.name = t["figure"]
+    return table
 
 
 def _digits(fmt: str) -> int:
@@ -238,7 +293,7 @@ def run_report(result, name: str, lang: str = "en") -> str:  # noqa: ANN001 - Ru
     summary = result.summary
     names = dict(zip(ds["configuration"].to_numpy(), ds["configuration_name"].to_numpy(),
                      strict=True))
-    config_table = summary.rename(index=lambda c: str(names.get(c, c)))
+    config_table = _by_configuration(summary, names, t)
     plants = pd.DataFrame({
         t["configuration"]: ds["plant_configuration"].to_numpy(),
         "kWp": ds["plant_capacity_kwp"].to_numpy(), "kW": ds["plant_power_kw"].to_numpy(),
@@ -252,7 +307,7 @@ def run_report(result, name: str, lang: str = "en") -> str:  # noqa: ANN001 - Ru
     finance = result.finance()
     sections = [
         (t["key"], _cards(summary.loc["community"], t)),
-        (t["by_config"], _table(config_table, "{:,.1f}", lang=t["lang"])),
+        (t["by_config"], _table(config_table, lang=t["lang"])),
         (t["monthly"], f"<figure>{monthly_chart(ds, t)}</figure>"),
         (t["days"], f"<figure>{typical_days_chart(ds, t)}</figure>"),
         (t["heatmap"], f"<figure>{heatmap_chart(ds, t)}</figure>"),
