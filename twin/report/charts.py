@@ -51,15 +51,23 @@ def monthly_chart(ds: xr.Dataset, t: dict[str, str]) -> str:
     return svg(fig)
 
 
+SEASONS = {"winter": (12, 1, 2), "spring": (3, 4, 5), "summer": (6, 7, 8),
+           "autumn": (9, 10, 11)}
+"""Months of each season of the typical-day charts."""
+
+
+def _seasonal_figure() -> tuple[Figure, list]:
+    """A figure of four panels side by side, one per season, sharing the y axis."""
+    fig = Figure(figsize=(12, 3))
+    return fig, list(fig.subplots(1, 4, sharey=True))
+
+
 def typical_days_chart(ds: xr.Dataset, t: dict[str, str]) -> str:
     local = local_times(ds)
     injection = ds["configuration_injected_energy_kwh"].sum("configuration").to_numpy()
     withdrawal = ds["configuration_withdrawn_energy_kwh"].sum("configuration").to_numpy()
-    seasons = {"winter": (12, 1, 2), "spring": (3, 4, 5), "summer": (6, 7, 8),
-               "autumn": (9, 10, 11)}
-    fig = Figure(figsize=(12, 3))
-    axes = fig.subplots(1, 4, sharey=True)
-    for ax, (season, months) in zip(axes, seasons.items(), strict=True):
+    fig, axes = _seasonal_figure()
+    for ax, (season, months) in zip(axes, SEASONS.items(), strict=True):
         sel = np.isin(local.month, months)
         if not sel.any():
             ax.set_title(t[season])
@@ -145,11 +153,8 @@ def battery_day_chart(ds: xr.Dataset, t: dict[str, str]) -> str:
     charge = ds["battery_charge_energy_kwh"].sum("battery").to_numpy()
     discharge = ds["battery_discharge_energy_kwh"].sum("battery").to_numpy()
     stored = ds["battery_soc_kwh"].sum("battery").to_numpy()
-    seasons = {"winter": (12, 1, 2), "spring": (3, 4, 5), "summer": (6, 7, 8),
-               "autumn": (9, 10, 11)}
-    fig = Figure(figsize=(12, 3))
-    axes = fig.subplots(1, 4, sharey=True)
-    for ax, (season, months) in zip(axes, seasons.items(), strict=True):
+    fig, axes = _seasonal_figure()
+    for ax, (season, months) in zip(axes, SEASONS.items(), strict=True):
         ax.set_title(t[season])
         sel = np.isin(local.month, months)
         if not sel.any():
