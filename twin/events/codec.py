@@ -164,10 +164,12 @@ def decode(type_name: str, version: int, payload: Payload, where: str = "event")
     names, required, converters = _plan(cls)
     if not names.issuperset(payload):
         raise EventDecodeError(f"{where}: {type_name} has no field(s) "
-                               f"{sorted(set(payload) - names)}")
+                               f"{sorted(set(payload) - names)}; its fields are "
+                               f"{sorted(names - {'effective_utc'})} (and the time)")
     if not required.issubset(payload):
         raise EventDecodeError(f"{where}: {type_name} is missing field(s) "
-                               f"{sorted(required - set(payload))}")
+                               f"{sorted(required - set(payload))}; required: "
+                               f"{sorted(required - {'effective_utc'})}")
     kwargs = dict(payload)
     for name, convert in converters.items():
         value = kwargs.get(name)

@@ -2,7 +2,9 @@
 
 Each event is a table with ``type`` (an event class name), ``effective`` (a local Europe/Rome
 date, or a date-time: with an offset it is taken as given, without one as local time) and the
-event's fields. Optional fields of plants and members take the scenario defaults.
+event's fields (docs/event-reference.md). Optional fields of plants and members take the scenario
+defaults; a ``MemberJoined`` with ``count = N`` is N alike members ``<member_id>-001``... (as a
+scenario's member group).
 
 .. code-block:: toml
 
@@ -14,6 +16,7 @@ event's fields. Optional fields of plants and members take the scenario defaults
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import tomllib
@@ -27,7 +30,7 @@ from twin.errors import ConsistencyError, TwinError
 from twin.events.codec import EVENT_TYPES, EventDecodeError, decode
 from twin.events.domain import DomainEvent, MemberJoined
 from twin.rules.configuration import refusal
-from twin.scenario.bounds import MAX_ANNUAL_KWH
+from twin.scenario.bounds import MAX_ANNUAL_KWH, MAX_MEMBERS_PER_GROUP
 from twin.scenario.schema import PLANT_SCENARIO_ONLY, MemberGroup, Plant, plant_event_defaults
 from twin.scenario.storage import MAX_BATTERY_KWH
 
@@ -156,6 +159,11 @@ def read_event_file(path: str | Path) -> list[DomainEvent]:
             effective = parse_local_time(item.pop("effective"))
         except ValueError as err:
             raise EventFileError(f"{where}.effective: {err}") from None
+        count = item.pop("count", 1) if type_name == "MemberJoined" else 1
+        if not isinstance(count, int) or isinstance(count, bool) or not (
+                1 <= count <= MAX_MEMBERS_PER_GROUP):
+            raise EventFileError(f"{where}.count: expected a whole number of members from 1 to "
+                                 f"{MAX_MEMBERS_PER_GROUP:,}; found {count!r}")
         payload = {**DEFAULTS.get(type_name, {}), **{k: _plain(v) for k, v in item.items()}}
         if type_name == "MemberJoined":
             payload.setdefault("group_id", payload.get("member_id"))
@@ -169,5 +177,9 @@ def read_event_file(path: str | Path) -> list[DomainEvent]:
             if reason is not None:
                 raise ConsistencyError(f"{where}: {reason}; nothing was stored")
         _check_values(type_name, payload, where)
-        events.append(event)
+        width = max(3, len(str(count)))  # ids as a scenario's member group gets them
+        events += [event] if count == 1 else [
+            dataclasses.replace(event, member_id=f"{event.member_id}-{k:0{width}d}",
+                                group_id=event.member_id, pod=None)
+            for k in range(1, count + 1)]
     return events
