@@ -24,3 +24,14 @@ def test_seven_configurations_fit_80_columns_without_losing_one():
     assert len(shared) >= 2  # split over tables, each with its labels
     assert sum(line.count("123,456.7") for line in shared) == len(ids)  # every column shown
     assert all(text.count(label) == len(shared) for label, _, _ in ROWS if label != "FUND")
+
+
+def test_the_terminal_table_in_italian(tmp_path, capsys):
+    from tests.conftest import TESTS
+    from twin.cli import main
+
+    assert main(["run", str(TESTS / "data" / "scenarios" / "tiny.toml"), "--lang", "it",
+                 "--out", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "Soci (alla fine)" in out and "Condivisa MWh" in out and "Comunità" in out
+    assert "Shared MWh" not in out

@@ -20,11 +20,25 @@ from twin.cli.codes import (
     require_range,
 )
 from twin.cli.progress import progress_bar
+from twin.core.numbers import number
 from twin.errors import TwinError
 
 if TYPE_CHECKING:
     import pandas as pd
 
+
+ROWS_IT = {
+    "Members (at end)": "Soci (alla fine)", "Plants kW (at end)": "Impianti kW (fine)",
+    "Injected MWh": "Immessa MWh", "Withdrawn MWh": "Prelevata MWh",
+    "Shared MWh": "Condivisa MWh", "Shared/injected %": "Condivisa/immessa %",
+    "Self-consumed MWh": "Autoconsumo MWh", "Shared/withdrawn %": "Condivisa/prelev. %",
+    "Self-sufficiency %": "Autosufficienza %", "TIP premium €": "Premio TIP €",
+    "Valorization €": "Valorizzazione €", "GSE fees €": "Corrispettivi GSE €",
+    " earmarked (55%) €": " vincolato (55%) €", "RID, producers €": "RID, produttori €",
+    "Solidarity fund €": "Fondo solidale €", "Net incentives €": "Incentivi netti €",
+    "Community": "Comunità",
+}
+"""The table's labels in Italian (``run --lang it``)."""
 
 ROWS = [
     ("Members (at end)", "members", "{:,.0f}"),
@@ -52,26 +66,31 @@ COLUMN_WIDTH = 11
 """Width of one configuration's column (a figure up to 1,000,000,000). [characters]"""
 
 
+def _label(text: str, lang: str) -> str:
+    return ROWS_IT.get(text, text) if lang == "it" else text
+
+
 def summary_tables(title: str, summary: pd.DataFrame, names: dict[str, str],
-                   solidarity: bool, width: int) -> list[Table]:
+                   solidarity: bool, width: int, lang: str = "en") -> list[Table]:
     """The summary as tables that fit ``width`` columns: configurations split over several
     tables when they do not fit in one (the community always in the last), never a column
     silently cut."""
     per_table = max(1, (width - LABEL_WIDTH) // COLUMN_WIDTH)
     ids = list(summary.index)
     chunks = [ids[i:i + per_table] for i in range(0, len(ids), per_table)]
-    return [_summary_table(title if k == 0 else f"{title} (continued)", summary.loc[chunk],
-                           names, solidarity) for k, chunk in enumerate(chunks)]
+    more = " (segue)" if lang == "it" else " (continued)"
+    return [_summary_table(title if k == 0 else f"{title}{more}", summary.loc[chunk],
+                           names, solidarity, lang) for k, chunk in enumerate(chunks)]
 
 
 def _summary_table(title: str, summary: pd.DataFrame, names: dict[str, str],
-                   solidarity: bool) -> Table:
+                   solidarity: bool, lang: str = "en") -> Table:
     """Metrics as rows, configurations and the community as columns (fits 80 columns)."""
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, padding=(0, 0),
                   pad_edge=False)
     table.add_column("", no_wrap=True)
     for cid in summary.index:
-        header = names.get(str(cid), "Community")
+        header = names.get(str(cid), _label("Community", lang))
         if len(header) > 11:  # break long names at a hyphen or space to fit 80 columns
             sep = "-" if "-" in header else " "
             header = header.replace(sep, "-\n" if sep == "-" else "\n", 1)
@@ -79,9 +98,11 @@ def _summary_table(title: str, summary: pd.DataFrame, names: dict[str, str],
                          style="bold" if cid == "community" else None)
     fund = "Solidarity fund €" if solidarity else "Net incentives €"
     for label, key, fmt in ROWS:
-        label = fund if label == "FUND" else label
-        table.add_row(label, *[fmt.format(v) for v in summary[key]],
-                      style="bold" if key == "fund_eur" else None)
+        label = _label(fund if label == "FUND" else label, lang)
+        digits = 1 if ".1f" in fmt else 0
+        cells = [fmt.format(v) if lang == "en" else number(v, digits, lang)
+                 for v in summary[key]]
+        table.add_row(label, *cells, style="bold" if key == "fund_eur" else None)
     return table
 
 
@@ -183,7 +204,7 @@ def _print_run(args: argparse.Namespace, sim, result,  # noqa: ANN001 - Simulati
              f"{sim_settings.seed}")
     names = {c.configuration_id: c.name for c in sim.spec.configurations}
     for table in summary_tables(title, result.summary, names, sim.spec.community.solidarity,
-                                console.width):
+                                console.width, args.lang):
         console.print(table)
     cash = result.cash_timeline
     settlements = cash.loc[cash["settlement_eur"] != 0, "settlement_eur"]

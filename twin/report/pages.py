@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from twin._version import __version__
+from twin.core.numbers import number
 from twin.core.time import to_local
 from twin.report.charts import (
     fund_chart,
@@ -196,18 +197,6 @@ th:first-child,td:first-child,td.text{text-align:left}th{background:#eef1f4}
 figure{background:#fff;margin:12px 0;padding:8px;border-radius:8px}svg{max-width:100%;height:auto}
 .small{font-size:.85em;color:#5b6773}.scroll{overflow-x:auto;max-width:100%}
 """
-
-
-LOCALES = {"en": "en_GB", "it": "it_IT"}
-"""Babel locale of each report language (numbers: 1,683.5 in English, 1.683,5 in Italian)."""
-
-
-def number(value: float, digits: int, lang: str) -> str:
-    """A number in the report's language, with ``digits`` decimals (Babel, CLDR data)."""
-    from babel.numbers import format_decimal
-
-    pattern = "#,##0" + ("." + "0" * digits if digits else "")
-    return format_decimal(value, format=pattern, locale=LOCALES[lang])
 
 
 def _table(frame: pd.DataFrame, floats: str = "{:,.1f}", lang: str = "en") -> str:
