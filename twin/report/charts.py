@@ -24,9 +24,20 @@ def local_times(ds: xr.Dataset) -> pd.DatetimeIndex:
     return to_local(ds["time"].to_numpy())
 
 
-def monthly_chart(ds: xr.Dataset, t: dict[str, str]) -> str:
-    local = local_times(ds)
+MAX_MONTH_BARS = 24
+"""Beyond this many months a chart shows years: 240 monthly bars smear into a band."""
+
+
+def period_labels(local: pd.DatetimeIndex) -> pd.Index:
+    """The bar of each step: its month, or its year beyond :data:`MAX_MONTH_BARS` months."""
     month = local.strftime("%Y-%m")
+    return local.strftime("%Y") if month.nunique() > MAX_MONTH_BARS else month
+
+
+def monthly_chart(ds: xr.Dataset, t: dict[str, str]) -> str:
+    """Shared energy by configuration and incentives per month, or per year for long runs."""
+    local = local_times(ds)
+    month = period_labels(local)
     shared = ds["shared_energy_kwh"].to_pandas()
     shared.index = month
     by_month = shared.groupby(level=0).sum() / 1000
@@ -89,11 +100,16 @@ def typical_days_chart(ds: xr.Dataset, t: dict[str, str]) -> str:
 
 
 def heatmap_chart(ds: xr.Dataset, t: dict[str, str]) -> str:
+    """Shared energy hour by day; a run of more than a year as its typical year (each day of
+    the year averaged over the years)."""
     local = local_times(ds)
     shared = ds["shared_energy_kwh"].sum("configuration").to_numpy()
-    frame = pd.DataFrame({"day": local.normalize().tz_localize(None), "hour": local.hour,
-                          "kwh": shared}).pivot_table(index="hour", columns="day", values="kwh",
-                                                      aggfunc="sum")
+    day = local.normalize().tz_localize(None)
+    if local.year.nunique() > 1:  # the typical year, labelled on a leap year's calendar
+        day = pd.to_datetime("2000-01-01") + pd.to_timedelta(local.dayofyear - 1, unit="D")
+    frame = pd.DataFrame({"day": day, "hour": local.hour, "kwh": shared}).pivot_table(
+        index="hour", columns="day", values="kwh", aggfunc="mean" if local.year.nunique() > 1
+        else "sum")
     fig = Figure(figsize=(10, 3.2))
     ax = fig.subplots()
     image = ax.imshow(frame.to_numpy(), aspect="auto", origin="lower", cmap="YlGn",
@@ -108,6 +124,12 @@ def heatmap_chart(ds: xr.Dataset, t: dict[str, str]) -> str:
 
 
 def fund_chart(cash: pd.DataFrame, fund: pd.DataFrame, t: dict[str, str]) -> str:
+    """GSE payments and the fund's balance by month, or by year (balance at year end) when the
+    run is longer than :data:`MAX_MONTH_BARS` months."""
+    if len(cash) > MAX_MONTH_BARS:
+        years = cash.index.str[:4]
+        cash = cash[["payment_eur"]].groupby(years).sum()
+        fund = fund[["balance_eur"]].groupby(fund.index.str[:4]).last()
     fig = Figure(figsize=(10, 3))
     ax = fig.subplots()
     ax.bar(cash.index, cash["payment_eur"], color="#7fb2e5", label=t["payments"])

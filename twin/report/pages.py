@@ -24,6 +24,7 @@ from twin.report.charts import (
     measured_modelled_chart,
     monthly_chart,
     monthly_comparison_chart,
+    period_labels,
     typical_days_chart,
 )
 from twin.rules.switches import SWITCH_NAMES
@@ -53,6 +54,7 @@ LABELS = {
         "premium": "Premium TIP (€)", "valorization": "Valorization (€)",
         "fund": "Solidarity fund (€)", "by_config": "By configuration",
         "monthly": "Shared energy and incentives by month", "month": "Month",
+        "by_year": "Shared energy and incentives by year",
         "mwh": "MWh", "eur": "€", "days": "Typical days by season (community, mean kW)",
         "injection": "Injection", "withdrawal": "Withdrawal", "shared_area": "Shared",
         "heatmap": "Shared energy, hour by day (community, kWh)", "hour": "Hour (local)",
@@ -127,6 +129,7 @@ LABELS = {
         "self": "Autosufficienza (%)", "premium": "Tariffa premio TIP (€)",
         "valorization": "Valorizzazione ARERA (€)", "fund": "Fondo solidale (€)",
         "by_config": "Per configurazione", "monthly": "Energia condivisa e incentivi per mese",
+        "by_year": "Energia condivisa e incentivi per anno",
         "month": "Mese", "mwh": "MWh", "eur": "€",
         "days": "Giorni tipo per stagione (comunità, kW medi)", "injection": "Immissione",
         "withdrawal": "Prelievo", "shared_area": "Condivisa",
@@ -297,7 +300,8 @@ def run_report(result, name: str, lang: str = "en") -> str:  # noqa: ANN001 - Ru
     sections = [
         (t["key"], _cards(summary.loc["community"], t)),
         (t["by_config"], _table(config_table, lang=t["lang"])),
-        (t["monthly"], f"<figure>{monthly_chart(ds, t)}</figure>"),
+        (t["by_year"] if len(period_labels(local)[0]) == 4 else t["monthly"],
+         f"<figure>{monthly_chart(ds, t)}</figure>"),
         (t["days"], f"<figure>{typical_days_chart(ds, t)}</figure>"),
         (t["heatmap"], f"<figure>{heatmap_chart(ds, t)}</figure>"),
         (t["plants"], _table(plants, "{:,.1f}", lang=t["lang"])),
