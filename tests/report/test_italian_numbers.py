@@ -43,7 +43,7 @@ def test_by_configuration_is_transposed_labelled_and_counts_are_integers(default
 
 
 def test_both_languages_have_every_label():
-    from twin.report.pages import LABELS
+    from twin.report.labels import LABELS
 
     assert set(LABELS["it"]) == set(LABELS["en"])
     untranslated = [k for k in LABELS["en"] if k not in ("lang", "mwh", "eur")
