@@ -3,6 +3,7 @@ with a comma; read back, the key figures are the run's."""
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -49,3 +50,17 @@ def test_both_languages_have_every_label():
     untranslated = [k for k in LABELS["en"] if k not in ("lang", "mwh", "eur")
                     and LABELS["en"][k] == LABELS["it"][k] and len(LABELS["en"][k]) > 6]
     assert untranslated == []
+
+
+def test_the_first_section_answers_in_three_figures(default_run):
+    page = run_report(default_run, "CER.ca.MI Solidale", "it")
+    first = page.split("<h2>", 2)[1]
+    assert first.startswith("In sintesi</h2>")
+    cards = {html.unescape(k): v for k, v in
+             re.findall(r"<div class='card'>([^<]*)<b>([^<]*)</b>", first)}
+    summary = default_run.summary.loc["community"]
+    assert italian(cards["Fondo solidale all'anno (€)"]) == pytest.approx(summary["fund_eur"],
+                                                                          abs=0.5)
+    assert italian(cards["Energia condivisa all'anno (MWh)"]) == pytest.approx(
+        summary["shared_mwh"], abs=0.5)
+    assert "page-break-after:always" in page  # printed, the summary is page 1

@@ -54,6 +54,9 @@ def _add_run(sub: Commands) -> None:
                      help="print the summary as JSON (machine-readable) instead of tables")
     run.add_argument("--report", action="store_true",
                      help="also write report.html: one self-contained page with the charts")
+    run.add_argument("--pdf", action="store_true",
+                     help="also print the report to report.pdf, its summary on page 1 "
+                     "(headless Chromium; implies --report)")
     run.add_argument("--lang", choices=LANG_CHOICES, default="en",
                      help="language of the report and of the terminal table")
     run.add_argument("--audit", action="store_true",

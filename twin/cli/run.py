@@ -145,11 +145,13 @@ def run(args: argparse.Namespace, console: Console, err: Console) -> int:
 
         paths["audit"] = out / "audit.csv"
         audit_table(result.dataset).to_csv(paths["audit"], index=False)
-    if args.report:
+    if args.report or args.pdf:
         from twin.report import run_report
 
         paths["report"] = out / "report.html"
         paths["report"].write_text(run_report(result, sim.name, args.lang), encoding="utf-8")
+        if args.pdf:
+            paths["pdf"] = print_to_pdf(paths["report"])
     for warning in result.warnings:
         err.print(f"[yellow]warning:[/] {warning}", highlight=False)
     if args.json:
@@ -157,6 +159,27 @@ def run(args: argparse.Namespace, console: Console, err: Console) -> int:
     elif not args.quiet:
         _print_run(args, sim, result, paths, console)
     return EXIT_OK
+
+
+def print_to_pdf(page: Path) -> Path:
+    """``page`` printed to PDF by headless Chromium (decisions.md: the renderer the report is
+    checked with; no PDF library to install)."""
+    import shutil
+    import subprocess
+
+    browser = next((found for name in ("chromium", "chromium-browser", "google-chrome")
+                    if (found := shutil.which(name))), None)
+    if browser is None:
+        raise TwinError(f"--pdf: needs headless Chromium (Debian package chromium); {page} "
+                        "was written")
+    pdf = page.with_suffix(".pdf")
+    done = subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu",
+                           "--no-pdf-header-footer", f"--print-to-pdf={pdf}",
+                           page.resolve().as_uri()], capture_output=True, timeout=300,
+                          check=False)
+    if done.returncode != 0 or not pdf.is_file():
+        raise TwinError(f"--pdf: Chromium could not print {page} (exit {done.returncode})")
+    return pdf
 
 
 def _monte_carlo(args: argparse.Namespace, sim, out: Path,  # noqa: ANN001 - twin.Simulation

@@ -4,6 +4,13 @@ languages have the same keys and that the Italian one is translated)."""
 LABELS = {
     "en": {
         "lang": "en",
+        "summary": "In short", "question": "The question",
+        "answer": "The answer, in three figures", "assumed": "What was assumed",
+        "risk": "How sure", "shared_year": "Shared energy a year (MWh)",
+        "fund_year": "Solidarity fund a year (€)", "family_year": "To each energy-poor family a year (€)",
+        "question_text": "What {name} gives over {period}: energy shared among its members, the incentives it earns and what reaches its families.",
+        "assumed_text": "Weather: {weather}; prices: {prices}; GSE rules as in force, with the readings of the assumptions section; every figure marked [assumed] in the scenario file.",
+        "risk_text": "One weather year: the range between a prudent year (P90) and a good one (P10) comes from `cer-twin run --monte-carlo 50`.",
         "h_kwp": "kWp",
         "h_capex": "Capex (€)",
         "h_year1": "Net, first year (€)",
@@ -106,6 +113,13 @@ LABELS = {
     },
     "it": {
         "lang": "it",
+        "summary": "In sintesi", "question": "La domanda",
+        "answer": "La risposta, in tre numeri", "assumed": "Che cosa si è ipotizzato",
+        "risk": "Con quale certezza", "shared_year": "Energia condivisa all'anno (MWh)",
+        "fund_year": "Fondo solidale all'anno (€)", "family_year": "A ogni famiglia in povertà energetica all'anno (€)",
+        "question_text": "Che cosa dà {name} in {period}: l'energia condivisa tra i soci, gli incentivi che ottiene e quanto arriva alle famiglie.",
+        "assumed_text": "Meteo: {weather}; prezzi: {prices}; regole GSE in vigore, con le letture della sezione ipotesi; ogni dato segnato [assumed] nel file di scenario.",
+        "risk_text": "Un solo anno meteorologico: l'intervallo fra un anno prudente (P90) e uno buono (P10) si ottiene con `cer-twin run --monte-carlo 50`.",
         "h_kwp": "kWp",
         "h_capex": "Investimento (€)",
         "h_year1": "Netto, primo anno (€)",

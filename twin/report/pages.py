@@ -42,6 +42,9 @@ th,td{padding:4px 10px;border-bottom:1px solid #e3e6ea;text-align:right}
 th:first-child,td:first-child,td.text{text-align:left}th{background:#eef1f4}
 figure{background:#fff;margin:12px 0;padding:8px;border-radius:8px}svg{max-width:100%;height:auto}
 .small{font-size:.85em;color:#5b6773}.scroll{overflow-x:auto;max-width:100%}
+.summary{background:#fff;border-radius:8px;padding:8px 20px 16px}.summary h3{margin-bottom:4px}
+@media print{body{background:#fff}main{max-width:none;padding:0}.summary{page-break-after:always}
+.scroll{overflow:visible}figure,table{page-break-inside:avoid}}
 """
 
 
@@ -120,6 +123,32 @@ def _page(title: str, subtitle: str, sections: Sequence[tuple[str, str]], lang: 
             "</main></body></html>")
 
 
+def _summary(result, name: str, period: str, t: dict[str, str]) -> str:  # noqa: ANN001
+    """The first page for a council: the question, the answer in three figures, what was
+    assumed and how sure it is."""
+    from twin.sim.members import family_indicators
+
+    ds, summary = result.dataset, result.summary.loc["community"]
+    years = ds.sizes["time"] / 8760.0  # a common year: a one-year run shows its totals
+    income = result.settings.fund.family_support.income_eur_per_year if result.settings \
+        else 12000.0
+    families = family_indicators(ds, result.fund, income)
+    figures = [("shared_year", number(summary["shared_mwh"] / years, 0, t["lang"])),
+               ("fund_year", number(summary["fund_eur"] / years, 0, t["lang"])),
+               ("family_year", number(families["support_eur_per_family_year"], 0, t["lang"]))]
+    cards = "<div class='cards'>" + "".join(
+        f"<div class='card'>{html.escape(t[k])}<b>{v}</b></div>" for k, v in figures) + "</div>"
+    texts = {"question": t["question_text"].format(name=name, period=period),
+             "assumed": t["assumed_text"].format(weather=ds.attrs.get("weather_source", ""),
+                                                 prices=ds.attrs.get("price_source", "")),
+             "risk": t["risk_text"]}
+    return ("<div class='summary'>"
+            + f"<h3>{html.escape(t['question'])}</h3><p>{html.escape(texts['question'])}</p>"
+            + f"<h3>{html.escape(t['answer'])}</h3>{cards}"
+            + f"<h3>{html.escape(t['assumed'])}</h3><p>{html.escape(texts['assumed'])}</p>"
+            + f"<h3>{html.escape(t['risk'])}</h3><p>{html.escape(texts['risk'])}</p></div>")
+
+
 def run_report(result, name: str, lang: str = "en") -> str:  # noqa: ANN001 - RunResult
     """The HTML report of a run."""
     t = LABELS[lang]
@@ -141,7 +170,9 @@ def run_report(result, name: str, lang: str = "en") -> str:  # noqa: ANN001 - Ru
     mix = mix.rename(index=lambda c: t.get(f"cat_{c}", c), columns=lambda c: names.get(c, c))
     mix.index.name = t["category"]
     finance = result.finance()
+    period = f"{local[0]:%Y-%m-%d} – {local[-1]:%Y-%m-%d}"
     sections = [
+        (t["summary"], _summary(result, name, period, t)),
         (t["key"], _cards(summary.loc["community"], t)),
         (t["by_config"], _table(config_table, lang=t["lang"])),
         (t["by_year"] if len(period_labels(local)[0]) == 4 else t["monthly"],
@@ -196,7 +227,6 @@ def run_report(result, name: str, lang: str = "en") -> str:  # noqa: ANN001 - Ru
                          + _table(result.coverage, '{:,.0f}', lang=t["lang"])))
     sections += [(t["assumptions"], _table(assumptions, lang=t["lang"])),
                  (t["provenance"], _table(provenance, lang=t["lang"]))]
-    period = f"{local[0]:%Y-%m-%d} – {local[-1]:%Y-%m-%d}"
     return _page(f"{name} — {t['report']}", period, sections, lang)
 
 
