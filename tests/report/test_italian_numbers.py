@@ -46,7 +46,19 @@ def test_by_configuration_is_transposed_labelled_and_counts_are_integers(default
 def test_both_languages_have_every_label():
     from twin.report.labels import LABELS
 
-    assert set(LABELS["it"]) == set(LABELS["en"])
+    # English eligibility reasons are written by the rules; Italian has a template for each.
+    assert {k for k in LABELS["it"] if not k.startswith("elig_")} == set(LABELS["en"])
+    import datetime as dt
+
+    from twin.rules.tariff import premium_eligibility
+
+    codes = {premium_eligibility(p, entry, dt.date(2024, 10, 14), grant, exc).code
+             for p, entry, grant, exc in [
+                 (100, dt.date(2020, 1, 1), 0, False), (1500, dt.date(2025, 1, 1), 0, False),
+                 (100, dt.date(2025, 1, 1), 50, False), (100, dt.date(2029, 1, 1), 0, False),
+                 (100, dt.date(2024, 5, 1), 0, False), (100, dt.date(2024, 5, 1), 0, True),
+                 (100, dt.date(2025, 1, 1), 0, False)]}
+    assert {f"elig_{c}" for c in codes} == {k for k in LABELS["it"] if k.startswith("elig_")}
     untranslated = [k for k in LABELS["en"] if k not in ("lang", "mwh", "eur")
                     and LABELS["en"][k] == LABELS["it"][k] and len(LABELS["en"][k]) > 6]
     assert untranslated == []
@@ -64,3 +76,10 @@ def test_the_first_section_answers_in_three_figures(default_run):
     assert italian(cards["Energia condivisa all'anno (MWh)"]) == pytest.approx(
         summary["shared_mwh"], abs=0.5)
     assert "page-break-after:always" in page  # printed, the summary is page 1
+
+
+def test_eligibility_reasons_in_italian(default_run):
+    page = run_report(default_run, "CER.ca.MI Solidale", "it")
+    plants = page.split("<h2>Impianti</h2>", 1)[1].split("<h2>", 1)[0]
+    assert "ammesso" in plants and "eligible" not in plants
+    assert "eligible" in run_report(default_run, "CER.ca.MI Solidale", "en")

@@ -113,6 +113,13 @@ LABELS = {
     },
     "it": {
         "lang": "it",
+        "elig_existing": "impianto esistente (in esercizio prima del {cutoff}): nessuna tariffa premio, conta per la condivisione e la valorizzazione (RO-2024 §1.2.1.2)",
+        "elig_over_1mw": "{kw} kW supera 1 MW: solo valorizzazione (RO-2024 §1.2.1.2 b)",
+        "elig_grant_over_40": "contributo in conto capitale del {pct} % oltre il 40 %: tariffa premio non cumulabile (RO-2024 App. B §3)",
+        "elig_after_window": "entrato in esercizio ({entry}) dopo la chiusura della finestra del DM 414 ({window}): solo valorizzazione",
+        "elig_before_constitution": "entrato in esercizio ({entry}) prima della costituzione della CER ({founded}) (RO-2024 §1.2.1.2 punto 5)",
+        "elig_eligible": "ammesso: nuovo impianto di {kw} kW, fascia {band}, F = {f}, in esercizio entro la finestra del DM 414 (entro il {window}), tariffa premio fino al {until}",
+        "elig_eligible_exception": "ammesso con l'eccezione per impianti realizzati prima della costituzione: nuovo impianto di {kw} kW, fascia {band}, F = {f}, entro la finestra del DM 414 ({window}), tariffa premio fino al {until}",
         "summary": "In sintesi", "question": "La domanda",
         "answer": "La risposta, in tre numeri", "assumed": "Che cosa si è ipotizzato",
         "risk": "Con quale certezza", "shared_year": "Energia condivisa all'anno (MWh)",

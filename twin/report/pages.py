@@ -164,7 +164,7 @@ def run_report(result, name: str, lang: str = "en") -> str:  # noqa: ANN001 - Ru
         t["in_operation"]: ds["plant_entry_into_operation"].to_numpy(),
         "MWh": ds["injected_energy_kwh"].sum("time").to_numpy() / 1000,
         t["premium"]: ds["premium_eur"].sum("time").to_numpy(),
-        t["eligibility"]: ds["plant_eligibility"].to_numpy()},
+        t["eligibility"]: _eligibility(ds, t)},
         index=pd.Index(ds["plant"].to_numpy(), name="plant"))
     mix = pd.crosstab(ds["member_category"].to_numpy(), ds["member_configuration"].to_numpy())
     mix = mix.rename(index=lambda c: t.get(f"cat_{c}", c), columns=lambda c: names.get(c, c))
@@ -245,6 +245,21 @@ def _batteries(ds, t: dict[str, str]) -> str:  # noqa: ANN001 - a Dataset
         index=pd.Index(ds["battery"].to_numpy(), name=t["batteries"]))
     return (_table(table, "{:,.1f}", lang=t["lang"])
             + f"<figure>{battery_day_chart(ds, t)}</figure>")
+
+
+def _eligibility(ds, t: dict[str, str]) -> list[str]:  # noqa: ANN001 - a Dataset
+    """Each plant's premium eligibility in the report's language (the rules write English;
+    another language has a template per reason, ``elig_<code>``)."""
+    import json
+
+    reasons = [str(r) for r in ds["plant_eligibility"].to_numpy()]
+    if "plant_eligibility_code" not in ds.coords:
+        return reasons
+    return [t[f"elig_{code}"].format(**json.loads(str(values)))
+            if f"elig_{code}" in t else reason
+            for reason, code, values in zip(reasons, ds["plant_eligibility_code"].to_numpy(),
+                                            ds["plant_eligibility_values"].to_numpy(),
+                                            strict=True)]
 
 
 def _projects(projects: pd.DataFrame, t: dict[str, str]) -> pd.DataFrame:

@@ -162,10 +162,13 @@ def tip_eur_per_mwh(
 
 @dataclass(frozen=True)
 class Eligibility:
-    """Whether a plant earns the premium, and why (in words a planner can check)."""
+    """Whether a plant earns the premium, and why (in words a planner can check); ``code`` and
+    ``values`` say the same for a report in another language."""
 
     eligible: bool
     reason: str
+    code: str = ""
+    values: tuple[tuple[str, str], ...] = ()
 
 
 def premium_eligibility(
@@ -184,28 +187,37 @@ def premium_eligibility(
     if entry_into_operation < EXISTING_PLANT_CUTOFF:
         return Eligibility(False, f"existing plant (in operation before "
                            f"{EXISTING_PLANT_CUTOFF}): no premium, counts for sharing and "
-                           "valorization (RO-2024 §1.2.1.2)")
+                           "valorization (RO-2024 §1.2.1.2)", "existing",
+                           (("cutoff", str(EXISTING_PLANT_CUTOFF)),))
     if power_kw > parameters.scalar("max_incentivised_power_kw", on):
         return Eligibility(False, f"{power_kw:g} kW is over 1 MW: valorization only "
-                           "(RO-2024 §1.2.1.2 b)")
+                           "(RO-2024 §1.2.1.2 b)", "over_1mw", (("kw", f"{power_kw:g}"),))
     if grant_intensity_pct > parameters.scalar("max_grant_intensity_pct", on):
         return Eligibility(False, f"capital grant of {grant_intensity_pct:g} % is over 40 %: "
-                           "premium not cumulable (RO-2024 App. B §3)")
+                           "premium not cumulable (RO-2024 App. B §3)", "grant_over_40",
+                           (("pct", f"{grant_intensity_pct:g}"),))
     window = premium_window_end(parameters)
     if entry_into_operation > window:
         return Eligibility(False, f"entered operation ({entry_into_operation}) after the DM 414 "
                            f"window closed ({window}: 31 Dec 2027, or 30 days after the 5 GW "
-                           "quota; DM 414 art. 1 c. 2): valorization only")
+                           "quota; DM 414 art. 1 c. 2): valorization only", "after_window",
+                           (("entry", str(entry_into_operation)), ("window", str(window))))
     if entry_into_operation < community_founded_on and not pre_constitution_exception:
         return Eligibility(False, f"entered operation ({entry_into_operation}) before the CER "
-                           f"was constituted ({community_founded_on}) (RO-2024 §1.2.1.2 point 5)")
+                           f"was constituted ({community_founded_on}) (RO-2024 §1.2.1.2 point 5)",
+                           "before_constitution", (("entry", str(entry_into_operation)),
+                                                   ("founded", str(community_founded_on))))
     band = band_of(power_kw, parameters, on).number
     extra = (" under the pre-constitution exception"
              if entry_into_operation < community_founded_on else "")
     f = reduction_factor(grant_intensity_pct, parameters, on)
+    until = premium_end(entry_into_operation, parameters)
     return Eligibility(True, f"eligible{extra}: new plant of {power_kw:g} kW, band {band}, "
                        f"F = {f:g}, in operation within the DM 414 window (by {window}), "
-                       f"premium until {premium_end(entry_into_operation, parameters)}")
+                       f"premium until {until}",
+                       "eligible_exception" if extra else "eligible",
+                       (("kw", f"{power_kw:g}"), ("band", str(band)), ("f", f"{f:g}"),
+                        ("window", str(window)), ("until", str(until))))
 
 
 def premium_window_end(parameters: Parameters = DEFAULT_PARAMETERS) -> dt.date:

@@ -202,6 +202,8 @@ def _coordinates(spec: RunSpec, inputs: Inputs, flows: PhysicalFlows, counted: C
         "plant_entry_into_operation": ("plant", [str(p.entry_into_operation) for p in plants]),
         "plant_eligible": ("plant", np.array([e.eligible for e in eligibility], dtype=bool)),
         "plant_eligibility": ("plant", [e.reason for e in eligibility]),
+        "plant_eligibility_code": ("plant", [e.code for e in eligibility]),
+        "plant_eligibility_values": ("plant", [json.dumps(dict(e.values)) for e in eligibility]),
         "plant_grant_intensity_pct": ("plant", [p.grant_intensity_pct for p in plants],
                                       {"units": "%"}),
         "plant_building_obligation_kw": ("plant", [p.building_obligation_kw for p in plants],
