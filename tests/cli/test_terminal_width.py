@@ -35,3 +35,14 @@ def test_the_terminal_table_in_italian(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "Soci (alla fine)" in out and "Condivisa MWh" in out and "Comunità" in out
     assert "Shared MWh" not in out
+
+
+def test_cer_twin_lang_sets_the_default_language(monkeypatch):
+    from twin.cli.parser import build_parser
+
+    monkeypatch.setenv("CER_TWIN_LANG", "it")
+    assert build_parser().parse_args(["run"]).lang == "it"
+    monkeypatch.setenv("CER_TWIN_LANG", "klingon")
+    assert build_parser().parse_args(["run"]).lang == "en"
+    monkeypatch.delenv("CER_TWIN_LANG")
+    assert build_parser().parse_args(["run", "--lang", "it"]).lang == "it"
