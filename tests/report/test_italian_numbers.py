@@ -83,3 +83,16 @@ def test_eligibility_reasons_in_italian(default_run):
     plants = page.split("<h2>Impianti</h2>", 1)[1].split("<h2>", 1)[0]
     assert "ammesso" in plants and "eligible" not in plants
     assert "eligible" in run_report(default_run, "CER.ca.MI Solidale", "en")
+
+
+def test_no_english_label_in_the_italian_report(default_run):
+    """The rendered text (tags stripped, charts aside) holds no label of the English catalogue
+    that Italian writes differently."""
+    from twin.report.labels import LABELS
+
+    page = run_report(default_run, "CER.ca.MI Solidale", "it")
+    text = re.sub(r"<svg.*?</svg>|<style.*?</style>", " ", page, flags=re.S)
+    lines = {html.unescape(s).strip() for s in re.split(r"<[^>]+>", text)} - {""}
+    english = {v for k, v in LABELS["en"].items()
+               if LABELS["it"].get(k) != v and len(v) > 5 and "{" not in v}
+    assert lines & english == set()
