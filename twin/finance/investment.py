@@ -87,18 +87,12 @@ def cash_flows(inv: Investment, fin: FinanceAssumptions) -> np.ndarray:
     revenue = (inv.premium_eur_year1 * premium_share + inv.valorization_eur_year1) * output \
         + (inv.rid_eur_year1 + inv.avoided_bill_eur_year1) * output * prices
     costs = inv.fees_eur_year1 * premium_share + inv.opex_eur_year1
-    flows = np.r_[0.0, revenue - costs]
+    net = revenue - costs
     for life, cost in inv.replacements:
         for k in range(life, fin.years, life):  # replaced every life, while the horizon lasts
-            flows[k] -= cost
-    loan = inv.capex_eur * (1 - fin.equity_share_pct / 100)
-    flows[0] = -(inv.capex_eur - loan)
-    if loan > 0:
-        r = fin.loan_rate_pct / 100
-        n = fin.loan_years
-        instalment = loan * r / (1 - (1 + r) ** -n) if r else loan / n
-        flows[1:n + 1] -= instalment
-    return flows
+            net[k - 1] -= cost
+    return financed(inv.capex_eur, net, fin.equity_share_pct, fin.loan_rate_pct,
+                    fin.loan_years)
 
 
 def npv(flows: np.ndarray, rate_pct: float) -> float:
