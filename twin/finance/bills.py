@@ -27,8 +27,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from twin.core.calendar import tariff_bands
-from twin.core.time import to_local
+from twin.core.calendar import MonthGrid
 from twin.core.variables import attrs_for
 from twin.events import MemberJoined
 from twin.events.domain import Billing
@@ -84,14 +83,14 @@ def vat_deductible(members: Sequence[MemberJoined]) -> np.ndarray:
 
 
 def pun_by_band(ds: xr.Dataset) -> np.ndarray:
-    """The run's zonal price as PUN: mean per local month and band, ``(month, 3)``. [€/kWh]"""
-    local = to_local(ds["time"].to_numpy())
-    months = local.strftime("%Y-%m")
-    price = ds["zonal_price_eur_per_mwh"].to_numpy() / 1000.0
-    frame = pd.DataFrame({"month": months, "band": tariff_bands(local), "price": price})
-    table = frame.groupby(["month", "band"])["price"].mean().unstack("band")
-    table = table.reindex(index=ds["month"].to_numpy(), columns=[0, 1, 2])
-    return table.ffill(axis=1).bfill(axis=1).fillna(0.0).to_numpy()
+    """The run's zonal price as PUN: mean per local month and band, ``(month, 3)``; a band
+    without an hour in a month takes its neighbour's. [€/kWh]"""
+    grid = MonthGrid.of(pd.DatetimeIndex(ds["time"].to_numpy()))
+    price = ds["zonal_price_eur_per_mwh"].to_numpy()[:, None] / 1000.0
+    total, hours = grid.by_band(price)[0], grid.by_band(np.ones_like(price))[0]
+    mean = pd.DataFrame(np.divide(total, hours, out=np.full_like(total, np.nan),
+                                  where=hours > 0))
+    return mean.ffill(axis=1).bfill(axis=1).fillna(0.0).to_numpy()
 
 
 def member_bills(ds: xr.Dataset, members: Sequence[MemberJoined],

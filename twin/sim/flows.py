@@ -24,6 +24,7 @@ from twin.assets.storage import (
     dispatch,
     schedule_offers,
 )
+from twin.core.calendar import MonthGrid
 from twin.core.progress import Progress, silent
 from twin.core.time import interval_hours, power_to_energy_kwh, to_local
 from twin.events import (
@@ -43,7 +44,7 @@ from twin.inputs.meters.ledger import Meter, in_force
 from twin.inputs.run import Inputs
 from twin.rules.configuration import holder_class
 from twin.sim.flexible import move_flexible_demand
-from twin.sim.member_months import MemberMonths, MonthGrid
+from twin.sim.member_months import MemberMonths
 from twin.sim.profiles import Profiled, profiled_energy
 from twin.sim.spec import RunSpec
 from twin.sim.timeline import Timeline, run_timeline

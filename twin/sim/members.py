@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from twin.sim.member_months import MonthGrid
+from twin.core.calendar import MonthGrid
 
 
 def member_shared_kwh(ds: xr.Dataset) -> np.ndarray:

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
+from twin.core.calendar import MonthGrid
 from twin.core.progress import Progress
 from twin.core.time import local_date, to_local
 from twin.events import (
@@ -196,9 +197,8 @@ def family_months(ds: xr.Dataset) -> tuple[pd.DataFrame, pd.DataFrame]:
     and the share of the month it was a member (what the fund's family support reads)."""
     poor = ds["member_category"].to_numpy() == "energy_poor_household"
     months = ds["month"].to_numpy()
-    local_months = to_local(ds["time"].to_numpy()).strftime("%Y-%m")
-    days_in = pd.Series(1.0 / 24.0, index=local_months).groupby(level=0).sum() \
-        .reindex(months).to_numpy()[:, None]  # 30.96 in March: one hour less
+    # the result's hours per month over 24: 30.96 days in March, one hour less
+    days_in = MonthGrid.of(pd.DatetimeIndex(ds["time"].to_numpy())).steps()[:, None] / 24.0
     bills = ds["bill_eur"].sel(bill_component="total_eur").to_numpy()[poor].T
     share = ds["member_active_days"].to_numpy()[poor].T / days_in
     columns = ds["member"].to_numpy()[poor]

@@ -18,6 +18,7 @@ import pandas as pd
 
 from twin.assets.loads import Consumer, load_power_kw
 from twin.assets.pv import plant_ac_power_kw
+from twin.core.calendar import MonthGrid
 from twin.core.progress import Progress, silent
 from twin.core.time import interval_hours, local_midnight_utc, power_to_energy_kwh
 from twin.errors import ScenarioError
@@ -44,7 +45,6 @@ from twin.scenario.candidates import (
 )
 from twin.scenario.schema import plant_event_defaults
 from twin.sim.flows import CountedFlows, PhysicalFlows, book_flows, community_batteries
-from twin.sim.member_months import MonthGrid
 from twin.sim.profiles import profiled_energy
 from twin.sim.results import summary_table
 from twin.sim.settle import bill_parameters, settle
