@@ -282,9 +282,7 @@ def book_flows(events: Sequence[DomainEvent], inputs: Inputs, seed: int, timelin
     measured = measured_on_grid(meter_data, inputs.index)
     dispatched: dict[str, Dispatch] = {}
     batteries = battery_runner(events, inputs.index, dispatched)
-    sun = np.zeros((n_t, n_c))  # each configuration's PV output: where flexible demand goes
-    for j, p in enumerate(plants):
-        sun[:, config_col[p.configuration_id]] += production[:, j]
+    sun = by_configuration(production, plants, config_col)  # where flexible demand goes
     by_class = np.zeros((n_t, n_c * 3))
     member_total = np.zeros(len(members))
     grid = MonthGrid.of(inputs.index)
@@ -324,6 +322,15 @@ def book_flows(events: Sequence[DomainEvent], inputs: Inputs, seed: int, timelin
     return PhysicalFlows(plants, members, production, injection), counted
 
 
+def by_configuration(values: np.ndarray, plants: Sequence[PlantCommissioned],
+                     column: dict[str, int]) -> np.ndarray:
+    """Plants' ``(time, plant)`` values summed by configuration, ``(time, configuration)``."""
+    out = np.zeros((len(values), len(column)))
+    for j, p in enumerate(plants):
+        out[:, column[p.configuration_id]] += values[:, j]
+    return out
+
+
 def community_batteries(events: Sequence[DomainEvent], index: pd.DatetimeIndex,
                         configurations: Sequence[str], flows: PhysicalFlows,
                         counted: CountedFlows, grid_charge: str) -> CountedFlows:
@@ -335,10 +342,7 @@ def community_batteries(events: Sequence[DomainEvent], index: pd.DatetimeIndex,
     if not stored:
         return counted
     col = {c: k for k, c in enumerate(configurations)}
-    plant_cols = np.array([col[p.configuration_id] for p in flows.plants], dtype=int)
-    injection = np.zeros((len(index), len(configurations)))
-    for j, k in enumerate(plant_cols):
-        injection[:, k] += counted.plant_injection_kwh[:, j]
+    injection = by_configuration(counted.plant_injection_kwh, flows.plants, col)
     withdrawal = counted.configuration_withdrawal_by_class_kwh.copy()
     out = np.zeros_like(injection)
     dispatched = dict(counted.batteries)
