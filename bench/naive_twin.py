@@ -24,7 +24,13 @@ import pvlib
 import simpy
 
 from twin.assets.loads import load_power_kw
-from twin.assets.pv import GAMMA_PDC_PER_C, INVERTER_EFFICIENCY, TEMPERATURE_PARAMETERS
+from twin.assets.pv import (
+    GAMMA_PDC_PER_C,
+    INVERTER_EFFICIENCY,
+    MODULE_EFFICIENCY,
+    MOUNT_STANDOFF_IN,
+    NOCT_C,
+)
 from twin.core.time import interval_hours
 from twin.events import CommunityFounded, MemberJoined, PlantCommissioned
 from twin.inputs.run import Inputs
@@ -33,7 +39,8 @@ from twin.sim.spec import RunSpec
 from twin.sim.timeline import consumer_of
 
 
-def modelchain_kw(plant: PlantCommissioned, weather: pd.DataFrame) -> np.ndarray:
+def modelchain_kw(plant: PlantCommissioned, weather: pd.DataFrame,
+                  transposition_model: str = "haydavies") -> np.ndarray:
     """AC power of one plant with pvlib's ModelChain, the same models as the fast path, the
     sun's position at the middle of each interval (``weather`` is indexed by interval start).
     [kW]"""
@@ -43,10 +50,11 @@ def modelchain_kw(plant: PlantCommissioned, weather: pd.DataFrame) -> np.ndarray
         module_parameters={"pdc0": plant.capacity_kwp * 1000, "gamma_pdc": GAMMA_PDC_PER_C},
         inverter_parameters={"pdc0": plant.inverter_kw * 1000 / INVERTER_EFFICIENCY,
                              "eta_inv_nom": INVERTER_EFFICIENCY},
-        temperature_model_parameters=TEMPERATURE_PARAMETERS[plant.mounting])
+        temperature_model_parameters={"noct": NOCT_C, "module_efficiency": MODULE_EFFICIENCY,
+                                      "mount_standoff": MOUNT_STANDOFF_IN[plant.mounting]})
     chain = pvlib.modelchain.ModelChain(
-        system, location, transposition_model="haydavies", aoi_model="physical",
-        spectral_model="no_loss", temperature_model="sapm", dc_model="pvwatts",
+        system, location, transposition_model=transposition_model, aoi_model="physical",
+        spectral_model="no_loss", temperature_model="noct_sam", dc_model="pvwatts",
         ac_model="pvwatts", losses_model="no_loss")
     shifted = weather.copy()
     shifted.index = weather.index + pd.Timedelta(hours=interval_hours(weather.index) / 2)

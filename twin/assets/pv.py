@@ -1,10 +1,10 @@
 """PV plants with pvlib, computed for all plants at once.
 
-Chain (the same models as a pvlib ``ModelChain`` with ``transposition_model='haydavies'``,
-``aoi_model='physical'``, ``temperature_model='sapm'``, ``dc_model='pvwatts'``,
-``ac_model='pvwatts'``): solar position once per site, plane-of-array irradiance once per
-orientation, then cell temperature, DC and AC power broadcast over the plants as arrays
-``[time, plant]``.
+Chain (the same models as a pvlib ``ModelChain`` with ``transposition_model='haydavies'``
+or ``'perez'``, ``aoi_model='physical'``, ``temperature_model='noct_sam'``,
+``dc_model='pvwatts'``, ``ac_model='pvwatts'``): solar position once per site, plane-of-array
+irradiance once per orientation, then cell temperature, DC and AC power broadcast over the
+plants as arrays ``[time, plant]``.
 
 Optional losses per plant: monthly soiling (on the effective irradiance), a horizon profile (the
 beam is blocked while the sun is below it) and a uniform near-shading loss of the beam.
@@ -38,13 +38,22 @@ GAMMA_PDC_PER_C = -0.0037
 """Temperature coefficient of DC power, crystalline silicon. [1/°C]"""
 INVERTER_EFFICIENCY = 0.96
 """Nominal inverter efficiency of the PVWatts inverter model. [-]"""
-TEMPERATURE_PARAMETERS = {
-    "open_rack": pvlib.temperature.TEMPERATURE_MODEL_PARAMETERS["sapm"]["open_rack_glass_polymer"],
-    "roof_mounted": pvlib.temperature.TEMPERATURE_MODEL_PARAMETERS["sapm"][
-        "insulated_back_glass_polymer"
-    ],
-}
-"""SAPM cell-temperature parameters by mounting."""
+NOCT_C = 45.0
+"""Nominal operating cell temperature of a standard module, PVWatts' "standard" module type
+(Dobos 2014, PVWatts Version 5 Manual, NREL/TP-6A20-62641, table 2). [°C]"""
+MODULE_EFFICIENCY = 0.19
+"""Module efficiency at STC of the NOCT heat balance (PVWatts v8 standard module: 19 %). [-]"""
+MOUNT_STANDOFF_IN = {"open_rack": 4.0, "roof_mounted": 2.0, "building_integrated": 0.2}
+"""Gap between the modules and the surface behind them by mounting, in the inches of SAM's
+NOCT cell-temperature model (Gilman et al. 2018, SAM Photovoltaic Model Technical Reference
+Update, NREL/TP-6A20-67399, §7.2; pvlib ``temperature.noct_sam``), which adds to the NOCT:
+open rack (more than 3.5 in: + 0 K), a close roof mount with a ventilated gap of 1.5-2.5 in
+(+ 6 K) and a building-integrated module with next to no air behind it (under 0.5 in: + 18 K).
+The insulated-back SAPM parameters once used for roofs made them 7 % too warm-hearted in
+yield terms (docs/decisions.md, "PV cell temperature")."""
+TRANSPOSITION_MODELS = ("haydavies", "perez")
+"""Sky-diffuse models for the plane of array: Hay-Davies (the default) or Perez (1990
+coefficients, ``allsitescomposite1990``), as in pvlib."""
 
 
 def beam_factor(plants: Sequence[PlantCommissioned], cols: Sequence[int],
@@ -65,15 +74,19 @@ def beam_factor(plants: Sequence[PlantCommissioned], cols: Sequence[int],
 
 
 def plant_ac_power_kw(
-    plants: Sequence[PlantCommissioned], weather: pd.DataFrame
+    plants: Sequence[PlantCommissioned], weather: pd.DataFrame,
+    transposition_model: str = "haydavies",
 ) -> np.ndarray:
     """Mean AC power of each plant in each interval. [kW], shape ``(time, plant)``.
 
     ``weather`` is on the simulation grid (UTC, interval start) with columns ``ghi``, ``dni``,
     ``dhi`` [W/m²], ``temp_air`` [°C], ``wind_speed`` [m/s]. Solar geometry is taken at interval
     midpoints. Output is zero before a plant's entry into operation; degradation is linear from
-    that date.
+    that date. ``transposition_model``: one of :data:`TRANSPOSITION_MODELS`.
     """
+    if transposition_model not in TRANSPOSITION_MODELS:
+        raise ValueError(f"transposition_model: expected one of {TRANSPOSITION_MODELS}; found "
+                         f"{transposition_model!r}")
     index = pd.DatetimeIndex(weather.index)
     n_time, n_plant = len(index), len(plants)
     out = np.zeros((n_time, n_plant))
@@ -97,6 +110,8 @@ def plant_ac_power_kw(
         solpos = pvlib.solarposition.get_solarposition(mid, lat, lon)
         zenith = solpos["apparent_zenith"].to_numpy()
         azimuth = solpos["azimuth"].to_numpy()
+        airmass = (pvlib.atmosphere.get_relative_airmass(zenith)
+                   if transposition_model == "perez" else None)
         by_orientation: dict[tuple[float, float, float], list[int]] = defaultdict(list)
         for j in site_plants:
             p = plants[j]
@@ -104,7 +119,7 @@ def plant_ac_power_kw(
         for (tilt, surface_azimuth, albedo), cols in by_orientation.items():
             poa = pvlib.irradiance.get_total_irradiance(
                 tilt, surface_azimuth, zenith, azimuth, dni, ghi, dhi,
-                dni_extra=dni_extra, albedo=albedo, model="haydavies",
+                dni_extra=dni_extra, airmass=airmass, albedo=albedo, model=transposition_model,
             )
             aoi = pvlib.irradiance.aoi(tilt, surface_azimuth, zenith, azimuth)
             iam = pvlib.iam.physical(aoi)
@@ -119,9 +134,7 @@ def plant_ac_power_kw(
     soiling = np.array([p.soiling_pct_by_month or (0.0,) * 12 for p in plants]).T / 100.0
     effective *= 1.0 - soiling[month]
 
-    a = np.array([TEMPERATURE_PARAMETERS[p.mounting]["a"] for p in plants])
-    b = np.array([TEMPERATURE_PARAMETERS[p.mounting]["b"] for p in plants])
-    delta_t = np.array([TEMPERATURE_PARAMETERS[p.mounting]["deltaT"] for p in plants])
+    standoff = np.array([MOUNT_STANDOFF_IN[p.mounting] for p in plants])
     pdc0_w = np.array([p.capacity_kwp for p in plants]) * 1000.0
     kept = 1.0 - np.array([p.system_losses_pct for p in plants]) / 100.0
     degradation = np.array([p.degradation_pct_per_year for p in plants]) / 100.0
@@ -131,8 +144,11 @@ def plant_ac_power_kw(
     # Cell temperature, DC and AC in blocks of rows: temporaries stay cache-sized.
     for lo in range(0, n_time, ROW_BLOCK):
         hi = min(lo + ROW_BLOCK, n_time)
-        temp_cell = pvlib.temperature.sapm_cell(poa_global[lo:hi], temp_air[lo:hi],
-                                                wind[lo:hi], a, b, delta_t)
+        with np.errstate(invalid="ignore", divide="ignore"):  # 0/0 at night, replaced below
+            temp_cell = pvlib.temperature.noct_sam(
+                poa_global[lo:hi], temp_air[lo:hi], wind[lo:hi], NOCT_C, MODULE_EFFICIENCY,
+                effective_irradiance=effective[lo:hi], mount_standoff=standoff)
+        temp_cell = np.where(poa_global[lo:hi] > 0, temp_cell, temp_air[lo:hi])
         dc_w = pvlib.pvsystem.pvwatts_dc(effective[lo:hi], temp_cell, pdc0_w, GAMMA_PDC_PER_C)
         age_years = (t_ns[lo:hi, None] - entry[None, :]) / (365.25 * 86400e9)
         dc_w = np.clip(dc_w, 0.0, None) * kept * np.clip(

@@ -29,6 +29,8 @@ class Inputs:
     price_meta: dict
     zone_prices: dict[str, pd.Series] = field(default_factory=dict)
     """Hourly zonal price of every other market zone a plant sits in. [€/MWh]"""
+    transposition_model: str = "haydavies"
+    """Sky-diffuse model of the PV chain (``[simulation] transposition_model``)."""
 
 
 def _zone_price(settings: RunSettings, hourly: pd.DatetimeIndex, zone: str,
@@ -56,4 +58,5 @@ def load_inputs(settings: RunSettings, market_zone: str,
     price, price_meta = _zone_price(settings, hourly, market_zone, settings.prices.column)
     zones = {z: _zone_price(settings, hourly, z)[0] for z in sorted(set(other_zones))
              if z != market_zone}
-    return Inputs(index, hourly, weather, weather_meta, price, price_meta, zones)
+    return Inputs(index, hourly, weather, weather_meta, price, price_meta, zones,
+                  sim.transposition_model)

@@ -17,7 +17,7 @@ from twin.scenario.bounds import (
 )
 from twin.scenario.economics import Finance
 from twin.scenario.load import builtin_scenarios_dir, read_toml_model
-from twin.scenario.schema import Archetype, MemberCategory
+from twin.scenario.schema import Archetype, MemberCategory, Mounting
 
 
 class _Model(BaseModel):
@@ -37,7 +37,7 @@ class Roof(_Model):
                            description="Largest size tried (the roof's room). [kWp]")
     step_kwp: float = Field(gt=0, description="Size step of the sizing curve. [kWp]")
     capex_eur_per_kwp: float | None = Field(None, ge=0, description="Default: by size. [€/kWp]")
-    mounting: str = "open_rack"
+    mounting: Mounting = Field("open_rack", description="As a plant's mounting.")
     host_member: str | None = Field(
         None, description="The id of a single member (count 1) of the configuration whose POD "
         "the roof sits behind: the member uses the output first and the surplus is injected. "

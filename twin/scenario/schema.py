@@ -54,6 +54,9 @@ MemberCategory = Literal[
 """Holder categories (CER_RULES.md §10). Large enterprises cannot be CER members (RO-2024 §1.2.2.3)
 and are refused by the schema."""
 
+Mounting = Literal["open_rack", "roof_mounted", "building_integrated"]
+"""How a PV plant is mounted: it decides the cell temperature (twin.assets.pv.MOUNT_STANDOFF_IN)."""
+
 Archetype = Literal[
     "household",
     "household_working",
@@ -127,8 +130,10 @@ class Plant(_Model):
     azimuth_deg: float = Field(ge=0, lt=360, description="Module azimuth, 180 = south. [°]")
     latitude: float = Field(ge=-90, le=90, description="[°N]")
     longitude: float = Field(ge=-180, le=180, description="[°E]")
-    mounting: Literal["open_rack", "roof_mounted"] = Field(
-        "open_rack", description="Decides the SAPM cell-temperature parameters."
+    mounting: Mounting = Field(
+        "open_rack", description="Decides the cell temperature: open_rack (free-standing), "
+        "roof_mounted (close to the roof, a ventilated gap) or building_integrated (no air "
+        "behind); SAM's NOCT model, docs/models.md."
     )
     voltage: Literal["lv", "mv"] = Field(
         "lv", description="Connection voltage; decides c_PR of a self-consumer group."
@@ -270,6 +275,9 @@ class Simulation(_Model):
     time_step: Literal["1h", "15min"] = Field(
         "1h", description="Simulation step of PV and loads; the rules always run hourly.")
     seed: int = Field(0, ge=0, description="Seed of loads, prices and (by default) weather.")
+    transposition_model: Literal["haydavies", "perez"] = Field(
+        "haydavies", description="Sky-diffuse model of the PV plane of array: Hay-Davies or "
+        "Perez (pvlib; Perez gives about 1-2 % more on tilted Milan roofs, docs/models.md).")
 
     def with_years(self, years: int) -> Simulation:
         """The same simulation over ``years`` calendar years from ``start``."""

@@ -96,7 +96,8 @@ def plant_production(events: Sequence[DomainEvent], plants: list[PlantCommission
     """AC energy of every plant per step (the PV model's, or a measured profile's), zero when
     decommissioned or in an outage. [kWh]"""
     step_h = interval_hours(inputs.index)
-    production = power_to_energy_kwh(plant_ac_power_kw(plants, inputs.weather), step_h)
+    production = power_to_energy_kwh(plant_ac_power_kw(plants, inputs.weather,
+                                                     inputs.transposition_model), step_h)
     plant_col = {p.plant_id: j for j, p in enumerate(plants)}
     for (kind, key), energy in (profiles or {}).items():
         if kind == "plant":

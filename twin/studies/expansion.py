@@ -157,7 +157,8 @@ class Evaluator:
                     extra_events: tuple = ()) -> State:
         """A state with more plants (on their own PODs), in operation from the start."""
         step_h = interval_hours(self.inputs.index)
-        energy = power_to_energy_kwh(plant_ac_power_kw(plants, self.inputs.weather), step_h)
+        energy = power_to_energy_kwh(plant_ac_power_kw(plants, self.inputs.weather,
+                                                     self.inputs.transposition_model), step_h)
         flows = dataclasses.replace(
             state.flows, plants=[*state.flows.plants, *plants],
             production_kwh=np.column_stack([state.flows.production_kwh, energy]),
