@@ -10,6 +10,7 @@ import pandas as pd
 import pvlib
 
 from weather.errors import WeatherDataError
+from weather.timing import timing_offsets_h, timing_warning
 
 CANONICAL = ["ghi", "dni", "dhi", "temp_air", "wind_speed"]
 
@@ -46,6 +47,13 @@ MIN_PEAK_GHI_W_PER_M2 = 20.0
 all), not W/m²."""
 SUN_MARGIN_W_PER_M2 = 50.0
 """Slack of the extraterrestrial check for an hour's mean near sunrise and sunset. [W/m²]"""
+GROSS_EXCESS_W_PER_M2 = 100.0
+"""An hour this far beyond what the sun allows is a wrong time zone or label, not a slightly
+mislabelled hour at dawn or dusk. [W/m²]"""
+FEW_HOURS_BEYOND = 24
+"""Up to this many hours slightly beyond the sun's limit are reported, not refused: a file
+whose months are labelled half an hour off (the Milano-Linate TMYx 2009-2023 has 15 such hours)
+is still good for monthly and annual energy. [h]"""
 
 
 def check_units(data: pd.DataFrame, source: str) -> None:
@@ -57,22 +65,28 @@ def check_units(data: pd.DataFrame, source: str) -> None:
 
 
 def check_against_sun(data: pd.DataFrame, latitude: float, longitude: float,
-                      source: str) -> None:
+                      source: str) -> str | None:
     """GHI may not exceed 1.1 x the extraterrestrial irradiance on the horizontal at the site
     (+ a margin for an hour's mean at sunrise): beyond it, the time labels or the time zone are
-    wrong (a file labelled in another zone has its noon sun at night)."""
+    wrong (a file labelled in another zone has its noon sun at night). Refused when any hour is
+    grossly beyond (:data:`GROSS_EXCESS_W_PER_M2`) or more than :data:`FEW_HOURS_BEYOND` are;
+    a few hours slightly beyond come back as a warning."""
     step = (data.index[1] - data.index[0]) if len(data) > 1 else pd.Timedelta(hours=1)
     mid = data.index + step / 2
     zenith = pvlib.solarposition.get_solarposition(mid, latitude, longitude)["zenith"]
     cos_z = np.clip(np.cos(np.radians(zenith.to_numpy())), 0.0, None)
     limit = 1.1 * pvlib.irradiance.get_extra_radiation(mid).to_numpy() * cos_z
-    bad = data["ghi"].to_numpy() > limit + SUN_MARGIN_W_PER_M2
-    if bad.any():
-        i = int(np.argmax(bad))
-        raise WeatherDataError(
-            f"{source}: field 'ghi' at {data.index[i]} UTC: {float(data['ghi'].iloc[i]):g} W/m² "
-            f"while the sun allows at most {limit[i] + SUN_MARGIN_W_PER_M2:.0f} there and then "
-            f"({int(bad.sum())} hour(s) in all): are the time zone and the time labels right?")
+    excess = data["ghi"].to_numpy() - (limit + SUN_MARGIN_W_PER_M2)
+    bad = excess > 0
+    if not bad.any():
+        return None
+    i = int(np.argmax(excess))
+    where = (f"{source}: field 'ghi' at {data.index[i]} UTC: {float(data['ghi'].iloc[i]):g} "
+             f"W/m² while the sun allows at most {limit[i] + SUN_MARGIN_W_PER_M2:.0f} there and "
+             f"then ({int(bad.sum())} hour(s) in all)")
+    if excess[i] > GROSS_EXCESS_W_PER_M2 or bad.sum() > FEW_HOURS_BEYOND:
+        raise WeatherDataError(f"{where}: are the time zone and the time labels right?")
+    return f"{where}: a few hours at dawn or dusk are mislabelled"
 
 
 SMALL_NEGATIVE_W_PER_M2 = -5.0
@@ -105,7 +119,9 @@ def read_epw(path: str | Path) -> tuple[pd.DataFrame, dict[str, Any]]:
         ``temp_air`` [°C], ``wind_speed`` [m/s].
     metadata : dict
         Site (``latitude``, ``longitude``, ``altitude``), ``utc_offset_h``, ``interval`` = "start",
-        ``source`` and the EPW header fields.
+        ``source``, the EPW header fields, ``timing_offset_h_by_month`` (irradiance centre minus
+        solar noon, :mod:`weather.timing`) and ``warnings`` (sentences for the user: months
+        whose irradiance is more than 0.25 h off solar noon).
     """
     path = Path(path)
     try:
@@ -129,7 +145,10 @@ def read_epw(path: str | Path) -> tuple[pd.DataFrame, dict[str, Any]]:
         raise WeatherDataError(f"{path}: header field 'TZ': expected the site's UTC offset "
                                f"(about {float(meta['longitude']) / 15:+.0f} h at longitude "
                                f"{float(meta['longitude']):g}); found {offset:+g} h")
-    check_against_sun(data, float(meta["latitude"]), float(meta["longitude"]), str(path))
+    beyond = check_against_sun(data, float(meta["latitude"]), float(meta["longitude"]),
+                               str(path))
+    offsets = timing_offsets_h(data, float(meta["longitude"]))
+    warnings = [w for w in (timing_warning(offsets, str(path)), beyond) if w]
     metadata = dict(meta)
     metadata.update(
         source=f"epw:{path.name}",
@@ -137,5 +156,7 @@ def read_epw(path: str | Path) -> tuple[pd.DataFrame, dict[str, Any]]:
         interval="start",
         altitude=float(meta["altitude"]),
         repaired_values=repaired,
+        timing_offset_h_by_month={int(m): round(float(v), 3) for m, v in offsets.items()},
+        warnings=warnings,
     )
     return data, metadata

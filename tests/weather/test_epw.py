@@ -97,3 +97,39 @@ def test_midday_sun_at_night_is_refused(tmp_path, milano_epw):
     path.write_text("\n".join([*lines[:8], *shifted]) + "\n")
     with pytest.raises(WeatherDataError, match=r"time zone and the time labels"):
         read_epw(path)
+
+
+def test_the_2004_2018_tmyx_is_on_solar_noon_in_every_month(milano_epw):
+    _, meta = read_epw(milano_epw)
+    offsets = meta["timing_offset_h_by_month"]
+    assert sorted(offsets) == list(range(1, 13))
+    assert all(abs(v) <= 0.15 for v in offsets.values()), offsets  # README: +0.02 to +0.12 h
+    assert meta["warnings"] == []
+
+
+def test_the_2009_2023_tmyx_warns_naming_its_months_half_an_hour_off():
+    """Stitched from ISD and ERA5 months: +0.5 h in Jan, Mar, Jun, Jul, Oct and Nov, -0.4 to
+    -0.55 h in the others (shared/data README §1b, checked there against solar geometry)."""
+    from tests.conftest import SHARED_DATA, _require
+
+    path = _require(SHARED_DATA / "weather" / "ITA_LM_Milano-Linate.AP.160800_TMYx.2009-2023.epw")
+    _, meta = read_epw(path)
+    offsets = meta["timing_offset_h_by_month"]
+    assert all(offsets[m] > 0.4 for m in (1, 3, 6, 7, 10, 11)), offsets
+    assert all(-0.6 < offsets[m] < -0.3 for m in (2, 4, 5, 8, 9, 12)), offsets
+    timing = meta["warnings"][0]
+    assert path.name in timing and "Jan +0.59 h" in timing and "Feb -0.40 h" in timing
+
+
+def test_a_file_shifted_by_half_an_hour_warns_but_runs(tmp_path, milano_epw):
+    """Half the irradiance of each hour moved to the next: centre +0.5 h, every month."""
+    lines = milano_epw.read_text().splitlines()
+    rows = [line.split(",") for line in lines[8:]]
+    for i in range(len(rows) - 1, 0, -1):
+        for k in (13, 14, 15):
+            rows[i][k] = f"{(float(rows[i][k]) + float(rows[i - 1][k])) / 2:.0f}"
+    path = tmp_path / "late.epw"
+    path.write_text("\n".join([*lines[:8], *(",".join(r) for r in rows)]) + "\n")
+    _, meta = read_epw(path)
+    assert all(0.45 < v < 0.65 for v in meta["timing_offset_h_by_month"].values())  # +0.04-0.11
+    assert "12 month(s)" in meta["warnings"][0]

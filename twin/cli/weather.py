@@ -77,3 +77,5 @@ def _compare(args: argparse.Namespace, index: pd.DatetimeIndex, targets: pd.Data
     spread = np.array([y.ghi.sum() for y in years])
     console.print(f"Annual GHI of the generated years: {spread.min():.0f} to {spread.max():.0f} "
                   "kWh/m² (one seed, one year).")
+    for warning in meta.get("warnings", []):
+        console.print(f"[yellow]warning:[/] {warning}", highlight=False)

@@ -143,6 +143,7 @@ class Simulation:
         final = counted.final_state
         warnings = existing_power_warnings(final.configurations, final.plants.values())
         warnings += soft_bound_warnings(spec.events, inputs.price_eur_per_mwh.to_numpy())
+        warnings += inputs.weather_meta.get("warnings", [])
         ds.attrs["future_events"] = len(drawn)
         if progress:
             progress("applied the rules")
