@@ -39,7 +39,8 @@ class Target:
         if self.rel is not None:
             parts.append(f"± {self.rel * 100:g} %")
         if self.abs is not None:
-            parts.append(f"± {self.abs:g} {self.unit}".rstrip())
+            unit = "points" if self.unit == "%" else self.unit
+            parts.append(f"± {self.abs:g} {unit}".rstrip())
         if self.low is not None and self.high is not None:
             parts.append(f"{self.low:g} to {self.high:g}")
         elif self.low is not None:
@@ -61,4 +62,29 @@ TARGETS: dict[str, Target] = {
         "Perez over Hay-Davies, same roof", "%", None,
         "stated, not a reference: Perez puts more circumsolar and horizon light on a tilted "
         "plane", low=0.0, high=4.0),
+}
+
+TMYX = "Milano-Linate TMYx 2004-2018 (shared/data/weather), the generator calibrated to it"
+TARGETS |= {
+    "weather_persistence": Target(
+        "lag-1 autocorrelation of daily clearness, monthly mean removed (20 seeds)", "",
+        0.318, TMYX, abs=0.07),
+    "weather_overcast": Target(
+        "share of overcast days (daily clearness < 0.3, 20 seeds)", "%", 13.7, TMYX, abs=2.0),
+    "weather_daily_range": Target(
+        "daily temperature range, each month (20 seeds)", "", None, TMYX + "; max |ratio - 1|",
+        high=0.15),
+    "weather_extreme_hours": Target(
+        "solar time of the daily Tmin and Tmax, each month (20 seeds)", "h", None,
+        TMYX + "; max |difference| in h", high=1.5),
+    "weather_midnight_step": Target(
+        "median hourly temperature change into 00 h over that into 23 h and 01 h", "", None,
+        "no step at midnight: the generator's own neighbouring hours", high=1.2),
+    "weather_diffuse_fraction": Target(
+        "DHI/GHI, each month (20 seeds), UNI 10349 default and TMYx calibration", "", None,
+        "UNI 10349 H_d/H_h (MILAN_FIGURES §1.1) and the TMYx's own; max |difference|",
+        high=0.03),
+    "weather_pv_yield": Target(
+        "30° south roof on the calibrated generator over its yield on the TMYx (20 seeds)", "",
+        1.0, TMYX, rel=0.03),
 }

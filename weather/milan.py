@@ -5,9 +5,11 @@ The generator needs no download. For each simulated local day it draws a daily c
 distribution whose mean reproduces the month's UNI 10349 irradiation; a latent Gaussian AR(1)
 process gives the day-to-day persistence of Milan's cloudy and clear spells. Within the day a
 log-normal AR(1) factor varies the hourly clear-sky index, most on partly cloudy days. Global
-irradiance is split into direct and diffuse with the Erbs model. Temperature follows the UNI
-monthly mean with an AR(1) daily anomaly and a daily cycle whose range widens on clear days; wind
-follows the UNI monthly mean with a log-normal daily factor.
+irradiance is split into direct and diffuse with the Erbs model, its diffuse scaled month by
+month to the target's diffuse fraction. Temperature follows the UNI monthly mean with an AR(1)
+daily anomaly, interpolated between day centres (no step at midnight), and a daily cycle from a
+minimum just after sunrise to a maximum at 15:00 solar time whose range widens on clear days;
+wind follows the UNI monthly mean with a log-normal daily factor.
 
 One seed is one weather year; many seeds are Monte Carlo years: each year and month draws its
 irradiation around the target (a monthly and a yearly log-normal factor), so years differ as
@@ -39,6 +41,9 @@ UNI_10349_MILANO = pd.DataFrame(
         "daily_range_k": [6.6, 6.4, 8.1, 7.6, 8.4, 8.5, 8.6, 8.5, 8.3, 5.8, 3.7, 4.8],
         # Mean wind speed. [m/s]
         "wind_speed_m_per_s": [1.5, 1.6, 2.2, 1.9, 1.8, 2.0, 1.9, 1.5, 1.6, 1.4, 1.2, 1.5],
+        # Diffuse fraction H_d/H_h of the month's irradiation. [-]
+        "diffuse_fraction": [0.45, 0.43, 0.42, 0.41, 0.44, 0.43, 0.38, 0.39, 0.38, 0.45, 0.49,
+                             0.53],
     },
     index=pd.Index(range(1, 13), name="month"),
 )
@@ -50,12 +55,15 @@ UNI_10349_MILANO.attrs["source"] = (
 MILANO_SITE = {"latitude": 45.4667, "longitude": 9.2167, "altitude": 122.0, "name": "Milano"}
 
 # Generator parameters (documented choices, revisited by the weather validation work).
-DAILY_PERSISTENCE = 0.25
-"""Lag-1 autocorrelation of the latent daily cloudiness process. [-]"""
-BETA_CONCENTRATION = 2.0
-"""a + b of the Beta distribution of the daily clear-sky index; lower = more extreme days. [-]"""
-DAILY_INDEX_RANGE = (0.18, 1.04)
-"""Range of the daily clear-sky index: the darkest overcast day still gets about a fifth of the
+DAILY_PERSISTENCE = 0.40
+"""Lag-1 autocorrelation of the latent daily cloudiness process (fitted: calibrated to the
+TMYx 2004-2018, 20 seeds give a lag-1 autocorrelation of deseasonalised daily clearness of
+0.32 against the file's 0.32). [-]"""
+BETA_CONCENTRATION = 1.6
+"""a + b of the Beta distribution of the daily clear-sky index; lower = more extreme days
+(fitted with :data:`DAILY_INDEX_RANGE` to the TMYx's share of overcast days, 13.7 %). [-]"""
+DAILY_INDEX_RANGE = (0.10, 1.04)
+"""Range of the daily clear-sky index: the darkest overcast day still gets a tenth of the
 clear-sky irradiation, and the clearest days exceed the (turbid) Ineichen clear sky. [-]"""
 HOURLY_PERSISTENCE = 0.75
 """Lag-1 autocorrelation of the hourly variability factor. [-]"""
@@ -76,6 +84,15 @@ TEMP_ANOMALY_STD_K = 2.5
 """Standard deviation of the daily mean temperature around the monthly mean. [K]"""
 TEMP_ANOMALY_PERSISTENCE = 0.75
 """Lag-1 autocorrelation of the daily temperature anomaly. [-]"""
+TMAX_SOLAR_H = 15.0
+"""Solar time of the daily maximum temperature (TMYx 2004-2018: 14 to 16 h by month). [h]"""
+TMIN_AFTER_SUNRISE_H = -0.5
+"""The daily minimum of the hourly means comes this long after sunrise, i.e. in the hour that
+ends just after it (fitted: the TMYx 2004-2018 has its coldest hours at 04-07 solar time, the
+earlier in summer). [h]"""
+RANGE_SCALE = 1.0
+"""The cycle's range relative to the target's mean daily range: below 1 leaves room for the
+day-to-day drift of the daily mean, which widens a day's max - min. [-]"""
 
 
 def _monthly_values(column: str, months: np.ndarray, targets: pd.DataFrame) -> np.ndarray:
@@ -147,18 +164,66 @@ def _hourly_ghi(rng: np.random.Generator, k_day: np.ndarray, day_of_interval: np
     return np.clip(kd_i * factor * norm[day_of_interval], 0.0, 1.2) * cs_ghi
 
 
+def daily_cycle(solar_hour: np.ndarray, tmin_h: np.ndarray) -> np.ndarray:
+    """Relative daily temperature cycle in [-1, 1]: a half cosine rising from the minimum at
+    ``tmin_h`` to the maximum at :data:`TMAX_SOLAR_H`, another falling to the next minimum
+    (both average zero, so the day's mean is kept). Hours in solar time. [-]"""
+    rise = TMAX_SOLAR_H - tmin_h
+    since_min = (solar_hour - tmin_h) % 24.0
+    rising = since_min < rise
+    falling = (since_min - rise) / (24.0 - rise)
+    return np.where(rising, -np.cos(np.pi * since_min / rise), np.cos(np.pi * falling))
+
+
+def _solar_hours(mid: pd.DatetimeIndex, latitude: float, longitude: float
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """Solar time of each interval's middle, and the solar time of that day's sunrise. [h]"""
+    doy = mid.dayofyear.to_numpy()
+    eot_h = pvlib.solarposition.equation_of_time_spencer71(doy) / 60.0
+    utc_h = (mid.hour + mid.minute / 60.0).to_numpy()
+    solar = (utc_h + longitude / 15.0 + eot_h) % 24.0
+    declination = pvlib.solarposition.declination_spencer71(doy)
+    cos_ws = np.clip(-np.tan(np.radians(latitude)) * np.tan(declination), -1.0, 1.0)
+    return solar, 12.0 - np.degrees(np.arccos(cos_ws)) / 15.0
+
+
 def _temperature(rng: np.random.Generator, k_day: np.ndarray, day_of_interval: np.ndarray,
-                 day_month: np.ndarray, ym_of_day: np.ndarray, local_hour: np.ndarray,
-                 targets: pd.DataFrame) -> np.ndarray:
-    """Monthly mean + persistent daily anomaly + a daily cycle peaking at 15:00 local. [°C]"""
+                 day_month: np.ndarray, ym_of_day: np.ndarray, day_position: np.ndarray,
+                 solar: tuple[np.ndarray, np.ndarray], targets: pd.DataFrame) -> np.ndarray:
+    """Monthly mean + persistent daily anomaly + the daily cycle (:func:`daily_cycle`), the
+    daily values interpolated between day centres (``day_position``: days since the first local
+    midnight, fractional). [°C]"""
     anomaly = TEMP_ANOMALY_STD_K * ar1(rng, len(k_day), TEMP_ANOMALY_PERSISTENCE)
-    anomaly -= np.bincount(ym_of_day, weights=anomaly)[ym_of_day] / np.bincount(ym_of_day)[
-        ym_of_day
-    ]  # keep each month's mean on target
     t_day = _monthly_values("temp_air_c", day_month, targets) + anomaly
-    day_range = _monthly_values("daily_range_k", day_month, targets) * (0.6 + 0.8 * k_day)
-    cycle = np.cos(2 * np.pi * (local_hour - 15.0) / 24.0)
-    return t_day[day_of_interval] + 0.5 * day_range[day_of_interval] * cycle
+    clear = 0.6 + 0.8 * k_day
+    clear /= (np.bincount(ym_of_day, weights=clear) / np.bincount(ym_of_day))[ym_of_day]
+    day_range = _monthly_values("daily_range_k", day_month, targets) * clear * RANGE_SCALE
+    centres = np.arange(len(k_day)) + 0.5
+    solar_hour, sunrise_h = solar
+    cycle = daily_cycle(solar_hour, sunrise_h + TMIN_AFTER_SUNRISE_H)
+    return (np.interp(day_position, centres, t_day)
+            + 0.5 * np.interp(day_position, centres, day_range) * cycle)
+
+
+def split_diffuse(ghi: np.ndarray, zenith_deg: np.ndarray, day_of_year: np.ndarray,
+                  ym_of_interval: np.ndarray, target_fraction: np.ndarray | None
+                  ) -> tuple[np.ndarray, np.ndarray]:
+    """DHI and DNI from GHI: the Erbs split, its diffuse scaled in each (year, month) so that the
+    month's DHI over GHI is ``target_fraction`` (per year-month; None keeps Erbs). All diffuse
+    with the sun within 3° of the horizon, where Erbs sets no beam. [W/m²]"""
+    dhi = np.asarray(pvlib.irradiance.erbs(ghi, zenith_deg, day_of_year)["dhi"], dtype=float)
+    low_sun = zenith_deg >= 87.0
+    dhi = np.where(low_sun, ghi, np.clip(dhi, 0.0, ghi))
+    if target_fraction is not None:
+        ghi_month = np.bincount(ym_of_interval, weights=ghi)
+        for _ in range(3):  # clipping at GHI takes a second pass to reach the target
+            dhi_month = np.bincount(ym_of_interval, weights=dhi, minlength=len(ghi_month))
+            scale = np.divide(target_fraction * ghi_month, dhi_month,
+                              out=np.ones_like(ghi_month), where=dhi_month > 0)
+            dhi = np.where(low_sun, ghi, np.minimum(dhi * scale[ym_of_interval], ghi))
+    cos_z = np.cos(np.radians(zenith_deg))
+    dni = np.where(low_sun, 0.0, (ghi - dhi) / np.maximum(cos_z, 0.05))
+    return dhi, dni
 
 
 def _wind(rng: np.random.Generator, n_days: int, day_of_interval: np.ndarray,
@@ -220,12 +285,15 @@ def generate_milan_weather(
         else np.ones(len(ym_codes))
     k_day = _daily_clearness(rng, cs_daily, day_month, ym_of_day, targets, factors)
     ghi = _hourly_ghi(rng, k_day, day_of_interval, cs_ghi)
-    erbs = pvlib.irradiance.erbs(ghi, solpos["zenith"].to_numpy(), mid.day_of_year.to_numpy())
-    dhi = np.clip(erbs["dhi"], 0.0, ghi)
-    dni = np.clip(erbs["dni"], 0.0, None)
+    ym_of_interval = ym_of_day[day_of_interval]
+    fraction = (_monthly_values("diffuse_fraction", ym_codes % 100, targets)
+                if "diffuse_fraction" in targets else None)
+    dhi, dni = split_diffuse(ghi, solpos["zenith"].to_numpy(), mid.day_of_year.to_numpy(),
+                             ym_of_interval, fraction)
     local_hour = (local.hour + local.minute / 60.0 + step_h / 2).to_numpy()
-    temp_air = _temperature(rng, k_day, day_of_interval, day_month, ym_of_day, local_hour,
-                            targets)
+    temp_air = _temperature(rng, k_day, day_of_interval, day_month, ym_of_day,
+                            day_of_interval + local_hour / 24.0,
+                            _solar_hours(mid, site["latitude"], site["longitude"]), targets)
     wind_speed = _wind(rng, n_days, day_of_interval, day_month, local_hour, targets)
 
     data = pd.DataFrame(
@@ -266,6 +334,7 @@ def monthly_targets(data: pd.DataFrame, source: str = "weather file") -> pd.Data
         "temp_air_c": data["temp_air"].groupby(month).mean(),
         "daily_range_k": (whole["hi"] - whole["lo"]).groupby(whole["month"]).mean(),
         "wind_speed_m_per_s": data["wind_speed"].groupby(month).mean(),
+        "diffuse_fraction": data["dhi"].groupby(month).sum() / data["ghi"].groupby(month).sum(),
     })
     targets.index.name = "month"
     if len(targets) != 12 or targets.isna().any().any():

@@ -38,11 +38,17 @@ def test_mean_of_ten_seeds_reproduces_uni_monthly_irradiation_within_5_percent()
     assert mean.sum() == pytest.approx(1316.6, rel=0.03)
 
 
-def test_monthly_mean_temperature_is_on_target():
-    data, _ = generate_milan_weather(YEAR, seed=1)
-    local = data.tz_convert("Europe/Rome")
-    monthly = local["temp_air"].groupby(local.index.month).mean().to_numpy()
-    np.testing.assert_allclose(monthly, UNI_10349_MILANO["temp_air_c"], atol=0.5)
+def test_monthly_mean_temperature_is_on_target_over_years_and_varies_between_them():
+    """Nothing pins a month's mean: the daily anomaly (σ 2.5 K, lag-1 0.75) moves a month by
+    about 1.2 K from year to year, and 20 years average back to UNI 10349 (standard error
+    0.27 K; the cycle and the interpolation between days must not bias it)."""
+    def monthly(seed: int) -> np.ndarray:
+        local = generate_milan_weather(YEAR, seed)[0].tz_convert("Europe/Rome")
+        return local["temp_air"].groupby(local.index.month).mean().to_numpy()
+
+    years = np.array([monthly(s) for s in range(20)])
+    np.testing.assert_allclose(years.mean(axis=0), UNI_10349_MILANO["temp_air_c"], atol=0.6)
+    assert 0.6 < np.median(years.std(axis=0)) < 2.0
 
 
 def test_irradiance_components_are_consistent():
