@@ -73,29 +73,14 @@ def beam_factor(plants: Sequence[PlantCommissioned], cols: Sequence[int],
     return out
 
 
-def plant_ac_power_kw(
-    plants: Sequence[PlantCommissioned], weather: pd.DataFrame,
-    transposition_model: str = "haydavies",
-) -> np.ndarray:
-    """Mean AC power of each plant in each interval. [kW], shape ``(time, plant)``.
-
-    ``weather`` is on the simulation grid (UTC, interval start) with columns ``ghi``, ``dni``,
-    ``dhi`` [W/m²], ``temp_air`` [°C], ``wind_speed`` [m/s]. Solar geometry is taken at interval
-    midpoints. Output is zero before a plant's entry into operation; degradation is linear from
-    that date. ``transposition_model``: one of :data:`TRANSPOSITION_MODELS`.
-    """
-    if transposition_model not in TRANSPOSITION_MODELS:
-        raise ValueError(f"transposition_model: expected one of {TRANSPOSITION_MODELS}; found "
-                         f"{transposition_model!r}")
+def plane_of_array(plants: Sequence[PlantCommissioned], weather: pd.DataFrame,
+                   transposition_model: str) -> tuple[np.ndarray, np.ndarray]:
+    """Plane-of-array irradiance of each plant, and its effective part (after the angle of
+    incidence, and the horizon and shading losses of the beam). [W/m²], ``(time, plant)``"""
     index = pd.DatetimeIndex(weather.index)
     n_time, n_plant = len(index), len(plants)
-    out = np.zeros((n_time, n_plant))
-    if n_plant == 0:
-        return out
     mid = index + pd.Timedelta(hours=interval_hours(index) / 2)
     ghi, dni, dhi = (weather[c].to_numpy(dtype=float) for c in ("ghi", "dni", "dhi"))
-    temp_air = weather["temp_air"].to_numpy(dtype=float)[:, None]
-    wind = weather["wind_speed"].to_numpy(dtype=float)[:, None]
     dni_extra = pvlib.irradiance.get_extra_radiation(mid).to_numpy()
 
     by_site: dict[tuple[int, int], list[int]] = defaultdict(list)
@@ -129,7 +114,31 @@ def plant_ac_power_kw(
             poa_global[:, cols] = direct[:, None] * beam + diffuse[:, None]
             effective[:, cols] = (direct * np.nan_to_num(iam))[:, None] * beam + \
                 diffuse[:, None]
+    return poa_global, effective
 
+
+def plant_ac_power_kw(
+    plants: Sequence[PlantCommissioned], weather: pd.DataFrame,
+    transposition_model: str = "haydavies",
+) -> np.ndarray:
+    """Mean AC power of each plant in each interval. [kW], shape ``(time, plant)``.
+
+    ``weather`` is on the simulation grid (UTC, interval start) with columns ``ghi``, ``dni``,
+    ``dhi`` [W/m²], ``temp_air`` [°C], ``wind_speed`` [m/s]. Solar geometry is taken at interval
+    midpoints. Output is zero before a plant's entry into operation; degradation is linear from
+    that date. ``transposition_model``: one of :data:`TRANSPOSITION_MODELS`.
+    """
+    if transposition_model not in TRANSPOSITION_MODELS:
+        raise ValueError(f"transposition_model: expected one of {TRANSPOSITION_MODELS}; found "
+                         f"{transposition_model!r}")
+    index = pd.DatetimeIndex(weather.index)
+    n_time, n_plant = len(index), len(plants)
+    out = np.zeros((n_time, n_plant))
+    if n_plant == 0:
+        return out
+    poa_global, effective = plane_of_array(plants, weather, transposition_model)
+    temp_air = weather["temp_air"].to_numpy(dtype=float)[:, None]
+    wind = weather["wind_speed"].to_numpy(dtype=float)[:, None]
     month = to_local(index).month.to_numpy() - 1
     soiling = np.array([p.soiling_pct_by_month or (0.0,) * 12 for p in plants]).T / 100.0
     effective *= 1.0 - soiling[month]
