@@ -102,3 +102,125 @@ def diffuse_fraction_by_month(data: pd.DataFrame) -> pd.Series:
     frame = pd.DataFrame({"ghi": data["ghi"].to_numpy(), "dhi": data["dhi"].to_numpy()})
     sums = frame.groupby(clock.month).sum()
     return sums["dhi"] / sums["ghi"]
+
+
+ARERA_DAY_TYPES = {0: "Giorno feriale", 1: "Sabato", 2: "Domenica"}
+"""ARERA's day types, by the twin's day-type codes (WORKDAY, SATURDAY, HOLIDAY)."""
+ARERA_CLASSES = {"0<P<=1.5": 1.5, "1.5<P<=3": 3.0, "3<P<=4.5": 4.5, "4.5<P<=6": 6.0,
+                 "P>6": 10.0}
+"""ARERA's contracted-power classes, and the contracted power simulated for each. [kW]"""
+
+
+def arera_typical_days(frame: pd.DataFrame, power_class: str) -> np.ndarray:
+    """ARERA Lombardy mean hourly withdrawal of a class, ``(month 1-12, day type, hour)``.
+    [kWh per hour]"""
+    rows = frame[(frame["Regione"] == "Lombardia") & (frame["Classe potenza"] == power_class)]
+    out = np.zeros((12, 3, 24))
+    for (m, kind), group in rows.groupby(["Mese", "Working day"]):
+        d = {v: k for k, v in ARERA_DAY_TYPES.items()}[kind]
+        out[m - 1, d] = group.sort_values("Ora")["Prelievo medio Orario Regionale (kWh)"]
+    return out
+
+
+def model_typical_days(values: np.ndarray, index: pd.DatetimeIndex) -> np.ndarray:
+    """The model's typical days averaged as ARERA averages (twin.assets.loads.typical_day),
+    ``(month, day type, hour)``."""
+    from twin.assets.loads import typical_day
+
+    return np.array([[typical_day(values, index, m, d) for d in ARERA_DAY_TYPES]
+                     for m in range(1, 13)])
+
+
+def day_counts(year: int) -> np.ndarray:
+    """Days of each month and day type in a year (Milan's holidays), ``(month, day type)``."""
+    from twin.core.calendar import day_types
+
+    days = pd.date_range(f"{year}-01-01", f"{year}-12-31", freq="D")
+    kinds = day_types(days)
+    return np.array([[np.sum((days.month == m) & (kinds == d)) for d in ARERA_DAY_TYPES]
+                     for m in range(1, 13)])
+
+
+def household_figures(typical: np.ndarray, counts: np.ndarray) -> dict[str, float]:
+    """Figures of a set of typical days ``(month, day type, hour)`` with the days they stand
+    for: annual energy, min/mean and peak/mean of the typical days (mean over months and day
+    types), Saturday and Sunday daily energy over the weekday's, and the F1 share (weekdays
+    08-19 h)."""
+    daily = typical.sum(axis=2)  # (month, day type)
+    mean = typical.mean(axis=2)
+    weekday = (daily[:, 0] * counts[:, 0]).sum() / counts[:, 0].sum()
+    total = (daily * counts).sum()
+    f1 = (typical[:, 0, 8:19].sum(axis=1) * counts[:, 0]).sum()
+    return {"annual_kwh": float(total),
+            "min_over_mean": float((typical.min(axis=2) / mean).mean()),
+            "peak_over_mean": float((typical.max(axis=2) / mean).mean()),
+            "saturday_ratio": float((daily[:, 1] * counts[:, 1]).sum() / counts[:, 1].sum()
+                                    / weekday),
+            "sunday_ratio": float((daily[:, 2] * counts[:, 2]).sum() / counts[:, 2].sum()
+                                  / weekday),
+            "f1_share_pct": float(f1 / total * 100)}
+
+
+def shape_error(ours: np.ndarray, reference: np.ndarray) -> float:
+    """Mean over months and day types of the typical day's mean absolute error over the
+    reference typical day's mean (both at the same annual energy). [-]"""
+    mae = np.abs(ours - reference).mean(axis=2)
+    return float((mae / reference.mean(axis=2)).mean())
+
+
+def pearson_min(ours: np.ndarray, reference: np.ndarray) -> float:
+    """Lowest Pearson correlation of a typical day with its reference (a reported figure)."""
+    a = ours - ours.mean(axis=2, keepdims=True)
+    b = reference - reference.mean(axis=2, keepdims=True)
+    r = (a * b).sum(axis=2) / np.sqrt((a * a).sum(axis=2) * (b * b).sum(axis=2))
+    return float(r.min())
+
+
+RSE_SHEETS = {"school": "scuola_500_studenti", "office": "ufficio_comunale",
+              "public_building": "PA_comune", "gym": "palestra_comunale",
+              "library": "biblioteca_comunale", "shop": "COM_>6kw_feriale"}
+"""The RSE typical-day sheet (shared/data/load/rse_cacer/curve_carico_input.xlsx) each
+non-residential archetype is compared with."""
+SHOP_SUNDAY_SHEET = "COM_1.5<P<=3_festivo"
+"""A shop's Sunday: RSE's commercial sheet of a business closed on holidays (its Saturday is a
+holiday too, so the Saturday comes from a business open every day, RSE_SHEETS["shop"])."""
+TERM_MONTHS = (3, 4, 5, 10, 11)
+"""Months of a normal school and working term (no summer or Christmas closures)."""
+
+
+def rse_weekend_ratios(workbook: dict[str, pd.DataFrame], archetype: str) -> tuple[float, float]:
+    """RSE's Saturday and Sunday daily energy over its working day's, for an archetype."""
+    sheet = workbook[RSE_SHEETS[archetype]]
+    sunday = workbook[SHOP_SUNDAY_SHEET] if archetype == "shop" else sheet
+    working = sheet["Working_day"].sum()
+    return (float(sheet["Saturday"].sum() / working),
+            float(sunday["Sunday"].sum() / sunday["Working_day"].sum()))
+
+
+def model_weekend_ratios(power: np.ndarray, index: pd.DatetimeIndex) -> tuple[float, float]:
+    """The model's Saturday and Sunday-or-holiday daily energy over a workday's, in the term
+    months."""
+    from twin.core.calendar import HOLIDAY, SATURDAY, WORKDAY, day_types
+
+    local = index.tz_convert("Europe/Rome")
+    term = np.isin(local.month, TERM_MONTHS)
+    kinds = day_types(local.normalize())
+    day = local.normalize()
+    daily = pd.Series(power[term]).groupby([kinds[term], day[term]]).sum().groupby(level=0).mean()
+    return (float(daily[SATURDAY] / daily[WORKDAY]), float(daily[HOLIDAY] / daily[WORKDAY]))
+
+
+def model_day_profile(power: np.ndarray, index: pd.DatetimeIndex, day_type: int) -> np.ndarray:
+    """Mean power by quarter hour of the day over the term months' days of one type."""
+    from twin.core.calendar import day_types
+
+    local = index.tz_convert("Europe/Rome")
+    on = np.isin(local.month, TERM_MONTHS) & (day_types(local.normalize()) == day_type)
+    quarter = local.hour * 4 + local.minute // 15
+    return pd.Series(power[on]).groupby(quarter[on]).mean().reindex(range(96)).to_numpy()
+
+
+def coincidence_factor(power: np.ndarray) -> float:
+    """Peak of the group's summed power over the sum of each member's own peak, ``power``
+    ``(time, member)``. [-]"""
+    return float(power.sum(axis=1).max() / power.max(axis=0).sum())

@@ -55,8 +55,10 @@ APPLIANCES: tuple[Appliance, ...] = (
 household (12 % of 2,700 kWh). Shorter bursts (kettle, microwave, iron) stay in the smooth part
 and its interval noise."""
 
-MAX_SHARE = 0.5
-"""At most this share of a member's energy comes in cycles (small or empty homes)."""
+MAX_SHARE = 0.12
+"""At most this share of a member's energy comes in cycles: what they take in the average home
+(320 of 2,700 kWh). A smaller home runs proportionally fewer cycles, so the cycles scale with
+its energy instead of taking half of it (which once flattened the 1.5 kW class's shape)."""
 AWAY_BELOW = 0.5
 """A day with less than this share of the member's mean daily energy is a day away: no cycles."""
 MAX_CYCLES_PER_DAY = 3

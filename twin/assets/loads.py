@@ -22,6 +22,7 @@ Sant'Ambrogio (7 December, Milan), from the ``holidays`` package.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -41,6 +42,7 @@ from twin.assets.archetypes import (
     Bump,
     Lighting,
     Plateau,
+    contracted_power_for_energy,
     household_for_power,
 )
 from twin.core.calendar import day_types
@@ -82,7 +84,9 @@ def expected_shape(archetype: Archetype, days: pd.DatetimeIndex,
             else:
                 out[on] += shape.height * lighting_curve(
                     hours[None, :], sunrise_h[on, None], sunset_h[on, None], shape)
-    return out * np.asarray(archetype.monthly_factor)[month - 1, None]
+    level = (np.asarray(archetype.monthly_factor)[month - 1]
+             * np.asarray(archetype.day_type_factor)[kinds])
+    return out * level[:, None]
 
 
 @dataclass(frozen=True)
@@ -274,10 +278,13 @@ def _availability(variable: np.ndarray, archetype: Archetype, rngs: list[np.rand
 
 def _variation(archetype: Archetype, rngs: list[np.random.Generator], seed: int, n_t: int,
                n_days: int) -> tuple[np.ndarray, np.ndarray]:
-    """A persistent day-to-day factor per member (log-normal AR(1)), and interval noise: each
+    """A persistent day-to-day factor per member (log-normal AR(1)), and hourly noise: each
     member reads its own window of one seeded pool of log-normal factors (its offset drawn from
     its own stream): independent-looking for the aggregate, stable per member, and far cheaper
-    than drawing every value anew. ``(day, member)``, ``(member, time)``."""
+    than drawing every value anew. ``n_t`` is the number of hours: the noise is drawn per hour
+    and held within it, so a 15-minute run summed to hours has the hourly spread of a 1-hour
+    run (what varies within the hour is the appliance cycles'). ``(day, member)``,
+    ``(member, hour)``."""
     daily = np.exp(archetype.daily_cv * np.column_stack(
         [ar1(r, n_days, 0.6) for r in rngs]) - archetype.daily_cv**2 / 2).astype(np.float32)
     cv = np.float32(archetype.interval_cv)
@@ -286,6 +293,16 @@ def _variation(archetype: Archetype, rngs: list[np.random.Generator], seed: int,
     pool = np.exp(cv * pool - cv * cv / 2)
     offsets = np.array([r.integers(0, (NOISE_POOL_LENGTHS - 1) * n_t) for r in rngs])
     return daily, np.lib.stride_tricks.sliding_window_view(pool, n_t)[offsets]
+
+
+def _times_hourly(power: np.ndarray, noise: np.ndarray, per_hour: int) -> None:
+    """Multiply ``power`` ``(time, member)`` by ``noise`` ``(member, hour)``, each hour's value
+    on all its steps, in place (without expanding the noise to every step)."""
+    whole = (power.shape[0] // per_hour) * per_hour
+    power[:whole].reshape(-1, per_hour, power.shape[1])[...] *= \
+        noise.T[: whole // per_hour, None, :]
+    if whole < power.shape[0]:
+        power[whole:] *= noise.T[whole // per_hour][None, :]
 
 
 def _capped(power: np.ndarray, consumers: Sequence[Consumer], mean_kw: np.ndarray) -> np.ndarray:
@@ -330,14 +347,16 @@ def archetype_power(
     if lights:
         _add_lighting(variable, lights, hours, day_of, days, dtype)
     _availability(variable, archetype, rngs, month, dom, day_of, days)
-    season = np.asarray(archetype.monthly_factor, dtype=np.float32)[month - 1][:, None]
-    daily, noise = _variation(archetype, rngs, seed, n_t, len(days))
+    season = (np.asarray(archetype.monthly_factor, dtype=np.float32)[month - 1]
+              * np.asarray(archetype.day_type_factor, dtype=np.float32)[dtype])[:, None]
+    per_hour = max(1, round(1.0 / interval_hours(index)))
+    daily, noise = _variation(archetype, rngs, seed, -(-n_t // per_hour), len(days))
 
     power = variable
     power += np.float32(archetype.base)
     power *= season
     power *= daily[day_of]
-    power *= noise.T
+    _times_hourly(power, noise, per_hour)
     if archetype.heating_kw_per_k or archetype.cooling_kw_per_k:
         thermal = _thermal(archetype, index, daily_t, day_of).astype(np.float32)
         power += thermal[:, None] * daily[day_of]
@@ -352,6 +371,17 @@ def archetype_power(
     return _capped(power, consumers, mean_kw)
 
 
+def with_contract(consumer: Consumer) -> Consumer:
+    """A home without a contracted power gets the one its annual energy implies
+    (:func:`~twin.assets.archetypes.contracted_power_for_energy`): its class's shape for a
+    ``household``, and the meter's limit for every home."""
+    if consumer.contracted_power_kw is not None or not ARCHETYPES.get(
+            consumer.archetype, ARCHETYPES["vacant"]).appliance_cycles:
+        return consumer
+    return dataclasses.replace(consumer,
+                               contracted_power_kw=contracted_power_for_energy(consumer.annual_kwh))
+
+
 def load_power_kw(consumers: Sequence[Consumer], index: pd.DatetimeIndex, seed: int,
                   temp_air_c: np.ndarray | None = None) -> np.ndarray:
     """Mean power of every consumer in every interval. [kW], shape ``(time, member)``.
@@ -361,6 +391,7 @@ def load_power_kw(consumers: Sequence[Consumer], index: pd.DatetimeIndex, seed: 
     """
     by_archetype: dict[str, list[int]] = {}
     models: dict[str, Archetype] = {}
+    consumers = [with_contract(c) for c in consumers]
     for j, c in enumerate(consumers):
         if c.archetype not in ARCHETYPES:
             raise ValueError(f"unknown archetype {c.archetype!r} for member {c.member_id!r}")
