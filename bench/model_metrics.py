@@ -224,3 +224,11 @@ def coincidence_factor(power: np.ndarray) -> float:
     """Peak of the group's summed power over the sum of each member's own peak, ``power``
     ``(time, member)``. [-]"""
     return float(power.sum(axis=1).max() / power.max(axis=0).sum())
+
+
+def beam_over_extraterrestrial(data: pd.DataFrame) -> float:
+    """Highest DNI over the extraterrestrial normal irradiance of the hour (a clear sky lets
+    through at most about 80 %). [-]"""
+    mid = pd.DatetimeIndex(data.index) + pd.Timedelta(hours=_step_h(data) / 2)
+    extra = pvlib.irradiance.get_extra_radiation(mid).to_numpy()
+    return float((data["dni"].to_numpy() / extra).max())

@@ -66,3 +66,20 @@ def test_every_test_the_rules_checklist_names_exists():
         source = (root / path).read_text()
         if name:
             assert f"def {name}(" in source, f"{path}::{name}"
+
+
+def test_the_models_validation_table_prints_the_bounds_the_tests_assert():
+    """docs/models.md's table is written by bench/validate_models.py from the targets the
+    validation tests assert: every target has its row, with the bound its test holds."""
+    import sys
+
+    sys.path.insert(0, str(DOCS.parent / "bench"))
+    from validation_targets import TARGETS
+
+    page = (DOCS / "models.md").read_text(encoding="utf-8")
+    table = page.split("<!-- validation table: begin -->")[1].split(
+        "<!-- validation table: end -->")[0]
+    cells = [line.strip().strip("|").split(" | ") for line in table.strip().splitlines()[2:]]
+    bounds = {row[0].strip(): row[3].strip() for row in cells}
+    for target in TARGETS.values():
+        assert bounds.get(target.figure) == target.bound, (target.figure, bounds.get(target.figure))

@@ -26,7 +26,7 @@ MEASURED = SHARED_DATA / "pv" / "measured_vs_simulated_pv_italy_hourly_normalize
 TURIN = {"latitude": 45.065, "longitude": 7.659, "altitude": 240.0}
 YEAR = reference_year_index(2025)
 DAYLIGHT_CF = 0.01
-QUANTILES = (25, 50, 75, 90, 99)
+QUANTILES = (50, 75, 90, 99)
 
 
 @pytest.fixture(scope="module")
