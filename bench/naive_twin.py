@@ -30,6 +30,7 @@ from twin.assets.pv import (
     MODULE_EFFICIENCY,
     MOUNT_STANDOFF_IN,
     NOCT_C,
+    SITE_CELL_DEG,
 )
 from twin.core.time import interval_hours
 from twin.events import CommunityFounded, MemberJoined, PlantCommissioned
@@ -40,11 +41,17 @@ from twin.sim.timeline import consumer_of
 
 
 def modelchain_kw(plant: PlantCommissioned, weather: pd.DataFrame,
-                  transposition_model: str = "haydavies") -> np.ndarray:
+                  transposition_model: str = "haydavies", at_cell_centre: bool = False
+                  ) -> np.ndarray:
     """AC power of one plant with pvlib's ModelChain, the same models as the fast path, the
-    sun's position at the middle of each interval (``weather`` is indexed by interval start).
-    [kW]"""
-    location = pvlib.location.Location(plant.latitude, plant.longitude, tz="UTC")
+    sun's position at the middle of each interval (``weather`` is indexed by interval start),
+    seen from the plant or (``at_cell_centre``) from the centre of its solar-position cell, as
+    the model defines it (``twin.assets.pv.SITE_CELL_DEG``). [kW]"""
+    latitude, longitude = plant.latitude, plant.longitude
+    if at_cell_centre:
+        latitude, longitude = (round(v / SITE_CELL_DEG) * SITE_CELL_DEG
+                               for v in (latitude, longitude))
+    location = pvlib.location.Location(latitude, longitude, tz="UTC")
     system = pvlib.pvsystem.PVSystem(
         surface_tilt=plant.tilt_deg, surface_azimuth=plant.azimuth_deg, albedo=plant.albedo,
         module_parameters={"pdc0": plant.capacity_kwp * 1000, "gamma_pdc": GAMMA_PDC_PER_C},
@@ -88,7 +95,8 @@ def naive_totals(spec: RunSpec, inputs: Inputs) -> dict[str, float]:
     configs = sorted({p.configuration_id for p in plants} | {m.configuration_id for m in members})
 
     # PV: one ModelChain per plant.
-    injection = {p.plant_id: modelchain_kw(p, inputs.weather) * step_h for p in plants}
+    injection = {p.plant_id: modelchain_kw(p, inputs.weather, at_cell_centre=True) * step_h
+                 for p in plants}
 
     # Loads: one SimPy process per member, waking every interval.
     withdrawal = {c: np.zeros(len(index)) for c in configs}

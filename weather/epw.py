@@ -136,6 +136,9 @@ def read_epw(path: str | Path) -> tuple[pd.DataFrame, dict[str, Any]]:
         row, col = (int(v[0]) for v in np.nonzero(text))
         raise WeatherDataError(f"{path}: field {CANONICAL[col]!r} at line {row + 9}: expected a "
                                f"number; found {raw[CANONICAL[col]].iloc[row]!r}")
+    if len(data) < 2:
+        raise WeatherDataError(f"{path}: expected hourly data rows after the 8 header lines; "
+                               f"found {len(data)}")
     data.index = data.index.tz_convert("UTC")
     data.index.name = "time"
     data, repaired = repair_small_negatives(data, str(path))

@@ -22,6 +22,8 @@ def timing_offsets_h(data: pd.DataFrame, longitude: float) -> pd.Series:
     (UTC index, interval start, regular step). [h], indexed by month 1-12 (months with no sun
     are left out)."""
     index = pd.DatetimeIndex(data.index)
+    if len(index) < 2:
+        return pd.Series(dtype=float, index=pd.Index([], name="month"))
     step_h = (index[1] - index[0]).total_seconds() / 3600.0
     mid = index + pd.Timedelta(hours=step_h / 2)
     hour_utc = (mid.hour + mid.minute / 60.0 + mid.second / 3600.0).to_numpy()

@@ -55,7 +55,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler = getattr(importlib.import_module(f"twin.cli.{module}"), function)
         return handler(args, console, err)
     except TwinError as error:
-        err.print(f"[bold red]error:[/] {escape(str(error))}", highlight=False, markup=True)
+        # soft_wrap: one line per message (a path stays whole to copy; the terminal wraps it)
+        err.print(f"[bold red]error:[/] {escape(str(error))}", highlight=False, markup=True,
+                  soft_wrap=True)
         if isinstance(error, TamperError):
             return EXIT_VERIFY
         return EXIT_INTERNAL if isinstance(error, SweepError) else EXIT_USAGE
