@@ -16,9 +16,9 @@ WORKDAY, SATURDAY, HOLIDAY = 0, 1, 2
 
 def day_types(local_days: pd.DatetimeIndex) -> np.ndarray:
     """WORKDAY, SATURDAY or HOLIDAY (Sundays and Milan's public holidays) for local dates."""
-    years = sorted(set(local_days.year))
-    it_holidays = holidays.Italy(subdiv="MI", years=years)
-    is_holiday = np.array([d in it_holidays for d in local_days.date])
+    codes, days = pd.factorize(pd.DatetimeIndex(local_days).normalize())
+    it_holidays = holidays.Italy(subdiv="MI", years=sorted(set(days.year)))
+    is_holiday = np.array([d in it_holidays for d in days.date], dtype=bool)[codes]
     weekday = local_days.day_of_week.to_numpy()
     return np.where(is_holiday | (weekday == 6), HOLIDAY, np.where(weekday == 5, SATURDAY, WORKDAY))
 
@@ -36,12 +36,10 @@ def tariff_bands(local_times: pd.DatetimeIndex) -> np.ndarray:
     (``holidays.Italy`` without a region: Milan's Sant'Ambrogio is not a band holiday); the
     library lists 4 October from 2026 (Legge 151/2025), which ARERA's treatment leaves [U].
     """
-    years = sorted(set(local_times.year))
-    national = holidays.Italy(years=years)
-    days = local_times.normalize()
-    unique_days = days.unique()
-    off_day = {d: (d.date() in national) or d.day_of_week == 6 for d in unique_days}
-    is_off = np.fromiter((off_day[d] for d in days), dtype=bool, count=len(days))
+    codes, days = pd.factorize(local_times.normalize())  # each day once, not each hour
+    national = holidays.Italy(years=sorted(set(days.year)))
+    is_off = np.array([(d in national) or d.weekday() == 6 for d in days.date],
+                      dtype=bool)[codes]
     hour = local_times.hour.to_numpy()
     weekday = local_times.day_of_week.to_numpy()
     workday = (weekday <= 4) & ~is_off
@@ -65,6 +63,17 @@ class MonthGrid:
 
     @classmethod
     def of(cls, index: pd.DatetimeIndex) -> MonthGrid:
+        """The grid of an index (computed once per index: a run asks three times)."""
+        index = pd.DatetimeIndex(index)
+        key = (index[0].value, index[-1].value, len(index), str(index.tz))
+        if key not in _GRIDS:
+            if len(_GRIDS) >= 8:
+                _GRIDS.clear()
+            _GRIDS[key] = cls._build(index)
+        return _GRIDS[key]
+
+    @classmethod
+    def _build(cls, index: pd.DatetimeIndex) -> MonthGrid:
         local = to_local(index)
         labels = local.strftime("%Y-%m").to_numpy()
         starts = np.r_[0, np.flatnonzero(labels[1:] != labels[:-1]) + 1]
@@ -92,3 +101,7 @@ class MonthGrid:
                               - np.maximum(start, self.bounds[:, 0]), 0, None)
             out += np.outer(active, overlap)
         return out
+
+
+_GRIDS: dict[tuple, MonthGrid] = {}
+"""Month grids by (first, last, length, time zone) of their index."""

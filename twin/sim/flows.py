@@ -46,6 +46,7 @@ from twin.rules.configuration import holder_class
 from twin.sim.flexible import move_flexible_demand
 from twin.sim.member_months import MemberMonths
 from twin.sim.profiles import Profiled, profiled_energy
+from twin.sim.reuse import load_columns, pv_power_kw
 from twin.sim.spec import RunSpec
 from twin.sim.timeline import Timeline, run_timeline
 
@@ -96,8 +97,9 @@ def plant_production(events: Sequence[DomainEvent], plants: list[PlantCommission
     """AC energy of every plant per step (the PV model's, or a measured profile's), zero when
     decommissioned or in an outage. [kWh]"""
     step_h = interval_hours(inputs.index)
-    production = power_to_energy_kwh(plant_ac_power_kw(plants, inputs.weather,
-                                                     inputs.transposition_model), step_h)
+    production = power_to_energy_kwh(pv_power_kw(plants, inputs.weather,
+                                                 inputs.transposition_model, plant_ac_power_kw),
+                                     step_h)
     plant_col = {p.plant_id: j for j, p in enumerate(plants)}
     for (kind, key), energy in (profiles or {}).items():
         if kind == "plant":
@@ -124,11 +126,11 @@ def member_withdrawal(members: Sequence[MemberJoined], timeline: Timeline, input
     """Withdrawal of a block of members per step, following their profile changes. [kWh]"""
     step_h = interval_hours(inputs.index)
     first = [timeline.profiles[m.member_id][0][1] for m in members]
-    out = load_power_kw(first, inputs.index, seed, inputs.weather["temp_air"].to_numpy())
+    temp_air_c = inputs.weather["temp_air"].to_numpy()
+    out = load_columns(first, inputs.index, seed, temp_air_c, load_power_kw)
     for i, m in enumerate(members):
         for position, profile in timeline.profiles[m.member_id][1:]:
-            series = load_power_kw([profile], inputs.index, seed,
-                                   inputs.weather["temp_air"].to_numpy())
+            series = load_columns([profile], inputs.index, seed, temp_air_c, load_power_kw)
             out[position:, i] = series[position:, 0]
     return power_to_energy_kwh(out, step_h)
 

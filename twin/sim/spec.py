@@ -60,9 +60,14 @@ class RunSpec:
 
     def load_inputs(self) -> Inputs:
         """Weather and prices of this run on its grid (:func:`twin.inputs.run.load_inputs`)."""
+        from twin.sim.reuse import cached_inputs
+
         zones = [e.market_zone for e in self.events
                  if isinstance(e, PlantCommissioned) and e.market_zone]
-        return load_inputs(self.settings, self.community.market_zone, zones)
+        zone = self.community.market_zone
+        key = tuple(getattr(self.settings, part).model_dump_json()
+                    for part in ("simulation", "weather", "prices")) + (zone, *sorted(zones))
+        return cached_inputs(key, lambda: load_inputs(self.settings, zone, zones))
 
     @property
     def community(self) -> CommunityFounded:
