@@ -36,13 +36,12 @@ from twin.scenario.bounds import MAX_SWEEP_VARIANTS
 from twin.scenario.load import LoadedScenario
 from twin.scenario.paths import field_info, with_values
 from twin.sim.results import SUMMARY_COLUMNS
+from twin.studies.montecarlo import EXCEEDANCE
 
 WEATHER_SEED = "weather_seed"
 """The grid dimension of weather years: the built-in generator's seed (``[weather] seed``)."""
 UNITS = {"_mwh": "MWh", "_kw": "kW", "_eur": "EUR", "_pct": "%", "_pct_of_injected": "%",
          "_pct_of_withdrawn": "%"}
-EXCEEDANCE = {"P90": 0.90, "P50": 0.50, "P10": 0.10}
-"""P-value -> probability that a value is exceeded (twin.studies.montecarlo's convention)."""
 
 
 @dataclass(frozen=True)
