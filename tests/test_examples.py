@@ -12,10 +12,11 @@ EXAMPLES = Path(__file__).parent.parent / "examples"
 NOTEBOOKS = sorted(EXAMPLES.glob("*.ipynb"))
 
 
-def test_the_four_coursework_notebooks_are_there():
+def test_the_coursework_notebooks_are_there():
     names = [p.stem for p in NOTEBOOKS]
     assert names == ["01-rules-worked-examples", "02-add-a-plant-sizing-curve",
-                     "03-monte-carlo-weather", "04-import-meter-data"]
+                     "03-monte-carlo-weather", "04-import-meter-data",
+                     "05-coursework-grid"]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)

@@ -7,7 +7,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import xarray as xr
 
+import twin.studies
+from twin.cli import EXIT_OK, main
 from twin.errors import ScenarioError
 from twin.studies.grid import percentiles, read_grid, run_grid, run_point
 
@@ -60,8 +63,43 @@ def test_percentiles_over_weather_years_follow_the_p90_convention(small):
     _, ds = small
     p = percentiles(ds)["shared_mwh"]
     assert list(p["p_value"].values) == ["P90", "P50", "P10"]
-    assert (p.sel(p_value="P90") <= p.sel(p_value="P10")).all()
+    # two weather years a < b: the 10th percentile is a + 0.1 (b - a), by linear interpolation
+    a = ds["shared_mwh"].min("weather_seed")
+    b = ds["shared_mwh"].max("weather_seed")
+    np.testing.assert_allclose(p.sel(p_value="P90"), a + 0.1 * (b - a), rtol=1e-12)
+    np.testing.assert_allclose(p.sel(p_value="P10"), a + 0.9 * (b - a), rtol=1e-12)
     assert p.attrs["units"] == "MWh"
+    assert twin.studies.percentiles is percentiles
+
+
+def test_restrict_keeps_a_subset_of_each_dimension(tmp_path):
+    grid = read_grid(grid_file(tmp_path, "weather_seed = {first = 1, count = 100}\n"
+                               "members.households.count = [25, 50]\n"),
+                     allow_outside_paths=True)
+    small = grid.restrict(weather_seed=range(1, 4))
+    assert small.size == 6 and small.axes[1] == grid.axes[1]
+    with pytest.raises(ValueError, match="non-empty subset"):
+        grid.restrict(weather_seed=[500])
+    with pytest.raises(ValueError, match="no dimension"):
+        grid.restrict(roof=[1])
+
+
+@pytest.mark.slow
+def test_cli_sweep_of_a_grid_writes_its_dimensions(tmp_path, capsys):
+    path = grid_file(tmp_path, "weather_seed = [1, 2]\nmembers.households.count = [30, 60]\n")
+    out = tmp_path / "grid.nc"
+    assert main(["--allow-outside-paths", "sweep", str(path), "--workers", "1",
+                 "--out", str(out)]) == EXIT_OK
+    said = " ".join(capsys.readouterr().out.split())
+    assert "2 weather_seed × 2 members.households.count" in said
+    with xr.open_dataset(out) as ds:
+        assert ds["shared_mwh"].dims == ("weather_seed", "members.households.count",
+                                         "configuration")
+        assert ds["members.households.count"].attrs["units"] == "members"
+        point = read_grid(path, allow_outside_paths=True)
+        np.testing.assert_allclose(ds["premium_eur"].isel(weather_seed=1, **{
+            "members.households.count": 0}).to_numpy(), run_point(point, (1, 0))[
+            :, list(ds.data_vars).index("premium_eur")], rtol=1e-9)
 
 
 def test_a_bad_path_is_named_with_what_the_scenario_has(tmp_path):

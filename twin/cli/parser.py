@@ -250,12 +250,15 @@ def _add_sweep(sub: Commands) -> None:
     sweep = sub.add_parser("sweep", help="run many variants (scenarios, branches, roof sizes, "
                            "weather years) on dask.distributed",
                            description="Expand a sweep file into its variants, run them on a "
-                           "local dask cluster or an existing one, and write one Dataset with a "
-                           "scenario dimension (summary per configuration and hourly shared "
-                           "energy). A variant that fails is retried, then reported by name "
-                           "(exit code 1, the others still written).")
+                           "local dask cluster or an existing one, and write one Dataset: a "
+                           "list of variants along a scenario dimension (summary per "
+                           "configuration and hourly shared energy), or a grid (scenario + "
+                           "[grid]) with one dimension per swept field. A variant that fails "
+                           "is retried, then reported by name (exit code 1, the others still "
+                           "written).")
     sweep.add_argument("spec", type=Path, help="sweep file (TOML: scenarios or store and "
-                       "branches, candidates, weather_seeds, years; see the README)")
+                       "branches, candidates, weather_seeds, years; or scenario + [grid]; see "
+                       "the README)")
     where = sweep.add_mutually_exclusive_group()
     where.add_argument("--workers", type=int, default=None,
                        help="workers of the local cluster (default: one per core)")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from rich import box
@@ -188,18 +190,76 @@ def _paired(args: argparse.Namespace, sims: list, out: Path, console: Console,
 
 
 def sweep(args: argparse.Namespace, console: Console, err: Console) -> int:
-    import os
-
     from twin.scenario.bounds import MAX_SWEEP_VARIANTS
-    from twin.studies.sweep import load_sweep, run_sweep, write_sweep
+    from twin.scenario.sweep_file import read_sweep_file
 
     require_range("--max-variants", args.max_variants, (1, 10_000_000))
-    variants = load_sweep(args.spec, args.allow_outside_paths,
-                          args.max_variants or MAX_SWEEP_VARIANTS)
+    limit = args.max_variants or MAX_SWEEP_VARIANTS
+    is_grid = bool(read_sweep_file(args.spec).grid)
+    if is_grid:
+        from twin.studies.grid import read_grid
+
+        work = read_grid(args.spec, args.allow_outside_paths, limit)
+        count = work.size
+    else:
+        from twin.studies.sweep import load_sweep
+
+        work = load_sweep(args.spec, args.allow_outside_paths, limit)
+        count = len(work)
     out = args.out if args.out is not None else Path("results") / f"sweep-{args.spec.stem}.nc"
     if out.suffix not in (".nc", ".zarr"):  # before the work, not after it
         raise TwinError(f"--out {out}: expected a .nc or .zarr path")
     require_range("--workers", args.workers, (1, 1024))
+    failure = None
+    with _dask_client(args) as client:
+        if not args.quiet:
+            info = client.scheduler_info()
+            err.print(f"Sweep of {count:,} variants on {info['address']} "
+                      f"({len(info['workers'])} workers)", highlight=False)
+        with progress_bar(err, "Sweep", not args.quiet) as say:
+            try:
+                result = _run_work(work, is_grid, client, say)
+            except SweepError as error:
+                result, failure = error.partial, error
+    _write_result(result, out, is_grid, args.quiet, console)
+    if failure is not None:
+        raise failure
+    return EXIT_OK
+
+
+def _run_work(work, is_grid: bool, client, say):  # noqa: ANN001, ANN202 - Grid or variants
+    if is_grid:
+        from twin.studies.grid import run_grid
+
+        return run_grid(work, client, say)
+    from twin.studies.sweep import run_sweep
+
+    return run_sweep(work, client, say)
+
+
+def _write_result(result, out: Path, is_grid: bool, quiet: bool,  # noqa: ANN001 - Dataset
+                  console: Console) -> None:
+    from twin.studies.sweep import write_sweep
+
+    if is_grid:
+        write_sweep(result, out)
+        if not quiet:
+            shape = " × ".join(f"{result.sizes[d]} {d}" for d in result.dims)
+            console.print(f"Wrote {out}: {shape}; P-values with "
+                          "twin.studies.percentiles(ds, dim=\"weather_seed\").", highlight=False)
+    elif result.sizes.get("scenario"):
+        write_sweep(result, out)
+        if not quiet:
+            console.print(f"Wrote {out}: {result.sizes['scenario']} variants × "
+                          f"{result.sizes['configuration']} configurations.", highlight=False)
+
+
+@contextmanager
+def _dask_client(args: argparse.Namespace) -> Iterator:
+    """A client of ``--scheduler``, or of a local cluster of ``--workers`` processes (one
+    thread each; all cores by default), closed afterwards."""
+    import os
+
     from distributed import Client, LocalCluster
 
     if args.scheduler:
@@ -214,27 +274,11 @@ def sweep(args: argparse.Namespace, console: Console, err: Console) -> int:
                                host="127.0.0.1", dashboard_address=":0", silence_logs=40)
         client = Client(cluster)
     try:
-        if not args.quiet:
-            err.print(f"Sweep of {len(variants)} variants on {client.scheduler_info()['address']} "
-                      f"({len(client.scheduler_info()['workers'])} workers)", highlight=False)
-        failure = None
-        with progress_bar(err, "Sweep", not args.quiet) as say:
-            try:
-                result = run_sweep(variants, client, say)
-            except SweepError as error:
-                result, failure = error.partial, error
+        yield client
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
-    if result.sizes.get("scenario"):
-        write_sweep(result, out)
-        if not args.quiet:
-            console.print(f"Wrote {out}: {result.sizes['scenario']} variants × "
-                          f"{result.sizes['configuration']} configurations.", highlight=False)
-    if failure is not None:
-        raise failure
-    return EXIT_OK
 
 
 def calibrate(args: argparse.Namespace, console: Console, err: Console) -> int:

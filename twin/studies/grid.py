@@ -21,6 +21,7 @@ rules, and what follows them, for every variant. Seeds are split across dask wor
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -84,6 +85,22 @@ class Grid:
         if k is None:
             return [points]
         return [[p for p in points if p[k] == s] for s in range(len(self.axes[k].values))]
+
+    def restrict(self, **values: Sequence[Any]) -> Grid:
+        """The same grid with fewer values along some dimensions, by name (a quick look before
+        the whole study): ``grid.restrict(weather_seed=range(1, 11))``."""
+        names = [a.name for a in self.axes]
+        unknown = sorted(set(values) - set(names))
+        if unknown:
+            raise ValueError(f"restrict: no dimension {unknown}; the grid has {names}")
+        axes = []
+        for axis in self.axes:
+            chosen = tuple(values.get(axis.name, axis.values))
+            if not chosen or not set(map(repr, chosen)) <= set(map(repr, axis.values)):
+                raise ValueError(f"restrict: {axis.name} takes a non-empty subset of "
+                                 f"{list(axis.values)}; found {list(chosen)}")
+            axes.append(dataclasses.replace(axis, values=chosen))
+        return dataclasses.replace(self, axes=tuple(axes))
 
     def values(self, point: tuple[int, ...]) -> dict[str, Any]:
         return {a.path: a.values[i] for a, i in zip(self.axes, point, strict=True)}
