@@ -25,8 +25,9 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import twin  # noqa: E402
 from community import record  # noqa: E402
+
+import twin  # noqa: E402
 from tests.inputs.meters import exports  # noqa: E402
 from twin.events import MemberJoined  # noqa: E402
 from twin.events.store import EventStore  # noqa: E402

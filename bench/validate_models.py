@@ -22,9 +22,9 @@ from model_metrics import (
     ARERA_CLASSES,
     RSE_SHEETS,
     arera_typical_days,
+    beam_over_extraterrestrial,
     coincidence_factor,
     daily_clearness,
-    beam_over_extraterrestrial,
     daily_temperature_range_k,
     day_counts,
     deseasonalised_persistence,
@@ -94,7 +94,8 @@ def pv_and_weather(values: dict[str, str]) -> None:
     data, meta = read_epw(need(EPW))
     tmy = align_typical_year(data, meta, YEAR)
     for mounting in ("open_rack", "roof_mounted"):
-        values[f"pv_{mounting}"] = f"{kwh(roof(mounting=mounting, system_losses_pct=14.08), tmy):,.0f}"
+        plant = roof(mounting=mounting, system_losses_pct=14.08)
+        values[f"pv_{mounting}"] = f"{kwh(plant, tmy):,.0f}"
     gain = kwh(roof(), tmy, "perez") / kwh(roof(), tmy) - 1
     values["pv_perez_gain"] = f"+{gain * 100:.1f}"
 

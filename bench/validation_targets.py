@@ -74,7 +74,8 @@ TARGETS |= {
     "weather_overcast": Target(
         "share of overcast days (daily clearness < 0.3, 20 seeds)", "%", 13.7, TMYX, abs=2.0),
     "weather_daily_range": Target(
-        "daily temperature range, each month (20 seeds)", "", None, TMYX + "; the worst month's ratio - 1, either way",
+        "daily temperature range, each month (20 seeds)", "", None,
+        TMYX + "; the worst month's ratio - 1, either way",
         high=0.15),
     "weather_extreme_hours": Target(
         "solar time of the daily Tmin and Tmax, each month (20 seeds)", "h", None,

@@ -15,9 +15,9 @@ from twin.report import compare_report, run_report
 from twin.studies.compare import compare
 
 
-@pytest.fixture(scope="module")
-def browser():
-    """Headless Chromium through chromedriver (Debian packages chromium, chromium-driver)."""
+def chromium_driver(width_px: int = 1200, height_px: int = 2400):
+    """Headless Chromium through chromedriver (Debian packages chromium, chromium-driver), at
+    a window of ``width_px`` x ``height_px``; fails in CI if they are missing."""
     chromium, driver_path = shutil.which("chromium"), shutil.which("chromedriver")
     if not (chromium and driver_path):
         reason = "chromium and chromedriver not installed (.ci/run installs them)"
@@ -31,12 +31,18 @@ def browser():
     options.binary_location = chromium
     for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
                  "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--window-size=1200,2400"):
+                 "--disable-component-update", "--disable-sync", "--hide-scrollbars"):
         options.add_argument(flag)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(driver_path), options=options)
+    driver.set_window_size(width_px, height_px)
     yield driver
     driver.quit()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    yield from chromium_driver()
 
 
 def render(browser, page: Path, shot: Path) -> list[dict]:
@@ -88,4 +94,4 @@ def test_cli_report_and_json(tmp_path, capsys):
 def test_compare_difference_table_adds_energy_not_percentages(tiny_run):
     page = compare_report(compare(tiny_run, tiny_run, "a", "b"), tiny_run, tiny_run)
     difference = page.split("Difference (B − A)</h2>")[1].split("</table>")[0]
-    assert "shared_mwh" in difference and "self_sufficiency_pct" not in difference
+    assert "Shared (MWh)" in difference and "Self-sufficiency" not in difference

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -19,8 +20,10 @@ import pandas as pd
 LOCAL_TZ = "Europe/Rome"
 """Time zone of the Italian rules (delibere ARERA, GSE Regole operative)."""
 
+@functools.lru_cache(maxsize=8192)
 def local_midnight_utc(day: dt.date) -> pd.Timestamp:
-    """Start of a local (Europe/Rome) calendar day, as a UTC timestamp."""
+    """Start of a local (Europe/Rome) calendar day, as a UTC timestamp (memoised: the rules,
+    bills and fund ask for the same days again and again; a Timestamp is immutable)."""
     return pd.Timestamp(day).tz_localize(LOCAL_TZ).tz_convert("UTC")
 
 

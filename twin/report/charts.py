@@ -9,15 +9,30 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, ScalarFormatter
 
+from twin.core.numbers import number
 from twin.core.time import to_local
 
 
-def svg(fig: Figure) -> str:
+def svg(fig: Figure, lang: str = "en") -> str:
+    """``fig`` as inline SVG, its numeric ticks written in ``lang`` (``1,5`` in Italian)."""
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            if isinstance(axis.get_major_formatter(), ScalarFormatter):
+                axis.set_major_formatter(FuncFormatter(_tick_writer(axis, lang)))
     buffer = io.StringIO()
-    fig.savefig(buffer, format="svg", bbox_inches="tight")
+    fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
     text = buffer.getvalue()
     return text[text.index("<svg"):]
+
+
+def _tick_writer(axis, lang: str):  # noqa: ANN001, ANN202 - a matplotlib Axis
+    """Ticks with as many decimals as their spacing needs, in the language's separators."""
+    ticks = np.diff(axis.get_ticklocs())
+    step = float(np.min(np.abs(ticks[ticks != 0]))) if np.any(ticks != 0) else 1.0
+    digits = max(0, -int(np.floor(np.log10(step) + 1e-9)))
+    return lambda value, _position: number(value, digits, lang)
 
 
 def local_times(ds: xr.Dataset) -> pd.DatetimeIndex:
@@ -59,7 +74,7 @@ def monthly_chart(ds: xr.Dataset, t: dict[str, str]) -> str:
     ax2.set_ylabel(t["eur"])
     ax.legend(loc="upper left", fontsize=8)
     ax2.legend(loc="upper right", fontsize=8)
-    return svg(fig)
+    return svg(fig, t["lang"])
 
 
 SEASONS = {"winter": (12, 1, 2), "spring": (3, 4, 5), "summer": (6, 7, 8),
@@ -96,7 +111,7 @@ def typical_days_chart(ds: xr.Dataset, t: dict[str, str]) -> str:
     handles, labels = next((ax.get_legend_handles_labels() for ax in axes if ax.lines), ([], []))
     if handles:
         fig.legend(handles, labels, loc="upper right", fontsize=7)
-    return svg(fig)
+    return svg(fig, t["lang"])
 
 
 def heatmap_chart(ds: xr.Dataset, t: dict[str, str]) -> str:
@@ -120,7 +135,7 @@ def heatmap_chart(ds: xr.Dataset, t: dict[str, str]) -> str:
     ax.set_xticks(ticks)
     ax.set_xticklabels([frame.columns[i].strftime("%d/%m") for i in ticks], fontsize=7)
     fig.colorbar(image, ax=ax, label="kWh")
-    return svg(fig)
+    return svg(fig, t["lang"])
 
 
 def fund_chart(cash: pd.DataFrame, fund: pd.DataFrame, t: dict[str, str]) -> str:
@@ -139,7 +154,7 @@ def fund_chart(cash: pd.DataFrame, fund: pd.DataFrame, t: dict[str, str]) -> str
     ax.set_ylabel(t["eur"])
     ax.tick_params(axis="x", rotation=90, labelsize=7)
     ax.legend(fontsize=8)
-    return svg(fig)
+    return svg(fig, t["lang"])
 
 
 def monthly_comparison_chart(runs: tuple[tuple[xr.Dataset, str], ...], t: dict[str, str]) -> str:
@@ -153,7 +168,7 @@ def monthly_comparison_chart(runs: tuple[tuple[xr.Dataset, str], ...], t: dict[s
     ax.set_ylabel(t["mwh"])
     ax.tick_params(axis="x", rotation=90, labelsize=7)
     ax.legend(fontsize=8)
-    return svg(fig)
+    return svg(fig, t["lang"])
 
 
 def measured_modelled_chart(months: pd.DataFrame, t: dict[str, str]) -> str:
@@ -166,7 +181,7 @@ def measured_modelled_chart(months: pd.DataFrame, t: dict[str, str]) -> str:
     ax.set_xticks(x, list(months.index), rotation=45, fontsize=8)
     ax.set_ylabel("kWh")
     ax.legend(fontsize=8)
-    return svg(fig)
+    return svg(fig, t["lang"])
 
 
 def battery_day_chart(ds: xr.Dataset, t: dict[str, str]) -> str:
@@ -193,4 +208,4 @@ def battery_day_chart(ds: xr.Dataset, t: dict[str, str]) -> str:
     handles, labels = next((ax.get_legend_handles_labels() for ax in axes if ax.lines), ([], []))
     if handles:
         fig.legend(handles, labels, loc="upper right", fontsize=7)
-    return svg(fig)
+    return svg(fig, t["lang"])

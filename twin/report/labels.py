@@ -12,6 +12,7 @@ LABELS = {
         "assumed_text": "Weather: {weather}; prices: {prices}; GSE rules as in force, with the readings of the assumptions section; every figure marked [assumed] in the scenario file.",
         "risk_text": "One weather year: the range between a prudent year (P90) and a good one (P10) comes from `cer-twin run --monte-carlo 50`.",
         "h_kwp": "kWp",
+        "h_plant": "Plant",
         "h_capex": "Capex (€)",
         "h_year1": "Net, first year (€)",
         "h_avoided": "Avoided bills, first year (€)",
@@ -43,6 +44,8 @@ LABELS = {
         "col_injected_mwh": "Injected (MWh)",
         "col_withdrawn_mwh": "Withdrawn (MWh)",
         "col_shared_mwh": "Shared (MWh)",
+        "col_shared_kwh": "Shared (kWh)",
+        "year": "Year",
         "col_shared_pct_of_injected": "Shared / injected (%)",
         "col_self_consumed_mwh": "Self-consumed on site (MWh)",
         "col_shared_pct_of_withdrawn": "Shared / withdrawn (%)",
@@ -79,7 +82,7 @@ LABELS = {
         "families_note": "Bills from each member's hourly withdrawal (docs/bills.md). Energy-"
                          "poor families: bill after the bonus sociale, against an assumed "
                          "income of € {income:,.0f} a year.",
-        "indicator": "Indicator", "value": "Value",
+        "indicator": "Indicator", "value": "Value", "setting": "Setting", "field": "Field",
         "n_families": "Energy-poor families", "family_bill": "Bill per family and year (€)",
         "family_support": "Support per family and year (€)",
         "burden": "Bill / income (%)", "burden_after": "Bill after support / income (%)",
@@ -128,6 +131,7 @@ LABELS = {
         "assumed_text": "Meteo: {weather}; prezzi: {prices}; regole GSE in vigore, con le letture della sezione ipotesi; ogni dato segnato [assumed] nel file di scenario.",
         "risk_text": "Un solo anno meteorologico: l'intervallo fra un anno prudente (P90) e uno buono (P10) si ottiene con `cer-twin run --monte-carlo 50`.",
         "h_kwp": "kWp",
+        "h_plant": "Impianto",
         "h_capex": "Investimento (€)",
         "h_year1": "Netto, primo anno (€)",
         "h_avoided": "Bollette evitate, primo anno (€)",
@@ -159,6 +163,8 @@ LABELS = {
         "col_injected_mwh": "Immessa (MWh)",
         "col_withdrawn_mwh": "Prelevata (MWh)",
         "col_shared_mwh": "Condivisa (MWh)",
+        "col_shared_kwh": "Condivisa (kWh)",
+        "year": "Anno",
         "col_shared_pct_of_injected": "Condivisa / immessa (%)",
         "col_self_consumed_mwh": "Autoconsumata in sito (MWh)",
         "col_shared_pct_of_withdrawn": "Condivisa / prelevata (%)",
@@ -197,7 +203,8 @@ LABELS = {
         "families_note": "Bollette dal prelievo orario di ogni socio (docs/bills.md). Famiglie "
                          "in povertà energetica: bolletta dopo il bonus sociale, rispetto a un "
                          "reddito ipotetico di € {income:,.0f} l'anno.",
-        "indicator": "Indicatore", "value": "Valore",
+        "indicator": "Indicatore", "value": "Valore", "setting": "Impostazione",
+        "field": "Campo",
         "n_families": "Famiglie in povertà energetica",
         "family_bill": "Bolletta per famiglia e anno (€)",
         "family_support": "Sostegno per famiglia e anno (€)",

@@ -184,33 +184,25 @@ def run_report(result, name: str, lang: str = "en") -> str:  # noqa: ANN001 - Ru
         (t["cash"], f"<figure>{fund_chart(result.cash_timeline, result.fund, t)}</figure>"
          + _table(_projects(result.projects, t), "{:,.0f}", lang=t["lang"])),
         (t["families"], _families(result, t)),
-        (t["finance"], _table(finance[["kwp", "capex_eur", "year1_net_eur",
-                                       "year1_avoided_bill_eur", "npv_eur", "irr_pct",
-                                       "payback_years"]].rename(columns={
-                                           "kwp": t["h_kwp"], "capex_eur": t["h_capex"],
-                                           "year1_net_eur": t["h_year1"],
-                                           "year1_avoided_bill_eur": t["h_avoided"],
-                                           "npv_eur": t["npv"], "irr_pct": t["irr"],
-                                           "payback_years": t["payback"]}), "{:,.0f}",
-                              lang=t["lang"])),
+        (t["finance"], _table(_finance(finance, t), "{:,.0f}", lang=t["lang"])),
     ]
     if ds.sizes.get("battery", 0):
         sections.insert(4, (t["batteries"], _batteries(ds, t)))
     if local.year.nunique() > 1:
         from twin.sim.results import yearly_table
 
-        sections.append((t["yearly"], _table(yearly_table(ds).groupby(level="year").sum()
-                                             .drop(columns="self_sufficiency_pct"), "{:,.0f}",
-                                             lang=t["lang"])))
+        yearly = yearly_table(ds).groupby(level="year").sum().drop(
+            columns="self_sufficiency_pct")
+        sections.append((t["yearly"], _table(_labelled(yearly, t), "{:,.0f}", lang=t["lang"])))
     keys = [*SWITCH_NAMES, "payment_calendar", "weather_source", "price_source", "time_step"]
-    assumptions = pd.DataFrame({"value": [str(ds.attrs.get(k, "")) for k in keys]},
-                               index=pd.Index(keys, name="setting"))
+    assumptions = pd.DataFrame({t["value"]: [str(ds.attrs.get(k, "")) for k in keys]},
+                               index=pd.Index(keys, name=t["setting"]))
     provenance_keys = ["scenario", "scenario_sha256", "store", "branch", "head_seq",
                        "head_hash", "seed", "cer_twin_version", "future_events"]
-    provenance = pd.DataFrame({"value": [str(ds.attrs[k]) for k in provenance_keys
+    provenance = pd.DataFrame({t["value"]: [str(ds.attrs[k]) for k in provenance_keys
                                          if k in ds.attrs]},
                               index=pd.Index([k for k in provenance_keys if k in ds.attrs],
-                                             name="field"))
+                                             name=t["field"]))
     counting = ds["member_counting"].to_series() if "member_counting" in ds.coords else None
     if counting is not None and (counting != "").any():
         late = counting[counting != ""]
@@ -304,6 +296,19 @@ def _families(result, t: dict[str, str]) -> str:  # noqa: ANN001 - RunResult
             + _table(by_category, "{:,.0f}", lang=t["lang"]))
 
 
+FINANCE_COLUMNS = {"kwp": "h_kwp", "capex_eur": "h_capex", "year1_net_eur": "h_year1",
+                   "year1_avoided_bill_eur": "h_avoided", "npv_eur": "npv", "irr_pct": "irr",
+                   "payback_years": "payback"}
+"""The economics table's columns and their labels."""
+
+
+def _finance(finance: pd.DataFrame, t: dict[str, str]) -> pd.DataFrame:
+    """Each plant's economics (and the community's), in the report's words."""
+    table = finance[list(FINANCE_COLUMNS)].rename(
+        columns={c: t[k] for c, k in FINANCE_COLUMNS.items()})
+    return table.rename(index={"community": t["community_col"]}).rename_axis(t["h_plant"])
+
+
 def compare_report(comparison, a, b, lang: str = "en") -> str:  # noqa: ANN001
     """The HTML report of a comparison of two runs (B minus A)."""
     t = LABELS[lang]
@@ -312,21 +317,36 @@ def compare_report(comparison, a, b, lang: str = "en") -> str:  # noqa: ANN001
     totals = comparison.by_year.groupby(level="configuration").sum()
     diff = totals.filter(like="_diff").rename(columns=lambda c: c.removesuffix("_diff"))
     diff = diff.drop(columns=[c for c in diff if c.endswith("_pct")])
-    diff.loc["community"] = diff.sum()
+    diff.loc[t["community_col"]] = diff.sum()
     runs = ((a.dataset, comparison.name_a), (b.dataset, comparison.name_b))
-    hours = comparison.hours.copy()
+    hours = comparison.hours.rename(columns={"diff_kwh": "shared_kwh_diff"})
     hours.index = to_local(hours.index).strftime("%Y-%m-%d %H:%M")
     hours.index.name = t["hour"]
+    yearly = comparison.by_year[["shared_mwh_a", "shared_mwh_b",
+                                 *comparison.by_year.filter(like="_diff")]]
     sections = [
-        (t["difference"], _table(diff, "{:+,.1f}", lang=t["lang"])),
+        (t["difference"], _table(_labelled(diff, t), "{:+,.1f}", lang=t["lang"])),
         (t["monthly_shared"], f"<figure>{monthly_comparison_chart(runs, t)}</figure>"),
-        (t["yearly"], _table(comparison.by_year[["shared_mwh_a", "shared_mwh_b",
-                                                 *comparison.by_year.filter(like="_diff")]],
-                             "{:,.1f}", lang=t["lang"])),
-        (t["hours"], _table(hours, "{:,.1f}", lang=t["lang"])),
+        (t["yearly"], _table(_labelled(yearly, t), "{:,.1f}", lang=t["lang"])),
+        (t["hours"], _table(_labelled(hours, t), "{:,.1f}", lang=t["lang"])),
     ]
     return _page(f"{t['comparison']}: {comparison.name_b} − {comparison.name_a}",
                  "B − A", sections, lang)
+
+
+def _labelled(frame: pd.DataFrame, t: dict[str, str]) -> pd.DataFrame:
+    """A table of run figures in the report's words (``shared_mwh`` is "Shared (MWh)"; in a
+    comparison ``shared_mwh_a`` is "Shared (MWh) A", ``_diff`` "B − A"); index levels too."""
+    def label(column: str) -> str:
+        base, _, side = column.rpartition("_")
+        if side not in ("a", "b", "diff"):
+            base, side = column, ""
+        name = t.get(f"col_{base}", base)
+        return {"a": f"{name} A", "b": f"{name} B", "diff": f"{name} B − A"}.get(side, name)
+
+    out = frame.rename(columns=label)
+    out.index = out.index.set_names([t.get(n, n) if n else n for n in out.index.names])
+    return out
 
 
 CALIBRATION_COLUMNS = {

@@ -139,7 +139,10 @@ class Parameters:
 
     def __init__(self, records: Iterable[Parameter] = DEFAULT_RECORDS) -> None:
         self.records: tuple[Parameter, ...] = tuple(records)
-        self._names = {r.name for r in self.records}
+        self._by_name: dict[str, list[Parameter]] = {}
+        for record in self.records:
+            self._by_name.setdefault(record.name, []).append(record)
+        self._names = set(self._by_name)
 
     def __contains__(self, name: str) -> bool:
         return name in self._names
@@ -148,7 +151,7 @@ class Parameters:
         """The value valid on ``on`` (``None``: the latest record, open-ended if any)."""
         if name not in self._names:
             raise KeyError(f"unknown rule parameter {name!r}")
-        candidates = [r for r in self.records if r.name == name]
+        candidates = self._by_name[name]
         if on is None:
             open_ended = [r for r in candidates if r.valid_to is None]
             return (open_ended or candidates)[-1].value

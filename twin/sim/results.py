@@ -36,18 +36,23 @@ COMPARED_METRICS = ["shared_mwh", "premium_eur", "valorization_eur", "fund_eur",
 of :func:`yearly_table`) or for the community."""
 
 
+SUMMED = ("configuration_injected_energy_kwh", "configuration_withdrawn_energy_kwh",
+          "shared_energy_kwh", "member_self_consumed_by_band_kwh", "premium_eur",
+          "valorization_eur", "gse_fee_eur", "member_active_at_end", "plant_power_kw",
+          "plant_active_at_end", "excess_premium_eur", "rid_revenue_eur")
+"""The run's variables the summary adds up (read out of the Dataset once, as numpy)."""
+
+
 def summary_table(ds: xr.Dataset) -> pd.DataFrame:
     """One row per configuration and one for the community, columns :data:`SUMMARY_COLUMNS`."""
-    by_config = ds["plant_configuration"]
-    rows = {}
-    for cid in ds["configuration"].to_numpy():
-        plants = by_config == cid
-        members = ds["member_configuration"] == cid
-        rows[str(cid)] = _row(ds, plants.to_numpy(), members.to_numpy(),
-                              ds["configuration"].to_numpy() == cid)
-    rows["community"] = _row(ds, np.ones(ds.sizes["plant"], bool),
-                             np.ones(ds.sizes["member"], bool),
-                             np.ones(ds.sizes["configuration"], bool))
+    data = {name: ds[name].to_numpy() for name in SUMMED}
+    plant_of = ds["plant_configuration"].to_numpy()
+    member_of = ds["member_configuration"].to_numpy()
+    configurations = ds["configuration"].to_numpy()
+    rows = {str(cid): _row(data, plant_of == cid, member_of == cid, configurations == cid)
+            for cid in configurations}
+    rows["community"] = _row(data, np.ones(plant_of.size, bool), np.ones(member_of.size, bool),
+                             np.ones(configurations.size, bool))
     table = pd.DataFrame.from_dict(rows, orient="index")[list(SUMMARY_COLUMNS)]
     table.index.name = "configuration"
     return table
@@ -60,18 +65,24 @@ def self_sufficiency_pct(shared: float, self_consumed: float, withdrawn: float) 
     return 100.0 * (shared + self_consumed) / consumed if consumed else 0.0
 
 
-def _row(ds: xr.Dataset, plants: np.ndarray, members: np.ndarray, configs: np.ndarray) -> dict:
-    injected = float(ds["configuration_injected_energy_kwh"][:, configs].sum()) / 1000.0
-    withdrawn = float(ds["configuration_withdrawn_energy_kwh"][:, configs].sum()) / 1000.0
-    shared = float(ds["shared_energy_kwh"][:, configs].sum()) / 1000.0
-    on_site = float(ds["member_self_consumed_by_band_kwh"][members].sum()) / 1000.0
-    premium = float(ds["premium_eur"][:, plants].sum())
-    valorization = float(ds["valorization_eur"][:, configs].sum())
-    fees = float(ds["gse_fee_eur"][plants].sum())
+def _row(data: dict[str, np.ndarray], plants: np.ndarray, members: np.ndarray,
+         configs: np.ndarray) -> dict:
+    """The summary of the plants, members and configurations selected (NaN skipped, as
+    xarray's sums do)."""
+    def total(name: str, selection: np.ndarray, axis: int = 0) -> float:
+        values = data[name]
+        return float(np.nansum(values[:, selection] if axis else values[selection]))
+
+    injected = total("configuration_injected_energy_kwh", configs, 1) / 1000.0
+    withdrawn = total("configuration_withdrawn_energy_kwh", configs, 1) / 1000.0
+    shared = total("shared_energy_kwh", configs, 1) / 1000.0
+    on_site = total("member_self_consumed_by_band_kwh", members) / 1000.0
+    premium = total("premium_eur", plants, 1)
+    valorization = total("valorization_eur", configs, 1)
+    fees = total("gse_fee_eur", plants)
     return {
-        "members": int(ds["member_active_at_end"][members].sum()),
-        "plants_kw": float(
-            ds["plant_power_kw"][plants & ds["plant_active_at_end"].to_numpy()].sum()),
+        "members": int(data["member_active_at_end"][members].sum()),
+        "plants_kw": total("plant_power_kw", plants & data["plant_active_at_end"]),
         "injected_mwh": injected,
         "withdrawn_mwh": withdrawn,
         "shared_mwh": shared,
@@ -83,8 +94,8 @@ def _row(ds: xr.Dataset, plants: np.ndarray, members: np.ndarray, configs: np.nd
         "valorization_eur": valorization,
         "gse_fees_eur": fees,
         "fund_eur": premium + valorization - fees,
-        "excess_premium_eur": float(ds["excess_premium_eur"][configs].sum()),
-        "rid_eur": float(ds["rid_revenue_eur"][:, plants].sum()),
+        "excess_premium_eur": total("excess_premium_eur", configs),
+        "rid_eur": total("rid_revenue_eur", plants, 1),
     }
 
 

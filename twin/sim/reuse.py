@@ -40,6 +40,7 @@ class Reuse:
     inputs: dict[Any, Any] = dataclasses.field(default_factory=dict)
     pv_per_kwp: dict[Any, np.ndarray] = dataclasses.field(default_factory=dict)
     loads: dict[Any, np.ndarray] = dataclasses.field(default_factory=dict)
+    stacks: dict[tuple, np.ndarray] = dataclasses.field(default_factory=dict)
     hits: int = 0
     misses: int = 0
 
@@ -48,6 +49,7 @@ class Reuse:
         self.inputs.clear()
         self.pv_per_kwp.clear()
         self.loads.clear()
+        self.stacks.clear()
 
 
 def active() -> Reuse | None:
@@ -128,5 +130,10 @@ def load_columns(consumers: Sequence[Any], index: pd.DatetimeIndex, seed: int,
             cache.loads[key] = fresh[:, k]
     cache.hits += len(keys) - len(missing)
     cache.misses += len(missing)
-    return np.column_stack([cache.loads[key] for key in keys]) if keys else \
-        np.zeros((len(index), 0))
+    stacked = cache.stacks.get(tuple(keys))
+    if stacked is None:  # the same member set again (another roof size): the same matrix
+        stacked = np.column_stack([cache.loads[key] for key in keys]) if keys else \
+            np.zeros((len(index), 0))
+        stacked.flags.writeable = False  # shared between variants: read only
+        cache.stacks[tuple(keys)] = stacked
+    return stacked
