@@ -58,3 +58,25 @@ def test_the_bar_draws_on_a_terminal_and_not_when_disabled():
     assert "Sweep: variants" in buffer.getvalue()
     with progress_bar(console, "Sweep", enabled=False) as say:
         assert say is silent
+
+
+def test_run_says_what_it_loads_before_loading_it(monkeypatch, capsys):
+    """The first line is printed before the scenario (and the scientific stack) is loaded, so
+    a user sees an answer at once; nothing with --quiet."""
+    import twin.cli.run as cli_run
+    from twin.cli import main
+
+    seen = []
+
+    def loading(args):  # noqa: ANN001, ANN202 - stands in for the slow part
+        seen.append(capsys.readouterr().err)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli_run, "simulation_of", loading)
+    for quiet in ([], ["--quiet"]):
+        capsys.readouterr()
+        try:
+            main(["run", str(TINY), *quiet])  # the CLI reports the interruption and returns
+        except KeyboardInterrupt:
+            pass
+    assert f"Loading {TINY}" in " ".join(seen[0].split()) and seen[1] == ""

@@ -125,6 +125,10 @@ def source_of(args: argparse.Namespace, sim) -> str:  # noqa: ANN001 - twin.Simu
 
 
 def run(args: argparse.Namespace, console: Console, err: Console) -> int:
+    if not (args.quiet or args.json):  # the first line at once, before the scientific imports
+        source = (f"{args.store} (branch {args.branch})" if args.store is not None
+                  else args.scenario or "cercami-solidale.toml")
+        err.print(f"Loading {source}…", highlight=False)
     sim = simulation_of(args)
     stem = (args.branch if args.store is not None
             else Path(sim.spec.provenance["scenario"]).stem)
