@@ -128,7 +128,10 @@ def member_withdrawal(members: Sequence[MemberJoined], timeline: Timeline, input
     first = [timeline.profiles[m.member_id][0][1] for m in members]
     temp_air_c = inputs.weather["temp_air"].to_numpy()
     out = load_columns(first, inputs.index, seed, temp_air_c, load_power_kw)
-    for i, m in enumerate(members):
+    changes = [(i, m) for i, m in enumerate(members) if len(timeline.profiles[m.member_id]) > 1]
+    if changes:  # spliced below: our own copy (a study's cache hands out read-only arrays)
+        out = out.copy()
+    for i, m in changes:
         for position, profile in timeline.profiles[m.member_id][1:]:
             series = load_columns([profile], inputs.index, seed, temp_air_c, load_power_kw)
             out[position:, i] = series[position:, 0]
