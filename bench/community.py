@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import platform
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -22,6 +24,8 @@ from twin.events import (
 )
 from twin.scenario import RunSettings, Simulation
 from twin.sim.spec import RunSpec
+
+T = TypeVar("T")
 
 RESULTS = Path(os.environ.get("CER_TWIN_BENCH_RESULTS") or Path(__file__).with_name("RESULTS.md"))
 """Where result lines go (bench/run.py --quick points it elsewhere)."""
@@ -91,3 +95,20 @@ def record(what: str, result: str, reference: str, command: str) -> str:
     with RESULTS.open("a") as f:
         f.write(line + "\n")
     return line
+
+
+def timed_on_cluster(work: Callable[[Any], T], workers: int) -> tuple[float, T]:
+    """Seconds ``work(client)`` takes on a fresh LocalCluster of ``workers`` one-thread
+    processes (the workers' imports warmed first: they are not the work's cost), and its
+    result."""
+    import time
+
+    from distributed import Client, LocalCluster
+
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                      host="127.0.0.1", dashboard_address=":0", silence_logs=40) as cluster, \
+            Client(cluster) as client:
+        client.run(lambda: __import__("twin.sim.run"))
+        start = time.perf_counter()
+        result = work(client)
+        return time.perf_counter() - start, result

@@ -18,23 +18,12 @@ import time
 from pathlib import Path
 
 import xarray as xr
-from community import record
-from distributed import Client, LocalCluster
+from community import record, timed_on_cluster
 
 import twin
 from twin.studies.grid import read_grid, run_grid
 
 COURSEWORK = Path(__file__).parents[1] / "examples" / "coursework"
-
-
-def timed_grid(grid, workers: int) -> tuple[float, xr.Dataset]:  # noqa: ANN001 - Grid
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                      host="127.0.0.1", dashboard_address=":0", silence_logs=40) as cluster, \
-            Client(cluster) as client:
-        client.run(lambda: __import__("twin.sim.run"))  # imports are not the study's cost
-        start = time.perf_counter()
-        ds = run_grid(grid, client)
-        return time.perf_counter() - start, ds
 
 
 def main() -> None:
@@ -49,8 +38,8 @@ def main() -> None:
     start = time.perf_counter()
     default.run()
     single_s = time.perf_counter() - start
-    one_s, one = timed_grid(grid, 1)
-    two_s, two = timed_grid(grid, 2)
+    one_s, one = timed_on_cluster(lambda client: run_grid(grid, client), 1)
+    two_s, two = timed_on_cluster(lambda client: run_grid(grid, client), 2)
     xr.testing.assert_equal(one, two)
     study_s = two_s * len(full.axes[0].values) / len(seeds)
     record(f"coursework grid: {len(seeds)} weather seeds x 20 sizes x 4 household counts "

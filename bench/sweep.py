@@ -12,11 +12,9 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
-import time
 
 import xarray as xr
-from community import record
-from distributed import Client, LocalCluster
+from community import record, timed_on_cluster
 
 import twin
 from twin.studies.sweep import Variant, run_sweep, with_weather_seed
@@ -32,24 +30,14 @@ def variants(n: int, days: int) -> list[Variant]:
     return [with_weather_seed(base, seed) for seed in range(1, n + 1)]
 
 
-def timed_sweep(work: list[Variant], workers: int) -> tuple[float, xr.Dataset]:
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                      host="127.0.0.1", dashboard_address=":0", silence_logs=40) as cluster, \
-            Client(cluster) as client:
-        client.run(lambda: __import__("twin.sim.run"))  # warm the workers' imports
-        start = time.perf_counter()
-        ds = run_sweep(work, client)
-        return time.perf_counter() - start, ds
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--variants", type=int, default=256)
     parser.add_argument("--days", type=int, default=31)
     args = parser.parse_args()
     work = variants(args.variants, args.days)
-    one_s, one = timed_sweep(work, 1)
-    two_s, two = timed_sweep(work, 2)
+    one_s, one = timed_on_cluster(lambda client: run_sweep(work, client), 1)
+    two_s, two = timed_on_cluster(lambda client: run_sweep(work, client), 2)
     xr.testing.assert_identical(one, two)
     record(f"sweep: {args.variants} variants (default scenario, {args.days} days, one weather "
            "year each) on a LocalCluster",
