@@ -35,7 +35,8 @@ _ACTIVE: ContextVar[Reuse | None] = ContextVar("twin_reuse", default=None)
 
 @dataclasses.dataclass
 class Reuse:
-    """What the variants of one study share. Not thread-safe: one per worker process."""
+    """What the variants of one study share. Not thread-safe: one per worker process; a grid
+    takes a new one per weather seed (twin.studies.grid.run_group), which bounds its memory."""
 
     inputs: dict[Any, Any] = dataclasses.field(default_factory=dict)
     pv_per_kwp: dict[Any, np.ndarray] = dataclasses.field(default_factory=dict)
@@ -43,13 +44,6 @@ class Reuse:
     stacks: dict[tuple, np.ndarray] = dataclasses.field(default_factory=dict)
     hits: int = 0
     misses: int = 0
-
-    def clear(self) -> None:
-        """Forget everything (e.g. between weather seeds, to bound memory)."""
-        self.inputs.clear()
-        self.pv_per_kwp.clear()
-        self.loads.clear()
-        self.stacks.clear()
 
 
 def active() -> Reuse | None:
