@@ -26,7 +26,7 @@ def test_written_year_reads_back_as_a_csv_weather_source(tmp_path, capsys):
 def test_compare_prints_the_monthly_table(milano_epw, capsys):
     assert main(["weather", "--compare", str(milano_epw), "--seeds", "3"]) == 0
     out = capsys.readouterr().out
-    assert "UNI 10349" in out and "year" in out and "1493" in out
+    assert "UNI 10349" in out and "year" in out and "1,493" in out
 
 
 def test_bad_arguments(capsys):

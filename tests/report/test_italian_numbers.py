@@ -44,7 +44,7 @@ def test_by_configuration_is_transposed_labelled_and_counts_are_integers(default
 
 
 def test_both_languages_have_every_label():
-    from twin.report.labels import LABELS
+    from twin.core.locale import LABELS
 
     # English eligibility reasons are written by the rules; Italian has a template for each.
     assert {k for k in LABELS["it"] if not k.startswith("elig_")} == set(LABELS["en"])
@@ -88,7 +88,7 @@ def test_eligibility_reasons_in_italian(default_run):
 def test_no_english_label_in_the_italian_report(default_run):
     """The rendered text (tags stripped, charts aside) holds no label of the English catalogue
     that Italian writes differently."""
-    from twin.report.labels import LABELS
+    from twin.core.locale import LABELS
 
     page = run_report(default_run, "CER.ca.MI Solidale", "it")
     text = re.sub(r"<svg.*?</svg>|<style.*?</style>", " ", page, flags=re.S)

@@ -14,8 +14,8 @@ import pytest
 import twin
 from tests.conftest import TESTS
 from tests.report.test_report import chromium_driver
+from twin.core.locale import LABELS
 from twin.report import compare_report, run_report
-from twin.report.labels import LABELS
 from twin.studies.compare import compare
 
 WIDTH_PX = 1280

@@ -46,7 +46,7 @@ def test_compare_two_branches_of_a_store(tmp_path, capsys):
     out = tmp_path / "cmp"
     assert main(["compare", "main", "more-homes", "--store", store, "--out", str(out)]) == 0
     printed = capsys.readouterr().out
-    assert "more-homes minus main" in printed and "community" in printed
+    assert "more-homes minus main" in printed and "Community" in printed
     assert (out / "compare.csv").exists() and (out / "compare_hours.csv").exists()
 
 

@@ -12,6 +12,7 @@ argument errors import no scientific stack.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -20,6 +21,8 @@ from rich.markup import escape
 
 from twin.cli.codes import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, EXIT_VERIFY
 from twin.cli.parser import build_parser
+from twin.core.locale import LANGUAGES, Say, default_lang
+from twin.core.locale.errors import ERRORS
 from twin.errors import SweepError, TamperError, TwinError
 
 __all__ = ["EXIT_INTERNAL", "EXIT_OK", "EXIT_USAGE", "EXIT_VERIFY", "build_parser", "main"]
@@ -43,10 +46,17 @@ COMMANDS = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``cer-twin`` console script."""
+    lang = os.environ.get("CER_TWIN_LANG") or None
+    if lang is not None and lang not in LANGUAGES:  # refused, not quietly read as English
+        say = Say("en")
+        Console(stderr=True).print(f"[bold red]{say('cli.error')}[/] " + escape(say(
+            "cli.bad_lang", expected=", ".join(LANGUAGES), found=lang)), highlight=False)
+        return EXIT_USAGE
     parser = build_parser()
     args = parser.parse_args(argv)
     console = Console()
     err = Console(stderr=True)
+    say = Say(getattr(args, "lang", default_lang()))
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
@@ -56,20 +66,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args, console, err)
     except TwinError as error:
         # soft_wrap: one line per message (a path stays whole to copy; the terminal wraps it)
-        err.print(f"[bold red]error:[/] {escape(str(error))}", highlight=False, markup=True,
-                  soft_wrap=True)
+        err.print(f"[bold red]{say('cli.error')}[/] {escape(error.render(ERRORS[say.lang]))}",
+                  highlight=False, markup=True, soft_wrap=True)
         if isinstance(error, TamperError):
             return EXIT_VERIFY
         return EXIT_INTERNAL if isinstance(error, SweepError) else EXIT_USAGE
     except KeyboardInterrupt:
-        err.print("interrupted")
+        err.print(say("cli.interrupted"))
         return 130
     except Exception as error:  # a bug: one line here, the traceback with --debug
         if args.debug:
             raise
-        err.print(f"[bold red]internal error:[/] {type(error).__name__}: {escape(str(error))}\n"
-                  "This is a bug in cer-twin: rerun with `cer-twin --debug ...` for the "
-                  "traceback, and please report it.", highlight=False, markup=True)
+        err.print(f"[bold red]{say('cli.internal')}[/] {type(error).__name__}: "
+                  f"{escape(str(error))}\n{say('cli.bug')}", highlight=False, markup=True)
         return EXIT_INTERNAL
 
 

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from twin.errors import TwinError
+from twin.errors import Text, TwinError
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_VERIFY = 0, 1, 2, 3
 """0 success; 1 an internal error (a bug) or sweep variants that failed after their retries;
@@ -22,7 +22,8 @@ def require_range(option: str, value: int | None, bounds: tuple[int, int]) -> No
     None (not given) passes."""
     low, high = bounds
     if value is not None and not low <= value <= high:
-        raise TwinError(f"{option}: expected {low} to {high}; found {value}")
+        raise TwinError(Text("{option}: expected {low} to {high}; found {value}", option=option,
+                             low=low, high=high, value=value))
 
 
 
@@ -38,14 +39,17 @@ def out_folder(given: Path | None, default: Path, identity: str = "",
     ran, by :func:`mark_results` once written) so the same command may write there again."""
     out = given if given is not None else default
     if out.exists() and not out.is_dir():
-        raise TwinError(f"--out: expected a folder for the results; found a file {out}")
+        raise TwinError(Text("--out: expected a folder for the results; found a file {out}",
+                             out=out))
     marker = out / MARKER
     if out.is_dir() and any(out.iterdir()) and not force:
         found = marker.read_text(encoding="utf-8").strip() if marker.is_file() else ""
         if found != identity:
-            what = f"results of {found}" if found else "files cer-twin did not write"
-            raise TwinError(f"--out: {out} holds {what}; expected an empty folder or one with "
-                            f"results of {identity} (give --force to write there anyway)")
+            what = (Text("results of {found}", found=found) if found
+                    else Text("files cer-twin did not write"))
+            raise TwinError(Text("--out: {out} holds {what}; expected an empty folder or one "
+                                 "with results of {identity} (give --force to write there "
+                                 "anyway)", out=out, what=what, identity=identity))
     return out
 
 

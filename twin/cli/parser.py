@@ -7,21 +7,17 @@ answer at once (no pandas, pvlib, xarray, dask or matplotlib).
 from __future__ import annotations
 
 import argparse
-import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from twin._version import __version__
+from twin.core.locale import LANGUAGES, default_lang
 
 STORE_HELP = "event store: a SQLite file or a postgresql:// URL"
 BRANCH_HELP = "branch of the store (default: main)"
 SCENARIO_HELP = "scenario file or built-in name (default: cercami-solidale.toml)"
-LANG_CHOICES = ["en", "it"]
-
-
-def default_lang() -> str:
-    """``CER_TWIN_LANG`` (en or it) when set, else English: the default of every ``--lang``."""
-    value = os.environ.get("CER_TWIN_LANG", "en")
-    return value if value in LANG_CHOICES else "en"
+LANG_HELP = ("language of the terminal, of the reports and of the messages (default: "
+             "CER_TWIN_LANG, else en)")
 WEATHER_FORMATS = ("epw", "pvgis_tmy", "pvgis_hourly", "csv", "netcdf")
 METER_FORMATS = ("daily_rows", "interval_rows", "edistribuzione", "unareti", "plain")
 """As :data:`twin.inputs.meters.FORMATS` (a test keeps them equal; the parser imports neither)."""
@@ -64,9 +60,6 @@ def _add_run(sub: Commands) -> None:
     run.add_argument("--pdf", action="store_true",
                      help="also print the report to report.pdf, its summary on page 1 "
                      "(headless Chromium; implies --report)")
-    run.add_argument("--lang", choices=LANG_CHOICES, default=default_lang(),
-                     help="language of the report and of the terminal table (default: "
-                     "CER_TWIN_LANG, else en)")
     run.add_argument("--audit", action="store_true",
                      help="also write audit.csv: every hour × plant with shared energy, its "
                      "price, premium rate, F, rule version and euro")
@@ -199,8 +192,6 @@ def _add_compare(sub: Commands) -> None:
     compare.add_argument("--store", help="compare two branches of this store")
     compare.add_argument("--years", type=int, default=None, help="simulate this many years")
     compare.add_argument("--report", action="store_true", help="also write report.html")
-    compare.add_argument("--lang", choices=LANG_CHOICES, default=default_lang(),
-                         help="report language (default: CER_TWIN_LANG, else en)")
     compare.add_argument("--allow-different-inputs", action="store_true",
                          help="compare even when A and B differ in period, seed, weather or "
                          "prices (the output says how); refused otherwise")
@@ -284,8 +275,6 @@ def _add_calibrate(sub: Commands) -> None:
                            help="append the suggested corrections as events (store only)")
     calibrate.add_argument("--report", action="store_true",
                            help="also write calibration.html (charts per meter)")
-    calibrate.add_argument("--lang", choices=LANG_CHOICES, default=default_lang(),
-                           help="report language (default: CER_TWIN_LANG, else en)")
     calibrate.add_argument("--out", type=Path, default=None,
                            help="folder for calibration.csv and calibration_monthly.csv "
                            "(default: ./results/calibrate-<branch or scenario>)")
@@ -319,4 +308,18 @@ def build_parser() -> argparse.ArgumentParser:
     for add in (_add_run, _add_explain, _add_member, _add_events, _add_branch, _add_weather,
                 _add_expand, _add_compare, _add_meters, _add_sweep, _add_state, _add_calibrate):
         add(sub)
+    lang = default_lang()
+    for command in _commands(parser):
+        command.add_argument("--lang", choices=LANGUAGES, default=lang, help=LANG_HELP)
     return parser
+
+
+def _commands(parser: argparse.ArgumentParser) -> Iterator[argparse.ArgumentParser]:
+    """The parsers that run something (``run``, ``events log``, ...), not those that only
+    choose a subcommand (``events``): ``--lang`` goes on each, after its own arguments."""
+    subs = [a for a in parser._actions if isinstance(a, Commands)]  # noqa: SLF001
+    if not subs:
+        yield parser
+    for action in subs:
+        for command in dict.fromkeys(action.choices.values()):  # aliases share a parser
+            yield from _commands(command)

@@ -20,54 +20,37 @@ from twin.cli.codes import (
     require_range,
 )
 from twin.cli.progress import progress_bar
-from twin.core.numbers import number
-from twin.errors import TwinError
+from twin.core.locale import Say
+from twin.errors import Text, TwinError
 
 if TYPE_CHECKING:
     import pandas as pd
 
 
-ROWS_IT = {
-    "Members (at end)": "Soci (alla fine)", "Plants kW (at end)": "Impianti kW (fine)",
-    "Injected MWh": "Immessa MWh", "Withdrawn MWh": "Prelevata MWh",
-    "Shared MWh": "Condivisa MWh", "Shared/injected %": "Condivisa/immessa %",
-    "Self-consumed MWh": "Autoconsumo MWh", "Shared/withdrawn %": "Condivisa/prelev. %",
-    "Self-sufficiency %": "Autosufficienza %", "TIP premium €": "Premio TIP €",
-    "Valorization €": "Valorizzazione €", "GSE fees €": "Corrispettivi GSE €",
-    " earmarked (55%) €": " vincolato (55%) €", "RID, producers €": "RID, produttori €",
-    "Solidarity fund €": "Fondo solidale €", "Net incentives €": "Incentivi netti €",
-    "Community": "Comunità",
-}
-"""The table's labels in Italian (``run --lang it``)."""
-
 ROWS = [
-    ("Members (at end)", "members", "{:,.0f}"),
-    ("Plants kW (at end)", "plants_kw", "{:,.0f}"),
-    ("Injected MWh", "injected_mwh", "{:,.1f}"),
-    ("Withdrawn MWh", "withdrawn_mwh", "{:,.1f}"),
-    ("Shared MWh", "shared_mwh", "{:,.1f}"),
-    ("Shared/injected %", "shared_pct_of_injected", "{:,.1f}"),
-    ("Self-consumed MWh", "self_consumed_mwh", "{:,.1f}"),
-    ("Shared/withdrawn %", "shared_pct_of_withdrawn", "{:,.1f}"),
-    ("Self-sufficiency %", "self_sufficiency_pct", "{:,.1f}"),
-    ("TIP premium €", "premium_eur", "{:,.0f}"),
-    ("Valorization €", "valorization_eur", "{:,.0f}"),
-    ("GSE fees €", "gse_fees_eur", "{:,.0f}"),
-    ("FUND", "fund_eur", "{:,.0f}"),
-    (" earmarked (55%) €", "excess_premium_eur", "{:,.0f}"),
-    ("RID, producers €", "rid_eur", "{:,.0f}"),
+    ("row.members", "members", 0),
+    ("row.plants_kw", "plants_kw", 0),
+    ("row.injected", "injected_mwh", 1),
+    ("row.withdrawn", "withdrawn_mwh", 1),
+    ("row.shared", "shared_mwh", 1),
+    ("row.shared_pct", "shared_pct_of_injected", 1),
+    ("row.self_consumed", "self_consumed_mwh", 1),
+    ("row.shared_withdrawn", "shared_pct_of_withdrawn", 1),
+    ("row.self_sufficiency", "self_sufficiency_pct", 1),
+    ("row.premium", "premium_eur", 0),
+    ("row.valorization", "valorization_eur", 0),
+    ("row.fees", "gse_fees_eur", 0),
+    ("FUND", "fund_eur", 0),
+    ("row.earmarked", "excess_premium_eur", 0),
+    ("row.rid", "rid_eur", 0),
 ]
-"""Rows of the printed table: label, summary column, format."""
+"""Rows of the printed table: label (catalogue key), summary column, decimals."""
 
 
 LABEL_WIDTH = 19
 """Width of the metric labels of the summary table (its longest label). [characters]"""
 COLUMN_WIDTH = 11
 """Width of one configuration's column (a figure up to 1,000,000,000). [characters]"""
-
-
-def _label(text: str, lang: str) -> str:
-    return ROWS_IT.get(text, text) if lang == "it" else text
 
 
 def summary_tables(title: str, summary: pd.DataFrame, names: dict[str, str],
@@ -78,7 +61,7 @@ def summary_tables(title: str, summary: pd.DataFrame, names: dict[str, str],
     per_table = max(1, (width - LABEL_WIDTH) // COLUMN_WIDTH)
     ids = list(summary.index)
     chunks = [ids[i:i + per_table] for i in range(0, len(ids), per_table)]
-    more = " (segue)" if lang == "it" else " (continued)"
+    more = Say(lang)("run.continued")
     return [_summary_table(title if k == 0 else f"{title}{more}", summary.loc[chunk],
                            names, solidarity, lang) for k, chunk in enumerate(chunks)]
 
@@ -86,23 +69,22 @@ def summary_tables(title: str, summary: pd.DataFrame, names: dict[str, str],
 def _summary_table(title: str, summary: pd.DataFrame, names: dict[str, str],
                    solidarity: bool, lang: str = "en") -> Table:
     """Metrics as rows, configurations and the community as columns (fits 80 columns)."""
+    say = Say(lang)
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, padding=(0, 0),
                   pad_edge=False)
     table.add_column("", no_wrap=True)
     for cid in summary.index:
-        header = names.get(str(cid), _label("Community", lang))
+        header = names.get(str(cid), say("row.community"))
         if len(header) > 11:  # break long names at a hyphen or space to fit 80 columns
             sep = "-" if "-" in header else " "
             header = header.replace(sep, "-\n" if sep == "-" else "\n", 1)
         table.add_column(header, justify="right", min_width=COLUMN_WIDTH, overflow="fold",
                          style="bold" if cid == "community" else None)
-    fund = "Solidarity fund €" if solidarity else "Net incentives €"
-    for label, key, fmt in ROWS:
-        label = _label(fund if label == "FUND" else label, lang)
-        digits = 1 if ".1f" in fmt else 0
-        cells = [fmt.format(v) if lang == "en" else number(v, digits, lang)
-                 for v in summary[key]]
-        table.add_row(label, *cells, style="bold" if key == "fund_eur" else None)
+    fund = "row.fund" if solidarity else "row.net"
+    for label, key, digits in ROWS:
+        cells = [say.n(v, digits) for v in summary[key]]
+        table.add_row(say(fund if label == "FUND" else label), *cells,
+                      style="bold" if key == "fund_eur" else None)
     return table
 
 
@@ -112,7 +94,7 @@ def simulation_of(args: argparse.Namespace):  # noqa: ANN201 - twin.Simulation
 
     if args.store is not None:
         if args.scenario is not None:
-            raise TwinError("give either a SCENARIO or --store, not both")
+            raise TwinError(Text("give either a SCENARIO or --store, not both"))
         return twin.load_store(args.store, args.branch)
     return twin.load(args.scenario, args.allow_outside_paths)
 
@@ -125,10 +107,11 @@ def source_of(args: argparse.Namespace, sim) -> str:  # noqa: ANN001 - twin.Simu
 
 
 def run(args: argparse.Namespace, console: Console, err: Console) -> int:
+    say = Say(args.lang)
     if not (args.quiet or args.json):  # the first line at once, before the scientific imports
-        source = (f"{args.store} (branch {args.branch})" if args.store is not None
-                  else args.scenario or "cercami-solidale.toml")
-        err.print(f"Loading {source}…", highlight=False)
+        source = (say("cli.store_branch", store=args.store, branch=args.branch)
+                  if args.store is not None else args.scenario or "cercami-solidale.toml")
+        err.print(say("cli.loading", source=source), highlight=False)
     sim = simulation_of(args)
     stem = (args.branch if args.store is not None
             else Path(sim.spec.provenance["scenario"]).stem)
@@ -136,8 +119,9 @@ def run(args: argparse.Namespace, console: Console, err: Console) -> int:
     out = out_folder(args.out, Path("results") / stem, identity, args.force)
     require_range("--years", args.years, YEARS)
     require_range("--monte-carlo", args.monte_carlo, MONTE_CARLO_RUNS)
-    with progress_bar(err, f"Simulating {sim.name}", not (args.quiet or args.json)) as say:
-        result = sim.run(progress=say, years=args.years)
+    with progress_bar(err, say("cli.simulating", name=sim.name),
+                      not (args.quiet or args.json)) as progress:
+        result = sim.run(progress=progress, years=args.years)
     paths = result.write(out)
     mark_results(out, identity)
     if args.monte_carlo:
@@ -157,7 +141,7 @@ def run(args: argparse.Namespace, console: Console, err: Console) -> int:
         if args.pdf:
             paths["pdf"] = print_to_pdf(paths["report"])
     for warning in result.warnings:
-        err.print(f"[yellow]warning:[/] {warning}", highlight=False)
+        err.print(f"[yellow]{say('cli.warning')}[/] {warning}", highlight=False)
     if args.json:
         _print_json(sim, result, paths)
     elif not args.quiet:
@@ -174,15 +158,16 @@ def print_to_pdf(page: Path) -> Path:
     browser = next((found for name in ("chromium", "chromium-browser", "google-chrome")
                     if (found := shutil.which(name))), None)
     if browser is None:
-        raise TwinError(f"--pdf: needs headless Chromium (Debian package chromium); {page} "
-                        "was written")
+        raise TwinError(Text("--pdf: needs headless Chromium (Debian package chromium); "
+                             "{page} was written", page=page))
     pdf = page.with_suffix(".pdf")
     done = subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu",
                            "--no-pdf-header-footer", f"--print-to-pdf={pdf}",
                            page.resolve().as_uri()], capture_output=True, timeout=300,
                           check=False)
     if done.returncode != 0 or not pdf.is_file():
-        raise TwinError(f"--pdf: Chromium could not print {page} (exit {done.returncode})")
+        raise TwinError(Text("--pdf: Chromium could not print {page} (exit {code})", page=page,
+                             code=done.returncode))
     return pdf
 
 
@@ -190,20 +175,22 @@ def _monte_carlo(args: argparse.Namespace, sim, out: Path,  # noqa: ANN001 - twi
                  console: Console, err: Console) -> Path:
     from twin.studies.montecarlo import weather_monte_carlo
 
-    with progress_bar(err, "Monte Carlo", not (args.quiet or args.json)) as say:
-        per_run, p = weather_monte_carlo(sim, args.monte_carlo, progress=say, years=args.years)
+    say = Say(args.lang)
+    with progress_bar(err, say("run.monte_carlo_progress"),
+                      not (args.quiet or args.json)) as progress:
+        per_run, p = weather_monte_carlo(sim, args.monte_carlo, progress=progress,
+                                         years=args.years)
     per_run.round(3).to_csv(out / "montecarlo.csv")
     p.round(3).to_csv(out / "montecarlo_p_values.csv")
     p.attrs["plant_npv_eur"].T.round(0).to_csv(out / "montecarlo_plant_npv.csv")
     if not args.quiet:
-        mc = Table(title=f"Community over {args.monte_carlo} weather years (P90: exceeded in "
-                   "90 % of years, the prudent figure)", box=box.SIMPLE_HEAD,
-                   title_justify="left")
-        for column in ("", "shared MWh", "TIP €", "fund €", "NPV €"):
-            mc.add_column(column, justify="right")
+        mc = Table(title=say("run.monte_carlo", runs=say.n(args.monte_carlo)),
+                   box=box.SIMPLE_HEAD, title_justify="left")
+        for column in ("", "col.shared_mwh", "col.tip_eur", "col.fund_eur", "col.npv_eur"):
+            mc.add_column(say(column) if column else "", justify="right")
         for name, row in p.loc["community"].iterrows():
-            mc.add_row(str(name), f"{row.shared_mwh:,.1f}", f"{row.premium_eur:,.0f}",
-                       f"{row.fund_eur:,.0f}", f"{row.npv_eur:,.0f}")
+            mc.add_row(str(name), say.n(row.shared_mwh, 1), say.n(row.premium_eur),
+                       say.n(row.fund_eur), say.n(row.npv_eur))
         console.print(mc)
     return out / "montecarlo.csv"
 
@@ -222,68 +209,70 @@ def _print_json(sim, result, paths: dict[str, Path]) -> None:  # noqa: ANN001
 
 def _print_run(args: argparse.Namespace, sim, result,  # noqa: ANN001 - Simulation, RunResult
                paths: dict[str, Path], console: Console) -> None:
-    sim_settings = sim.spec.settings.simulation
+    say = Say(args.lang)
+    settings = sim.spec.settings.simulation
     if args.years is not None:
-        sim_settings = sim_settings.with_years(args.years)
-    where = (f"store branch {args.branch!r}" if args.store is not None else "")
-    title = (f"{sim.name}{', ' + where if where else ''}, {sim_settings.start} to "
-             f"{sim_settings.end} (excl.), {sim_settings.time_step} steps, seed "
-             f"{sim_settings.seed}")
+        settings = settings.with_years(args.years)
+    where = say("run.where", branch=args.branch) if args.store is not None else ""
+    title = say("run.title", name=sim.name, where=where, start=say.date(settings.start),
+                end=say.date(settings.end), step=settings.time_step, seed=settings.seed)
     names = {c.configuration_id: c.name for c in sim.spec.configurations}
     for table in summary_tables(title, result.summary, names, sim.spec.community.solidarity,
                                 console.width, args.lang):
         console.print(table)
     cash = result.cash_timeline
     settlements = cash.loc[cash["settlement_eur"] != 0, "settlement_eur"]
-    advances = cash["payment_eur"].sum() - settlements.sum()
-    console.print(
-        f"GSE cash: advances net of fees € {advances:,.0f}; {len(settlements)} yearly "
-        f"settlement(s) € {settlements.sum():,.0f}; total € {cash['payment_eur'].sum():,.0f} "
-        "(monthly in cashflow.csv).")
+    console.print(say("run.cash", advances=say.eur(cash["payment_eur"].sum() - settlements.sum()),
+                      count=say.n(len(settlements)), settlements=say.eur(settlements.sum()),
+                      total=say.eur(cash["payment_eur"].sum())), highlight=False)
     if args.years is not None and args.years > 1:
-        from twin.sim.results import yearly_table
-
-        yearly = yearly_table(result.dataset).groupby(level="year").sum()
-        changes = result.events_by_year.reindex(yearly.index, fill_value=0)
-        table = Table(title="Community by year (members joined and left, plant outages)",
-                      box=box.SIMPLE_HEAD, title_justify="left")
-        for column in ("year", "shared MWh", "TIP €", "fund €", "joined", "left", "outages"):
-            table.add_column(column, justify="right")
-        for (year, row), (_, change) in zip(yearly.iterrows(), changes.iterrows(), strict=True):
-            table.add_row(str(year), f"{row.shared_mwh:,.1f}", f"{row.premium_eur:,.0f}",
-                          f"{row.fund_eur:,.0f}", f"{change.members_joined:,}",
-                          f"{change.members_left:,}", f"{change.plant_outages:,}")
-        console.print(table)
+        console.print(_yearly_table(result, say))
     fund, projects = result.fund, result.projects
     done = projects[projects["funded"] != ""]
-    console.print(
-        f"Solidarity fund: inflows € {fund['inflow_eur'].sum():,.0f}; to "
-        f"{int(fund['families'].max()) if len(fund) else 0} energy-poor families "
-        f"€ {fund['support_paid_eur'].sum():,.0f}; to projects € {done['cost_eur'].sum():,.0f} "
-        f"({len(done)} of {len(projects)} funded); balance at the end "
-        f"€ {fund['balance_eur'].iloc[-1]:,.0f} (fund.csv, projects.csv).")
-    _print_families(result, sim.spec.settings.fund.family_support.income_eur_per_year, console)
-    console.print(f"Weather: {result.dataset.attrs['weather_source']}; "
-                  f"prices: {result.dataset.attrs['price_source']}.")
-    console.print("Wrote " + ", ".join(str(p) for p in paths.values()))
+    console.print(say(
+        "run.fund", inflows=say.eur(fund["inflow_eur"].sum()),
+        families=say.n(int(fund["families"].max()) if len(fund) else 0),
+        support=say.eur(fund["support_paid_eur"].sum()), projects=say.eur(done["cost_eur"].sum()),
+        done=say.n(len(done)), total=say.n(len(projects)),
+        balance=say.eur(fund["balance_eur"].iloc[-1])), highlight=False)
+    _print_families(result, sim.spec.settings.fund.family_support.income_eur_per_year, say,
+                    console)
+    console.print(say("run.sources", weather=result.dataset.attrs["weather_source"],
+                      prices=result.dataset.attrs["price_source"]), highlight=False)
+    console.print(say("cli.wrote", files=", ".join(str(p) for p in paths.values())),
+                  highlight=False)
 
 
-def _print_families(result, income_eur: float,  # noqa: ANN001 - RunResult
+def _yearly_table(result, say: Say) -> Table:  # noqa: ANN001 - RunResult
+    """The community year by year, with the changes of each year."""
+    from twin.sim.results import yearly_table
+
+    yearly = yearly_table(result.dataset).groupby(level="year").sum()
+    changes = result.events_by_year.reindex(yearly.index, fill_value=0)
+    table = Table(title=say("run.by_year"), box=box.SIMPLE_HEAD, title_justify="left")
+    for column in ("year", "shared_mwh", "tip_eur", "fund_eur", "joined", "left", "outages"):
+        table.add_column(say(f"col.{column}"), justify="right")
+    for (year, row), (_, change) in zip(yearly.iterrows(), changes.iterrows(), strict=True):
+        table.add_row(str(year), say.n(row.shared_mwh, 1), say.n(row.premium_eur),
+                      say.n(row.fund_eur), say.n(change.members_joined),
+                      say.n(change.members_left), say.n(change.plant_outages))
+    return table
+
+
+def _print_families(result, income_eur: float, say: Say,  # noqa: ANN001 - RunResult
                     console: Console) -> None:
     from twin.sim.members import family_indicators
 
     f = family_indicators(result.dataset, result.fund, income_eur)
     if f["families"]:
-        console.print(
-            f"An energy-poor family's bill: € {f['bill_eur_per_family_year']:,.0f} a year "
-            f"(after the bonus sociale), {f['burden_pct']:.1f} % of an assumed income of "
-            f"€ {income_eur:,.0f}; support from the fund € "
-            f"{f['support_eur_per_family_year']:,.0f} a year, leaving "
-            f"{f['burden_after_support_pct']:.1f} % (bills.csv, members.csv).")
+        console.print(say(
+            "run.family", bill=say.eur(f["bill_eur_per_family_year"]),
+            burden=say.n(f["burden_pct"], 1), income=say.eur(income_eur),
+            support=say.eur(f["support_eur_per_family_year"]),
+            after=say.n(f["burden_after_support_pct"], 1)), highlight=False)
     avoided = result.dataset["avoided_bill_eur"].sum().item()
     if avoided > 0:
-        console.print(f"Self-consumption behind members' meters avoids € {avoided:,.0f} of "
-                      "their bills (members.csv; counted in finance.csv).")
+        console.print(say("run.avoided", avoided=say.eur(avoided)), highlight=False)
 
 
 def explain(args: argparse.Namespace, console: Console, err: Console) -> int:
@@ -291,7 +280,7 @@ def explain(args: argparse.Namespace, console: Console, err: Console) -> int:
 
     hour = parse_hour(args.hour)
     sim = simulation_of(args)
-    with err.status(f"Simulating {sim.name}…"):
+    with err.status(Say(args.lang)("cli.simulating", name=sim.name) + "…"):
         result = sim.run()
     console.print(explain_hour(result.dataset, hour, args.configuration), highlight=False,
                   markup=False)

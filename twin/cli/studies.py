@@ -20,7 +20,8 @@ from twin.cli.codes import (
     require_range,
 )
 from twin.cli.progress import progress_bar
-from twin.errors import SweepError, TwinError
+from twin.core.locale import Say
+from twin.errors import SweepError, Text, TwinError
 
 
 def _label(row) -> str:  # noqa: ANN001 - a table row
@@ -44,62 +45,65 @@ def expand(args: argparse.Namespace, console: Console, err: Console) -> int:
     identity = f"expand of {Path(sim.spec.provenance['scenario']).resolve()} with " \
         f"{Path(args.candidates).name}"
     out = out_folder(args.out, Path("results") / f"expand-{stem}", identity, args.force)
-    with progress_bar(err, "Evaluating candidates") as say:
-        evaluator = Evaluator(sim.spec, say)
-        ranking, curves = evaluate(sim.spec, candidates, say, evaluator)
-        plan = greedy(evaluator, candidates, args.objective, say)
+    say = Say(args.lang)
+    with progress_bar(err, say("expand.progress")) as progress:
+        evaluator = Evaluator(sim.spec, progress)
+        ranking, curves = evaluate(sim.spec, candidates, progress, evaluator)
+        plan = greedy(evaluator, candidates, args.objective, progress)
         check = exhaustive_check(evaluator, candidates, plan, args.objective)
     mark_results(out, identity)
     ranking.round(3).to_csv(out / "ranking.csv")
     curves.round(3).to_csv(out / "sizing_curves.csv", index=False)
-    table = Table(title=f"Candidates for {sim.name}, ranked by NPV over "
-                  f"{candidates.finance.years} years at {candidates.finance.discount_rate_pct:g} %",
+    table = Table(title=say("expand.title", name=sim.name, years=candidates.finance.years,
+                            rate=say.g(candidates.finance.discount_rate_pct)),
                   box=box.SIMPLE_HEAD, title_justify="left")
     table.add_column("#", justify="right")
-    table.add_column("candidate", overflow="fold", max_width=22)
-    for column in ("kWp", "ΔMWh/yr", "ΔTIP €/yr", "NPV €", "IRR %", "saturates"):
-        table.add_column(column, justify="right", no_wrap=True)
+    table.add_column(say("col.candidate"), overflow="fold", max_width=22)
+    for column in ("kWp", "col.d_mwh_year", "col.d_tip_year", "col.npv_eur", "col.irr_pct",
+                   "col.saturates"):
+        table.add_column(say.text.get(column, column), justify="right", no_wrap=True)
     for rank, row in ranking.iterrows():
-        irr = "-" if row.irr_pct is None or pd.isna(row.irr_pct) else f"{row.irr_pct:.1f}"
+        irr = "-" if row.irr_pct is None or pd.isna(row.irr_pct) else say.n(row.irr_pct, 1)
         saturates = ("-" if row.saturation_kwp is None or pd.isna(row.saturation_kwp)
-                     else f"{row.saturation_kwp:g} kWp")
-        table.add_row(str(rank), _label(row), f"{row.kwp:g}" if row.kwp else "-",
-                      f"{row.shared_mwh:,.1f}", f"{row.premium_eur:,.0f}", f"{row.npv_eur:,.0f}",
+                     else f"{say.g(row.saturation_kwp)} kWp")
+        table.add_row(str(rank), _label(row), say.g(row.kwp) if row.kwp else "-",
+                      say.n(row.shared_mwh, 1), say.n(row.premium_eur), say.n(row.npv_eur),
                       irr, saturates)
     console.print(table)
     for _, row in ranking[ranking["kind"] == "roof"].iterrows():
         console.print(sizing_summary(row, candidates.saturation_fraction), soft_wrap=True,
                       highlight=False)
     plan.round(3).to_csv(out / "portfolio.csv")
-    _print_portfolio(plan, check, args.objective, console)
-    console.print(f"Wrote {out / 'ranking.csv'}, {out / 'sizing_curves.csv'} (each candidate "
-                  f"alone, every size) and {out / 'portfolio.csv'} (one after another).")
+    _print_portfolio(plan, check, args.objective, console, say)
+    console.print(say("expand.wrote", ranking=out / "ranking.csv",
+                      curves=out / "sizing_curves.csv", portfolio=out / "portfolio.csv"),
+                  highlight=False)
     return EXIT_OK
 
 
 def _print_portfolio(plan, check: dict | None, objective: str,  # noqa: ANN001 - DataFrame
-                     console: Console) -> None:
-    table = Table(title=f"Portfolio by {objective}: each step given the ones before",
+                     console: Console, say: Say) -> None:
+    table = Table(title=say("portfolio.title", objective=objective),
                   box=box.SIMPLE_HEAD, title_justify="left")
     table.add_column("#", justify="right")
-    table.add_column("candidate", overflow="fold", max_width=22)
-    for column in ("kWp", "ΔMWh/yr", "Δfund €/yr", "NPV €", "Σ MWh/yr", "Σ NPV €"):
-        table.add_column(column, justify="right", no_wrap=True)
+    table.add_column(say("col.candidate"), overflow="fold", max_width=22)
+    for column in ("kWp", "col.d_mwh_year", "col.d_fund_year", "col.npv_eur",
+                   "col.sum_mwh_year", "col.sum_npv_eur"):
+        table.add_column(say.text.get(column, column), justify="right", no_wrap=True)
     for step, row in plan.iterrows():
-        table.add_row(str(step), _label(row), f"{row.kwp:g}" if row.kwp else "-",
-                      f"{row.shared_mwh:,.1f}", f"{row.fund_eur:,.0f}", f"{row.npv_eur:,.0f}",
-                      f"{row.cumulative_shared_mwh:,.1f}", f"{row.cumulative_npv_eur:,.0f}")
+        table.add_row(str(step), _label(row), say.g(row.kwp) if row.kwp else "-",
+                      say.n(row.shared_mwh, 1), say.n(row.fund_eur), say.n(row.npv_eur),
+                      say.n(row.cumulative_shared_mwh, 1), say.n(row.cumulative_npv_eur))
     console.print(table)
     if check is None:
-        console.print("No exhaustive check (more than 8 candidates, or none to combine).",
-                      highlight=False)
+        text = say("portfolio.unchecked")
     elif check["agrees"]:
-        console.print(f"Exhaustive check over every subset: greedy's set is the best "
-                      f"({check['greedy_value']:,.1f}).", highlight=False)
+        text = say("portfolio.agrees", value=say.n(check["greedy_value"], 1))
     else:
-        console.print(f"Exhaustive check: the best subset is {', '.join(check['best'])} "
-                      f"({check['best_value']:,.1f}), greedy's {', '.join(check['greedy'])} "
-                      f"({check['greedy_value']:,.1f}).", highlight=False)
+        text = say("portfolio.differs", best=", ".join(check["best"]),
+                   best_value=say.n(check["best_value"], 1), greedy=", ".join(check["greedy"]),
+                   greedy_value=say.n(check["greedy_value"], 1))
+    console.print(text, highlight=False)
 
 
 def compare(args: argparse.Namespace, console: Console, err: Console) -> int:
@@ -117,17 +121,19 @@ def compare(args: argparse.Namespace, console: Console, err: Console) -> int:
     sims = [load(args.a), load(args.b)]
     differences = input_differences(sims[0].spec, sims[1].spec)
     if differences and not args.allow_different_inputs:
-        raise TwinError("A and B differ in more than the what-if, so their difference would "
-                        "mix it with other inputs:\n  " + "\n  ".join(differences)
-                        + "\ngive --allow-different-inputs to compare anyway (the output is "
-                        "labelled)")
+        raise TwinError([Text("A and B differ in more than the what-if, so their difference "
+                              "would mix it with other inputs:")]
+                        + [f"  {d}" for d in differences]
+                        + [Text("give --allow-different-inputs to compare anyway (the output "
+                                "is labelled)")])
     names = [Path(n).stem for n in (args.a, args.b)]
     identity = f"compare of {args.a} and {args.b}"
     out = out_folder(args.out, Path("results") / f"compare-{names[0]}-{names[1]}", identity,
                      args.force)
+    say = Say(args.lang)
     results = []
     for label, sim in zip((args.a, args.b), sims, strict=True):
-        with err.status(f"Simulating {label}…"):
+        with err.status(say("cli.simulating", name=label) + "…"):
             results.append(sim.run(years=args.years))
     result = compare_runs(results[0], results[1], names[0], names[1])
     mark_results(out, identity)
@@ -139,34 +145,21 @@ def compare(args: argparse.Namespace, console: Console, err: Console) -> int:
         (out / "report.html").write_text(
             compare_report(result, results[0], results[1], args.lang), encoding="utf-8")
 
-    totals = result.by_year.groupby(level="configuration").sum()
-    label = f" (inputs differ: {'; '.join(differences)})" if differences else ""
-    table = Table(title=f"{names[1]} minus {names[0]}, whole period{label}", box=box.SIMPLE_HEAD,
-                  title_justify="left")
-    for column in ("configuration", "Δ shared MWh", "Δ TIP €", "Δ valorization €", "Δ fund €"):
-        table.add_column(column, justify="left" if column == "configuration" else "right")
-    for cid, row in totals.iterrows():
-        table.add_row(str(cid), f"{row.shared_mwh_diff:+,.1f}", f"{row.premium_eur_diff:+,.0f}",
-                      f"{row.valorization_eur_diff:+,.0f}", f"{row.fund_eur_diff:+,.0f}")
-    table.add_row("community", f"{totals.shared_mwh_diff.sum():+,.1f}",
-                  f"{totals.premium_eur_diff.sum():+,.0f}",
-                  f"{totals.valorization_eur_diff.sum():+,.0f}",
-                  f"{totals.fund_eur_diff.sum():+,.0f}", style="bold")
-    console.print(table)
-    hours = Table(title="Hours where shared energy differs most (local time)",
-                  box=box.SIMPLE_HEAD, title_justify="left")
-    for column in ("hour", f"{names[0]} kWh", f"{names[1]} kWh", "Δ kWh"):
+    console.print(_difference_table(result.by_year, names, differences, say))
+    hours = Table(title=say("compare.hours"), box=box.SIMPLE_HEAD, title_justify="left")
+    for column in (say("col.hour"), f"{names[0]} kWh", f"{names[1]} kWh", "Δ kWh"):
         hours.add_column(column, justify="right")
     for local, (_, row) in zip(to_local(result.hours.index), result.hours.iterrows(),
                                strict=True):
-        hours.add_row(f"{local:%Y-%m-%d %H:%M}", f"{row.shared_kwh_a:,.1f}",
-                      f"{row.shared_kwh_b:,.1f}", f"{row.diff_kwh:+,.1f}")
+        hours.add_row(f"{local:%Y-%m-%d %H:%M}", say.n(row.shared_kwh_a, 1),
+                      say.n(row.shared_kwh_b, 1), say.n(row.diff_kwh, 1, signed=True))
     console.print(hours)
     written = ["compare.csv", "compare_hours.csv"] + (["report.html"] if args.report else [])
     if args.monte_carlo:
         _paired(args, sims, out, console, err)
         written.append("compare_montecarlo.csv")
-    console.print("Wrote " + ", ".join(str(out / name) for name in written))
+    console.print(say("cli.wrote", files=", ".join(str(out / name) for name in written)),
+                  highlight=False)
     return EXIT_OK
 
 
@@ -175,17 +168,19 @@ def _paired(args: argparse.Namespace, sims: list, out: Path, console: Console,
     from twin.studies.compare import paired_monte_carlo
     from twin.studies.montecarlo import p_values
 
-    with progress_bar(err, "Paired weather years") as say:
-        diffs = paired_monte_carlo(sims[0], sims[1], args.monte_carlo, args.years, say)
+    say = Say(args.lang)
+    with progress_bar(err, say("compare.paired_progress")) as progress:
+        diffs = paired_monte_carlo(sims[0], sims[1], args.monte_carlo, args.years, progress)
     diffs.round(3).to_csv(out / "compare_montecarlo.csv")
     p = diffs.groupby(level="configuration", sort=False).apply(p_values)
-    table = Table(title=f"B minus A over {args.monte_carlo} paired weather years (P90: "
-                  "exceeded in 90 % of years)", box=box.SIMPLE_HEAD, title_justify="left")
-    for column in ("configuration", "", "Δ shared MWh", "Δ TIP €", "Δ fund €"):
-        table.add_column(column, justify="left" if column == "configuration" else "right")
+    table = Table(title=say("compare.paired", runs=say.n(args.monte_carlo)),
+                  box=box.SIMPLE_HEAD, title_justify="left")
+    for column in ("configuration", "", "d_shared_mwh", "d_tip_eur", "d_fund_eur"):
+        table.add_column(say(f"col.{column}") if column else "",
+                         justify="left" if column == "configuration" else "right")
     for (cid, name), row in p.iterrows():
-        table.add_row(str(cid), str(name), f"{row.shared_mwh:+,.1f}",
-                      f"{row.premium_eur:+,.0f}", f"{row.fund_eur:+,.0f}")
+        table.add_row(str(cid), str(name), say.n(row.shared_mwh, 1, signed=True),
+                      say.n(row.premium_eur, signed=True), say.n(row.fund_eur, signed=True))
     console.print(table)
 
 
@@ -208,50 +203,74 @@ def sweep(args: argparse.Namespace, console: Console, err: Console) -> int:
         count = len(work)
     out = args.out if args.out is not None else Path("results") / f"sweep-{args.spec.stem}.nc"
     if out.suffix not in (".nc", ".zarr"):  # before the work, not after it
-        raise TwinError(f"--out {out}: expected a .nc or .zarr path")
+        raise TwinError(Text("--out {out}: expected a .nc or .zarr path", out=out))
     require_range("--workers", args.workers, (1, 1024))
     failure = None
+    say = Say(args.lang)
     with _dask_client(args) as client:
         if not args.quiet:
             info = client.scheduler_info()
-            err.print(f"Sweep of {count:,} variants on {info['address']} "
-                      f"({len(info['workers'])} workers)", highlight=False)
-        with progress_bar(err, "Sweep", not args.quiet) as say:
+            err.print(say("sweep.start", count=say.n(count), address=info["address"],
+                          workers=say.n(len(info["workers"]))), highlight=False)
+        with progress_bar(err, say("sweep.progress"), not args.quiet) as progress:
             try:
-                result = _run_work(work, is_grid, client, say)
+                result = _run_work(work, is_grid, client, progress)
             except SweepError as error:
                 result, failure = error.partial, error
-    _write_result(result, out, is_grid, args.quiet, console)
+    _write_result(result, out, is_grid, None if args.quiet else say, console)
     if failure is not None:
         raise failure
     return EXIT_OK
 
 
-def _run_work(work, is_grid: bool, client, say):  # noqa: ANN001, ANN202 - Grid or variants
+def _run_work(work, is_grid: bool, client, progress):  # noqa: ANN001, ANN202 - Grid, variants
     if is_grid:
         from twin.studies.grid import run_grid
 
-        return run_grid(work, client, say)
+        return run_grid(work, client, progress)
     from twin.studies.sweep import run_sweep
 
-    return run_sweep(work, client, say)
+    return run_sweep(work, client, progress)
 
 
-def _write_result(result, out: Path, is_grid: bool, quiet: bool,  # noqa: ANN001 - Dataset
+def _write_result(result, out: Path, is_grid: bool, say: Say | None,  # noqa: ANN001 - Dataset
                   console: Console) -> None:
+    """Write the sweep's Dataset and say what it holds (nothing said when ``say`` is None)."""
     from twin.studies.sweep import write_sweep
 
     if is_grid:
         write_sweep(result, out)
-        if not quiet:
+        if say is not None:
             shape = " × ".join(f"{result.sizes[d]} {d}" for d in result.dims)
-            console.print(f"Wrote {out}: {shape}; P-values with "
-                          "twin.studies.percentiles(ds, dim=\"weather_seed\").", highlight=False)
+            console.print(say("sweep.wrote_grid", out=out, shape=shape), highlight=False)
     elif result.sizes.get("scenario"):
         write_sweep(result, out)
-        if not quiet:
-            console.print(f"Wrote {out}: {result.sizes['scenario']} variants × "
-                          f"{result.sizes['configuration']} configurations.", highlight=False)
+        if say is not None:
+            console.print(say("sweep.wrote_list", out=out,
+                              variants=say.n(result.sizes["scenario"]),
+                              configurations=say.n(result.sizes["configuration"])),
+                          highlight=False)
+
+
+def _difference_table(by_year, names: list[str], differences: list[str],  # noqa: ANN001
+                      say: Say) -> Table:
+    """B minus A by configuration and for the community, over the whole period."""
+    totals = by_year.groupby(level="configuration").sum()
+    differ = say("compare.differ", what="; ".join(differences)) if differences else ""
+    table = Table(title=say("compare.title", a=names[0], b=names[1], differ=differ),
+                  box=box.SIMPLE_HEAD, title_justify="left")
+    columns = ("shared_mwh", "premium_eur", "valorization_eur", "fund_eur")
+    for column in ("configuration", "d_shared_mwh", "d_tip_eur", "d_valorization_eur",
+                   "d_fund_eur"):
+        table.add_column(say(f"col.{column}"),
+                         justify="left" if column == "configuration" else "right")
+    for cid, row in totals.iterrows():
+        table.add_row(str(cid), *(say.n(row[f"{c}_diff"], 1 if c == "shared_mwh" else 0,
+                                        signed=True) for c in columns))
+    table.add_row(say("row.community"), *(
+        say.n(totals[f"{c}_diff"].sum(), 1 if c == "shared_mwh" else 0, signed=True)
+        for c in columns), style="bold")
+    return table
 
 
 @contextmanager
@@ -266,7 +285,8 @@ def _dask_client(args: argparse.Namespace) -> Iterator:
         try:
             client = Client(args.scheduler, timeout="20s")
         except OSError as error:
-            raise TwinError(f"--scheduler {args.scheduler}: cannot connect ({error})") from None
+            raise TwinError(Text("--scheduler {address}: cannot connect ({error})",
+                                 address=args.scheduler, error=error)) from None
         cluster = None
     else:
         workers = args.workers or os.cpu_count() or 1
@@ -286,46 +306,36 @@ def calibrate(args: argparse.Namespace, console: Console, err: Console) -> int:
     from twin.studies.calibrate import calibrate as measured_vs_modelled
 
     if args.apply and args.store is None:
-        raise TwinError("--apply needs --store: corrections are appended to a branch")
+        raise TwinError(Text("--apply needs --store: corrections are appended to a branch"))
     sim = simulation_of(args)
     stem = args.branch if args.store is not None else Path(
         sim.spec.provenance["scenario"]).stem
     identity = f"calibrate of {stem}"
     out = out_folder(args.out, Path("results") / f"calibrate-{stem}", identity, args.force)
-    with progress_bar(err, "Calibrating") as say:
-        result = measured_vs_modelled(sim.spec, say)
+    say = Say(args.lang)
+    with progress_bar(err, say("calibrate.progress")) as progress:
+        result = measured_vs_modelled(sim.spec, progress)
     if result.meters.empty:
-        raise TwinError(f"{args.store or sim.spec.provenance.get('scenario')}: no meter has "
-                        "measured data in the run's period (import some with `cer-twin meters "
-                        "import`)")
+        raise TwinError(Text("{source}: no meter has measured data in the run's period "
+                             "(import some with `cer-twin meters import`)",
+                             source=args.store or sim.spec.provenance.get("scenario")))
     mark_results(out, identity)
     result.meters.round(4).to_csv(out / "calibration.csv")
     result.monthly.round(3).to_csv(out / "calibration_monthly.csv")
-    table = Table(title=f"Measured vs modelled, {sim.name}", box=box.SIMPLE_HEAD,
-                  title_justify="left")
-    table.add_column("meter", overflow="fold")
-    for column in ("hours", "measured MWh", "model MWh", "ratio", "r", "peak kW"):
-        table.add_column(column, justify="right", no_wrap=True)
-    for (meter, quantity), row in result.meters.iterrows():
-        table.add_row(f"{meter} {quantity}", f"{row.covered_h:,.0f}",
-                      f"{row.measured_kwh / 1e3:,.2f}", f"{row.modelled_kwh / 1e3:,.2f}",
-                      f"{row.ratio:.3f}", f"{row.r:.2f}",
-                      f"{row.peak_measured_kw:,.0f}/{row.peak_modelled_kw:,.0f}")
-    console.print(table)
-    console.print("ratio = measured / modelled energy over the measured intervals; peak kW "
-                  "measured/modelled.", highlight=False)
+    console.print(_calibration_table(result.meters, sim.name, say))
+    console.print(say("calibrate.legend"), highlight=False)
     for event in result.suggestions:
-        what = (f"derate plant {event.plant_id} by {event.factor:.3f}"
-                if type(event).__name__ == "PlantDerated"
-                else f"member {event.member_id}: annual_kwh {event.annual_kwh:,.0f}")
-        console.print(f"suggested: {what}", highlight=False)
+        console.print(say("calibrate.derate", plant=event.plant_id, factor=say.n(event.factor, 3))
+                      if type(event).__name__ == "PlantDerated" else
+                      say("calibrate.rescale", member=event.member_id,
+                          kwh=say.n(event.annual_kwh)), highlight=False)
     if args.apply and result.suggestions:
         from twin.events.store import existing_store
 
         with existing_store(args.store) as store:
             appended = store.append(args.branch, result.suggestions)
-        console.print(f"Appended events {appended.first_seq}-{appended.last_seq} to branch "
-                      f"{args.branch!r}.", highlight=False)
+        console.print(say("calibrate.appended", first=appended.first_seq,
+                          last=appended.last_seq, branch=args.branch), highlight=False)
     written = ["calibration.csv", "calibration_monthly.csv"]
     if args.report:
         from twin.report import calibration_report
@@ -333,5 +343,21 @@ def calibrate(args: argparse.Namespace, console: Console, err: Console) -> int:
         (out / "calibration.html").write_text(calibration_report(result, sim.name, args.lang),
                                               encoding="utf-8")
         written.append("calibration.html")
-    console.print("Wrote " + ", ".join(str(out / name) for name in written))
+    console.print(say("cli.wrote", files=", ".join(str(out / name) for name in written)),
+                  highlight=False)
     return EXIT_OK
+
+
+def _calibration_table(meters, name: str, say: Say) -> Table:  # noqa: ANN001 - DataFrame
+    """Each meter measured against the model, over its measured intervals."""
+    table = Table(title=say("calibrate.title", name=name), box=box.SIMPLE_HEAD,
+                  title_justify="left")
+    table.add_column(say("col.meter"), overflow="fold")
+    for column in ("hours", "measured_mwh", "model_mwh", "ratio", "r", "peak_kw"):
+        table.add_column(say.text.get(f"col.{column}", column), justify="right", no_wrap=True)
+    for (meter, quantity), row in meters.iterrows():
+        table.add_row(f"{meter} {quantity}", say.n(row.covered_h),
+                      say.n(row.measured_kwh / 1e3, 2), say.n(row.modelled_kwh / 1e3, 2),
+                      say.n(row.ratio, 3), say.n(row.r, 2),
+                      f"{say.n(row.peak_measured_kw)}/{say.n(row.peak_modelled_kw)}")
+    return table

@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from twin.cli.codes import EXIT_OK, WEATHER_SEEDS, require_range
+from twin.core.locale import Say
 from twin.core.time import interval_hours, power_to_energy_kwh, time_index, to_local
 from twin.inputs.weather import align_weather, generate_milan_weather, monthly_targets, read_weather
 
@@ -39,8 +40,9 @@ def _write(args: argparse.Namespace, index: pd.DatetimeIndex, targets: pd.DataFr
     args.out.parent.mkdir(parents=True, exist_ok=True)
     out.round(3).to_csv(args.out)
     ghi = _ghi_kwh_per_m2(data["ghi"], interval_hours(index))
-    console.print(f"Wrote {args.out}: {meta['source']}, {len(data)} steps of {args.step}, "
-                  f"GHI {ghi:,.0f} kWh/m². Read it back with \\[weather] source = \"csv\".")
+    say = Say(args.lang)
+    console.print(say("weather.wrote", out=args.out, source=meta["source"],
+                      steps=say.n(len(data)), step=args.step, ghi=say.n(ghi)))
 
 
 def _monthly(data: pd.DataFrame, step_h: float) -> pd.DataFrame:
@@ -60,22 +62,24 @@ def _compare(args: argparse.Namespace, index: pd.DatetimeIndex, targets: pd.Data
     years = [_monthly(generate_milan_weather(index, s, targets=targets)[0], step_h)
              for s in range(args.seeds)]
     gen = sum(years) / len(years)
-    basis = f"calibrated to {args.calibrate_to.name}" if args.calibrate_to else "UNI 10349 Milano"
-    table = Table(title=f"Built-in generator ({basis}, mean of {args.seeds} seeds) vs "
-                  f"{args.compare.name}", box=box.SIMPLE_HEAD, title_justify="left")
-    for column in ("month", "GHI file kWh/m²", "GHI generated", "diff %", "T file °C",
-                   "T generated", "diff K"):
-        table.add_column(column, justify="right")
+    say = Say(args.lang)
+    basis = (say("weather.calibrated", file=args.calibrate_to.name) if args.calibrate_to
+             else "UNI 10349 Milano")
+    table = Table(title=say("weather.title", basis=basis, seeds=say.n(args.seeds),
+                            file=args.compare.name), box=box.SIMPLE_HEAD, title_justify="left")
+    for column in ("month", "ghi_file", "ghi_generated", "diff %", "t_file", "t_generated",
+                   "diff K"):
+        table.add_column(say.text.get(f"col.{column}", column), justify="right")
     for m in ref.index:
-        table.add_row(str(m), f"{ref.ghi[m]:.1f}", f"{gen.ghi[m]:.1f}",
-                      f"{100 * (gen.ghi[m] / ref.ghi[m] - 1):+.1f}", f"{ref.temp[m]:.1f}",
-                      f"{gen.temp[m]:.1f}", f"{gen.temp[m] - ref.temp[m]:+.1f}")
-    table.add_row("year", f"{ref.ghi.sum():.0f}", f"{gen.ghi.sum():.0f}",
-                  f"{100 * (gen.ghi.sum() / ref.ghi.sum() - 1):+.1f}", "", "", "",
+        table.add_row(str(m), say.n(ref.ghi[m], 1), say.n(gen.ghi[m], 1),
+                      say.n(100 * (gen.ghi[m] / ref.ghi[m] - 1), 1, signed=True),
+                      say.n(ref.temp[m], 1), say.n(gen.temp[m], 1),
+                      say.n(gen.temp[m] - ref.temp[m], 1, signed=True))
+    table.add_row(say("col.year"), say.n(ref.ghi.sum()), say.n(gen.ghi.sum()),
+                  say.n(100 * (gen.ghi.sum() / ref.ghi.sum() - 1), 1, signed=True), "", "", "",
                   style="bold")
     console.print(table)
     spread = np.array([y.ghi.sum() for y in years])
-    console.print(f"Annual GHI of the generated years: {spread.min():.0f} to {spread.max():.0f} "
-                  "kWh/m² (one seed, one year).")
+    console.print(say("weather.spread", low=say.n(spread.min()), high=say.n(spread.max())))
     for warning in meta.get("warnings", []):
-        console.print(f"[yellow]warning:[/] {warning}", highlight=False)
+        console.print(f"[yellow]{say('cli.warning')}[/] {warning}", highlight=False)

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from twin._version import __version__
+from twin.core.locale import LABELS
 from twin.core.numbers import number
 from twin.core.time import to_local
 from twin.report.charts import (
@@ -27,7 +28,6 @@ from twin.report.charts import (
     period_labels,
     typical_days_chart,
 )
-from twin.report.labels import LABELS
 from twin.rules.switches import SWITCH_NAMES
 
 CSS = """

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from twin.errors import ScenarioError
+from twin.errors import ScenarioError, Text
 from twin.rules.bill_parameters import BILL_PARAMETERS
 from twin.rules.parameters import DEFAULT_PARAMETERS
 from twin.scenario.schema import Plant, Scenario, _Model, plant_joined_on
@@ -142,20 +142,68 @@ def _field_path(loc: tuple[Any, ...], raw: dict[str, Any]) -> str:
     return ".".join(parts) or "(top level)"
 
 
+PYDANTIC_MESSAGES = {
+    "greater_than": "input should be greater than {gt}",
+    "greater_than_equal": "input should be greater than or equal to {ge}",
+    "less_than": "input should be less than {lt}",
+    "less_than_equal": "input should be less than or equal to {le}",
+    "literal_error": "input should be {expected}",
+    "int_parsing": "input should be a valid integer, unable to parse string as an integer",
+    "int_type": "input should be a valid integer",
+    "int_from_float": "input should be a valid integer, got a number with a fractional part",
+    "float_parsing": "input should be a valid number, unable to parse string as a number",
+    "float_type": "input should be a valid number",
+    "finite_number": "input should be a finite number",
+    "string_type": "input should be a valid string",
+    "bool_parsing": "input should be a valid boolean, unable to interpret input",
+    "bool_type": "input should be a valid boolean",
+    "date_from_datetime_parsing": "input should be a valid date or datetime, {error}",
+    "date_type": "input should be a valid date",
+    "list_type": "input should be a valid list",
+    "dict_type": "input should be a valid dictionary",
+    "model_type": "input should be a valid dictionary or instance of {class_name}",
+    "too_short": "{field_type} should have at least {min_length} item{expected_plural} after "
+                 "validation, not {actual_length}",
+}
+"""The English of the pydantic errors a scenario meets most, as templates of their context
+(``ctx``) so they can be translated; a message that does not come out exactly as pydantic
+wrote it stays pydantic's."""
+
+
+def _expected(e: dict) -> Text | str:
+    """What a pydantic error says was expected, translatable when its template is known."""
+    msg = e["msg"].removeprefix("Value error, ")
+    msg = msg[0].lower() + msg[1:]
+    template = PYDANTIC_MESSAGES.get(e["type"])
+    if template is not None:
+        ctx = {k: int(v) if isinstance(v, float) and v.is_integer() else v  # as pydantic
+               for k, v in e.get("ctx", {}).items()}                       # writes them
+        text = Text(template, **ctx)
+        try:
+            if str(text) == msg:
+                return text
+        except (KeyError, IndexError):
+            pass
+    return msg
+
+
 def validation_message(path: Path, err: ValidationError, raw: dict[str, Any],
-                       what: str = "scenario") -> str:
-    """One line per problem of a pydantic validation error, each naming its field."""
-    lines = [f"{path}: invalid {what} ({err.error_count()} problem(s))"]
+                       what: str = "scenario") -> list[Text]:
+    """One line per problem of a pydantic validation error, each naming its field (the lines
+    of a :class:`ScenarioError`)."""
+    lines = [Text("{path}: invalid {what} ({count} problem(s))", path=path,
+                  what=Text(what), count=err.error_count())]
     for e in err.errors(include_url=False):
         where = _field_path(tuple(e["loc"]), raw)
         if e["type"] == "missing":
-            lines.append(f"  {where}: required field is missing")
+            lines.append(Text("  {where}: required field is missing", where=where))
         elif e["type"] == "extra_forbidden":
-            lines.append(f"  {where}: unknown field (found {e['input']!r})")
+            lines.append(Text("  {where}: unknown field (found {found!r})", where=where,
+                              found=e["input"]))
         else:
-            msg = e["msg"].removeprefix("Value error, ")
-            lines.append(f"  {where}: expected: {msg[0].lower()}{msg[1:]}; found: {e['input']!r}")
-    return "\n".join(lines)
+            lines.append(Text("  {where}: expected: {expected}; found: {found!r}", where=where,
+                              expected=_expected(e), found=e["input"]))
+    return lines
 
 
 def _duplicate_ids(sc: Scenario) -> list[str]:

@@ -1,7 +1,6 @@
-"""Every label of the reports, in English and Italian (one catalogue; a test checks the two
-languages have the same keys and that the Italian one is translated)."""
+"""The reports' labels, in English and Italian (part of :data:`twin.core.locale.CATALOGUE`)."""
 
-LABELS = {
+REPORT = {
     "en": {
         "lang": "en",
         "summary": "In short", "question": "The question",
