@@ -61,3 +61,11 @@ def test_an_error_renders_in_english_and_in_italian():
                                 option="--years", low=1, high=30, value=45), "  plain line"])
     assert str(error) == "--years: expected 1 to 30; found 45\n  plain line"
     assert error.render(ERRORS["it"]) == "--years: atteso da 1 a 30; trovato 45\n  plain line"
+
+
+def test_the_columns_note_says_what_the_weather_library_says():
+    from twin.inputs.prices import _columns
+    from weather.errors import found_columns
+
+    for columns in (["time", "price"], ["\x00garbage\x01"]):
+        assert str(_columns(columns)) == found_columns(columns)

@@ -22,7 +22,6 @@ from rich.markup import escape
 from twin.cli.codes import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, EXIT_VERIFY
 from twin.cli.parser import build_parser
 from twin.core.locale import LANGUAGES, Say, default_lang
-from twin.core.locale.errors import ERRORS
 from twin.errors import SweepError, TamperError, TwinError
 
 __all__ = ["EXIT_INTERNAL", "EXIT_OK", "EXIT_USAGE", "EXIT_VERIFY", "build_parser", "main"]
@@ -66,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args, console, err)
     except TwinError as error:
         # soft_wrap: one line per message (a path stays whole to copy; the terminal wraps it)
-        err.print(f"[bold red]{say('cli.error')}[/] {escape(error.render(ERRORS[say.lang]))}",
+        err.print(f"[bold red]{say('cli.error')}[/] {escape(say.message(error))}",
                   highlight=False, markup=True, soft_wrap=True)
         if isinstance(error, TamperError):
             return EXIT_VERIFY

@@ -247,7 +247,7 @@ def meters(args: argparse.Namespace, console: Console, err: Console) -> int:
             branch=args.branch, format=meter_file.format, detected=detected,
             unit=meter_file.unit, sha=meter_file.sha256[:12]), highlight=False, soft_wrap=True)
     for note in binding.notes:
-        console.print(f"{say('cli.note')} {note}", highlight=False, markup=False,
+        console.print(f"{say('cli.note')} {say.message(note)}", highlight=False, markup=False,
                       soft_wrap=True)
     return EXIT_OK
 

@@ -23,7 +23,7 @@ import pandas as pd
 from twin.core.calendar import HOLIDAY, WORKDAY, day_types
 from twin.core.random import ar1
 from twin.core.time import LOCAL_TZ, TIME_RANGE_YEARS, local_days, to_local
-from twin.errors import InputDataError
+from twin.errors import InputDataError, Text
 from weather.errors import found_columns
 
 PUN_MONTHLY_EUR_PER_MWH: dict[int, tuple[float, ...]] = {
@@ -57,8 +57,8 @@ HOURLY_NOISE_STD = 0.05
 def monthly_target_eur_per_mwh(year: int, month: int, zone: str = "NORD") -> float:
     """Target monthly mean of the built-in zonal price. [€/MWh]"""
     if zone != "NORD":
-        raise InputDataError(f"the built-in price model covers the NORD zone only, not {zone!r}; "
-                             "give a price file for other zones")
+        raise InputDataError(Text("the built-in price model covers the NORD zone only, not "
+                                  "{zone!r}; give a price file for other zones", zone=zone))
     years = sorted(y for y, months in PUN_MONTHLY_EUR_PER_MWH.items() if len(months) >= month)
     usable = [y for y in years if y <= year] or years
     return PUN_MONTHLY_EUR_PER_MWH[usable[-1]][month - 1] * NORD_TO_PUN
@@ -122,11 +122,12 @@ def _read_table(path: Path) -> pd.DataFrame:
             return pd.read_csv(path, sep=";", decimal=",", encoding="utf-8-sig")
         return pd.read_csv(path, encoding="utf-8-sig")
     except FileNotFoundError:
-        raise InputDataError(f"{path}: price file not found") from None
+        raise InputDataError(Text("{path}: price file not found", path=path)) from None
     except pd.errors.EmptyDataError:
-        raise InputDataError(f"{path}: the price file is empty") from None
+        raise InputDataError(Text("{path}: the price file is empty", path=path)) from None
     except (pd.errors.ParserError, UnicodeDecodeError) as err:
-        raise InputDataError(f"{path}: not a readable CSV file ({err})") from None
+        raise InputDataError(Text("{path}: not a readable CSV file ({error})", path=path,
+                                  error=err)) from None
 
 
 def _times(frame: pd.DataFrame, path: Path) -> tuple[pd.DatetimeIndex, str]:
@@ -136,8 +137,8 @@ def _times(frame: pd.DataFrame, path: Path) -> tuple[pd.DatetimeIndex, str]:
             return pd.DatetimeIndex(pd.to_datetime(frame["time_utc_start"].astype(str),
                                                    utc=True, format="ISO8601")), "utc"
         except (ValueError, TypeError) as err:
-            raise InputDataError(f"{path}: field 'time_utc_start': expected ISO-8601 UTC "
-                                 f"times ({err})") from None
+            raise InputDataError(Text("{path}: field 'time_utc_start': expected ISO-8601 UTC "
+                                      "times ({error})", path=path, error=err)) from None
     if {"date_local", "time_local_start"} <= set(frame.columns):
         try:
             wall = pd.to_datetime(frame["date_local"].astype(str) + " "
@@ -145,24 +146,35 @@ def _times(frame: pd.DataFrame, path: Path) -> tuple[pd.DatetimeIndex, str]:
             local = pd.DatetimeIndex(wall).tz_localize(LOCAL_TZ, ambiguous="infer",
                                                        nonexistent="raise")
         except (ValueError, TypeError) as err:
-            raise InputDataError(f"{path}: fields 'date_local', 'time_local_start': expected "
-                                 f"Europe/Rome wall-clock times with DST ({err})") from None
+            raise InputDataError(Text("{path}: fields 'date_local', 'time_local_start': "
+                                      "expected Europe/Rome wall-clock times with DST ({error})",
+                                      path=path, error=err)) from None
         return local.tz_convert("UTC"), "local"
     if {"Data", "Ora"} <= set(frame.columns):
         try:
             days = pd.to_datetime(frame["Data"].astype(str), format="%Y%m%d")
             hours = pd.to_numeric(frame["Ora"], errors="raise").astype(int)
         except (ValueError, TypeError) as err:
-            raise InputDataError(f"{path}: fields 'Data' (YYYYMMDD), 'Ora' (1-25): {err}") from None
+            raise InputDataError(Text("{path}: fields 'Data' (YYYYMMDD), 'Ora' (1-25): {error}",
+                                      path=path, error=err)) from None
         if ((hours < 1) | (hours > 25)).any():
             row = int(np.flatnonzero((hours < 1) | (hours > 25))[0])
-            raise InputDataError(f"{path}: field 'Ora' at line {row + 2}: expected 1-25; "
-                                 f"found {hours.iloc[row]}")
+            raise InputDataError(Text("{path}: field 'Ora' at line {line}: expected 1-25; "
+                                      "found {found}", path=path, line=row + 2,
+                                      found=hours.iloc[row]))
         midnight = pd.DatetimeIndex(days).tz_localize(LOCAL_TZ).tz_convert("UTC")
         return midnight + pd.to_timedelta(hours.to_numpy() - 1, unit="h"), "gme"
-    raise InputDataError(f"{path}: no time columns: expected 'time_utc_start' (UTC), "
-                         f"'date_local' + 'time_local_start' (Europe/Rome) or GME 'Data' + "
-                         f"'Ora'; {found_columns(frame.columns)}")
+    raise InputDataError(Text("{path}: no time columns: expected 'time_utc_start' (UTC), "
+                              "'date_local' + 'time_local_start' (Europe/Rome) or GME 'Data' + "
+                              "'Ora'; {found}", path=path, found=_columns(frame.columns)))
+
+
+def _columns(columns: object) -> Text:
+    """The weather library's note on a file's columns, translatable."""
+    note = found_columns(columns)
+    if note.startswith("found columns "):
+        return Text("found columns {names}", names=note.removeprefix("found columns "))
+    return Text("its first line is not a header of named columns (is it the right file?)")
 
 
 ZONAL_PRICE_BOUNDS_EUR_PER_MWH = (-500.0, 5000.0)
@@ -186,32 +198,35 @@ def read_price_csv(
     path = Path(path)
     frame = _read_table(path)
     if column not in frame:
-        raise InputDataError(f"{path}: column {column!r} is missing "
-                             f"({found_columns(frame.columns)})")
+        raise InputDataError(Text("{path}: column {column!r} is missing ({found})", path=path,
+                                  column=column, found=_columns(frame.columns)))
     times, layout = _times(frame, path)
     low_year, high_year = TIME_RANGE_YEARS
     outside_years = (times.year < low_year) | (times.year > high_year)
     if outside_years.any():
         row = int(np.flatnonzero(outside_years)[0])
-        raise InputDataError(f"{path}: line {row + 2}: expected a time in the years "
-                             f"{low_year}-{high_year}; found {times[row]}")
+        raise InputDataError(Text("{path}: line {line}: expected a time in the years "
+                                  "{low}-{high}; found {found}", path=path, line=row + 2,
+                                  low=low_year, high=high_year, found=times[row]))
     values = pd.to_numeric(frame[column], errors="coerce")
     bad_text = values.isna() & frame[column].notna()
     if bad_text.any():
         row = int(np.flatnonzero(bad_text)[0])
-        raise InputDataError(f"{path}: field {column!r} at line {row + 2}: expected a number; "
-                             f"found {frame[column].iloc[row]!r}")
+        raise InputDataError(Text("{path}: field {column!r} at line {line}: expected a "
+                                  "number; found {found!r}", path=path, column=column,
+                                  line=row + 2, found=frame[column].iloc[row]))
     low, high = ZONAL_PRICE_BOUNDS_EUR_PER_MWH
     outside = ~np.isfinite(values) & values.notna() | (values < low) | (values > high)
     if outside.any():
         row = int(np.flatnonzero(outside)[0])
-        raise InputDataError(f"{path}: field {column!r} at line {row + 2}: expected a price "
-                             f"from {low:g} to {high:g} EUR/MWh (the GME market's bounds); "
-                             f"found {frame[column].iloc[row]}")
+        raise InputDataError(Text("{path}: field {column!r} at line {line}: expected a price "
+                                  "from {low:g} to {high:g} EUR/MWh (the GME market's bounds); "
+                                  "found {found}", path=path, column=column, line=row + 2,
+                                  low=low, high=high, found=frame[column].iloc[row]))
     series = pd.Series(values.to_numpy(), index=times.rename("time"), name=column)
     if series.index.duplicated().any():
         dup = series.index[series.index.duplicated()][0]
-        raise InputDataError(f"{path}: duplicate time {dup} (UTC)")
+        raise InputDataError(Text("{path}: duplicate time {time} (UTC)", path=path, time=dup))
     series = series.sort_index().resample("1h").mean()
     missing = series.isna()
     if missing.any():
@@ -219,8 +234,10 @@ def read_price_csv(
         longest = int(runs.value_counts().max())
         if longest > max_gap_h:
             first = series.index[missing][0]
-            raise InputDataError(f"{path}: field {column!r}: {longest} consecutive hours missing "
-                                 f"(first at {first}); at most {max_gap_h} are filled")
+            raise InputDataError(Text("{path}: field {column!r}: {longest} consecutive hours "
+                                      "missing (first at {first}); at most {max_gap} are filled",
+                                      path=path, column=column, longest=longest, first=first,
+                                      max_gap=max_gap_h))
         series = series.interpolate(limit_area="inside")
     meta = {"source": f"csv:{path.name}", "column": column, "filled_hours": int(missing.sum()),
             "interval": "start", "time_layout": layout}
@@ -232,6 +249,7 @@ def align_prices(series: pd.Series, index: pd.DatetimeIndex, source: str) -> pd.
     aligned = series.reindex(index)
     if aligned.isna().any():
         first = index[aligned.isna().to_numpy()][0]
-        raise InputDataError(f"{source}: no price for {first} (the file covers "
-                             f"{series.index.min()} to {series.index.max()})")
+        raise InputDataError(Text("{source}: no price for {first} (the file covers {start} "
+                                  "to {end})", source=source, first=first,
+                                  start=series.index.min(), end=series.index.max()))
     return aligned

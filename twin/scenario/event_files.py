@@ -26,11 +26,12 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 
 from twin.core.time import parse_local_time
-from twin.errors import ConsistencyError, TwinError
+from twin.errors import ConsistencyError, Text, TwinError
 from twin.events.codec import EVENT_TYPES, EventDecodeError, decode
 from twin.events.domain import DomainEvent, MemberJoined
 from twin.rules.configuration import refusal
 from twin.scenario.bounds import MAX_ANNUAL_KWH, MAX_MEMBERS_PER_GROUP
+from twin.scenario.load import pydantic_expected
 from twin.scenario.schema import PLANT_SCENARIO_ONLY, MemberGroup, Plant, plant_event_defaults
 from twin.scenario.storage import MAX_BATTERY_KWH
 
@@ -63,7 +64,7 @@ CHECKED: dict[str, type[BaseModel]] = {
 same types, ranges and known values as in a scenario file (one schema for every way in)."""
 
 
-def _storage_problems(payload: dict[str, Any], where: str) -> list[str]:
+def _storage_problems(payload: dict[str, Any], where: str) -> list[Text]:
     """A battery event's values within the bounds of a scenario's ``[[storage]]``."""
     ranges = {"capacity_kwh": (1e-9, MAX_BATTERY_KWH), "charge_kw": (1e-9, MAX_BATTERY_KWH),
               "discharge_kw": (1e-9, MAX_BATTERY_KWH), "round_trip_efficiency": (1e-9, 1.0),
@@ -78,14 +79,16 @@ def _storage_problems(payload: dict[str, Any], where: str) -> list[str]:
             continue
         if not isinstance(value, int | float) or isinstance(value, bool) or not (
                 low <= value <= high):
-            problems.append(f"{where}.{name}: expected a number from {low:g} to {high:g}; "
-                            f"found {value!r}")
+            problems.append(Text("{where}.{name}: expected a number from {low:g} to {high:g}; "
+                                 "found {found!r}", where=where, name=name, low=low, high=high,
+                                 found=value))
     policies = ("self_consumption", "schedule") if payload.get("host_member") else (
         "community_sharing",)
     if payload.get("policy", policies[0]) not in policies:
-        problems.append(f"{where}.policy: expected one of {list(policies)} (with"
-                        f"{'' if payload.get('host_member') else 'out'} a host_member); found "
-                        f"{payload.get('policy')!r}")
+        problems.append(Text("{where}.policy: expected one of {policies} ({host}); found "
+                             "{found!r}", where=where, policies=list(policies),
+                             host=Text("with a host_member") if payload.get("host_member")
+                             else Text("without a host_member"), found=payload.get("policy")))
     return problems
 
 
@@ -96,8 +99,9 @@ def _check_values(type_name: str, payload: dict[str, Any], where: str) -> None:
         kwh = payload.get("annual_kwh")
         if not isinstance(kwh, int | float) or isinstance(kwh, bool) or not (
                 0 <= kwh <= MAX_ANNUAL_KWH):
-            problems.append(f"{where}.annual_kwh: expected a number of kWh from 0 to "
-                            f"{MAX_ANNUAL_KWH:g}; found {kwh!r}")
+            problems.append(Text("{where}.annual_kwh: expected a number of kWh from 0 to "
+                                 "{high:g}; found {found!r}", where=where, high=MAX_ANNUAL_KWH,
+                                 found=kwh))
     if type_name == "StorageInstalled":
         problems += _storage_problems(payload, where)
     model = CHECKED.get(type_name)
@@ -105,11 +109,12 @@ def _check_values(type_name: str, payload: dict[str, Any], where: str) -> None:
         try:
             model.model_validate(payload)
         except ValidationError as err:
-            problems += [f"{where}.{'.'.join(str(p) for p in e['loc'])}: expected: "
-                         f"{e['msg'].removeprefix('Value error, ')}; found: {e['input']!r}"
+            problems += [Text("  {where}: expected: {expected}; found: {found!r}",
+                              where=f"{where}.{'.'.join(str(p) for p in e['loc'])}",
+                              expected=pydantic_expected(e), found=e["input"])
                          for e in err.errors(include_url=False)]
     if problems:
-        raise EventFileError("\n".join(problems) + "\nnothing was stored")
+        raise EventFileError([*problems, Text("nothing was stored")])
 
 
 def _plain(value: Any) -> Any:
@@ -126,35 +131,38 @@ def read_event_file(path: str | Path) -> list[DomainEvent]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise EventFileError(f"{path}: event file not found") from None
+        raise EventFileError(Text("{path}: event file not found", path=path)) from None
     try:
         if path.suffix.lower() == ".json":
             raw = json.loads(text)
         else:
             raw = tomllib.loads(text)
     except (json.JSONDecodeError, tomllib.TOMLDecodeError) as err:
-        raise EventFileError(f"{path}: not valid {path.suffix.lstrip('.').upper() or 'TOML'}: "
-                             f"{err}") from None
+        raise EventFileError(Text("{path}: not valid {kind}: {error}", path=path,
+                                  kind=path.suffix.lstrip(".").upper() or "TOML",
+                                  error=err)) from None
     items = raw.get("events") if isinstance(raw, dict) else raw
     if not isinstance(items, list) or not items:
-        raise EventFileError(f"{path}: expected a non-empty list of events "
-                             "(`[[events]]` tables in TOML, a JSON list)")
+        raise EventFileError(Text("{path}: expected a non-empty list of events (`[[events]]` "
+                                  "tables in TOML, a JSON list)", path=path))
     events = []
     for i, item in enumerate(items):
         where = f"{path}: events[{i}]"
         if not isinstance(item, dict):
-            raise EventFileError(f"{where}: expected a table; found {item!r}")
+            raise EventFileError(Text("{where}: expected a table; found {found!r}", where=where,
+                                      found=item))
         item = dict(item)
         type_name = item.pop("type", None)
         if type_name not in EVENT_TYPES:
-            raise EventFileError(f"{where}.type: expected one of {sorted(EVENT_TYPES)}; "
-                                 f"found {type_name!r}")
+            raise EventFileError(Text("{where}.type: expected one of {types}; found {found!r}",
+                                      where=where, types=sorted(EVENT_TYPES), found=type_name))
         ident = next((f" {item[k]!r}" for k in ("member_id", "plant_id", "project_id",
                                                  "storage_id", "configuration_id")
                       if isinstance(item.get(k), str)), "")
         where += f" ({type_name}{ident})"
         if "effective" not in item:
-            raise EventFileError(f"{where}.effective: required field is missing")
+            raise EventFileError(Text("{where}.effective: required field is missing",
+                                      where=where))
         try:
             effective = parse_local_time(item.pop("effective"))
         except ValueError as err:
@@ -162,8 +170,9 @@ def read_event_file(path: str | Path) -> list[DomainEvent]:
         count = item.pop("count", 1) if type_name == "MemberJoined" else 1
         if not isinstance(count, int) or isinstance(count, bool) or not (
                 1 <= count <= MAX_MEMBERS_PER_GROUP):
-            raise EventFileError(f"{where}.count: expected a whole number of members from 1 to "
-                                 f"{MAX_MEMBERS_PER_GROUP:,}; found {count!r}")
+            raise EventFileError(Text("{where}.count: expected a whole number of members from "
+                                      "1 to {high:,}; found {found!r}", where=where,
+                                      high=MAX_MEMBERS_PER_GROUP, found=count))
         payload = {**DEFAULTS.get(type_name, {}), **{k: _plain(v) for k, v in item.items()}}
         if type_name == "MemberJoined":
             payload.setdefault("group_id", payload.get("member_id"))
@@ -175,7 +184,8 @@ def read_event_file(path: str | Path) -> list[DomainEvent]:
         if isinstance(event, MemberJoined):
             reason = refusal(event.member_id, event.category, event.net_metering)
             if reason is not None:
-                raise ConsistencyError(f"{where}: {reason}; nothing was stored")
+                raise ConsistencyError(Text("{where}: {reason}; nothing was stored",
+                                            where=where, reason=reason))
         _check_values(type_name, payload, where)
         width = max(3, len(str(count)))  # ids as a scenario's member group gets them
         events += [event] if count == 1 else [

@@ -170,7 +170,7 @@ PYDANTIC_MESSAGES = {
 wrote it stays pydantic's."""
 
 
-def _expected(e: dict) -> Text | str:
+def pydantic_expected(e: dict) -> Text | str:
     """What a pydantic error says was expected, translatable when its template is known."""
     msg = e["msg"].removeprefix("Value error, ")
     msg = msg[0].lower() + msg[1:]
@@ -202,7 +202,7 @@ def validation_message(path: Path, err: ValidationError, raw: dict[str, Any],
                               found=e["input"]))
         else:
             lines.append(Text("  {where}: expected: {expected}; found: {found!r}", where=where,
-                              expected=_expected(e), found=e["input"]))
+                              expected=pydantic_expected(e), found=e["input"]))
     return lines
 
 

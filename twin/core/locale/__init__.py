@@ -50,6 +50,14 @@ class Say:
         """The sentence ``key`` with its placeholders filled (values already formatted)."""
         return self.text[key].format(**values)
 
+    def message(self, message: object) -> str:
+        """An error or a note in the language: a :class:`twin.errors.Text` (or an error made of
+        them) rendered with :data:`twin.core.locale.errors.ERRORS`; anything else as written."""
+        from twin.core.locale.errors import ERRORS
+
+        render = getattr(message, "render", None)
+        return render(ERRORS[self.lang]) if render is not None else str(message)
+
     def n(self, value: float, digits: int = 0, signed: bool = False) -> str:
         """``value`` with ``digits`` decimals and the language's separators (``+`` when
         ``signed`` and positive)."""

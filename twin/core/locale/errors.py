@@ -94,6 +94,179 @@ _IT = {
     "meters import`)":
         "{source}: nessun misuratore ha dati misurati nel periodo simulato (importarli con "
         "`cer-twin meters import`)",
+    # price files (twin.inputs.prices)
+    "the built-in price model covers the NORD zone only, not {zone!r}; give a price file for "
+    "other zones":
+        "il modello di prezzo integrato copre solo la zona NORD, non {zone!r}; per altre zone "
+        "indicare un file di prezzi",
+    "{path}: price file not found": "{path}: file di prezzi non trovato",
+    "{path}: the price file is empty": "{path}: il file di prezzi è vuoto",
+    "{path}: not a readable CSV file ({error})": "{path}: non è un file CSV leggibile ({error})",
+    "{path}: field 'time_utc_start': expected ISO-8601 UTC times ({error})":
+        "{path}: campo 'time_utc_start': attese ore UTC ISO-8601 ({error})",
+    "{path}: fields 'date_local', 'time_local_start': expected Europe/Rome wall-clock times "
+    "with DST ({error})":
+        "{path}: campi 'date_local', 'time_local_start': attese ore locali Europe/Rome con "
+        "l'ora legale ({error})",
+    "{path}: fields 'Data' (YYYYMMDD), 'Ora' (1-25): {error}":
+        "{path}: campi 'Data' (AAAAMMGG), 'Ora' (1-25): {error}",
+    "{path}: field 'Ora' at line {line}: expected 1-25; found {found}":
+        "{path}: campo 'Ora' alla riga {line}: atteso da 1 a 25; trovato {found}",
+    "{path}: no time columns: expected 'time_utc_start' (UTC), 'date_local' + "
+    "'time_local_start' (Europe/Rome) or GME 'Data' + 'Ora'; {found}":
+        "{path}: nessuna colonna di tempo: attese 'time_utc_start' (UTC), 'date_local' + "
+        "'time_local_start' (Europe/Rome) o 'Data' + 'Ora' del GME; {found}",
+    "found columns {names}": "colonne trovate {names}",
+    "its first line is not a header of named columns (is it the right file?)":
+        "la sua prima riga non è un'intestazione di colonne (è il file giusto?)",
+    "{path}: column {column!r} is missing ({found})": "{path}: manca la colonna {column!r} ({found})",
+    "{path}: line {line}: expected a time in the years {low}-{high}; found {found}":
+        "{path}: riga {line}: atteso un istante negli anni {low}-{high}; trovato {found}",
+    "{path}: field {column!r} at line {line}: expected a number; found {found!r}":
+        "{path}: campo {column!r} alla riga {line}: atteso un numero; trovato {found!r}",
+    "{path}: field {column!r} at line {line}: expected a price from {low:g} to {high:g} "
+    "EUR/MWh (the GME market's bounds); found {found}":
+        "{path}: campo {column!r} alla riga {line}: atteso un prezzo da {low:g} a {high:g} "
+        "EUR/MWh (i limiti del mercato GME); trovato {found}",
+    "{path}: duplicate time {time} (UTC)": "{path}: istante ripetuto {time} (UTC)",
+    "{path}: field {column!r}: {longest} consecutive hours missing (first at {first}); at most "
+    "{max_gap} are filled":
+        "{path}: campo {column!r}: mancano {longest} ore consecutive (la prima alle {first}); "
+        "se ne colmano al massimo {max_gap}",
+    "{source}: no price for {first} (the file covers {start} to {end})":
+        "{source}: nessun prezzo per {first} (il file copre da {start} a {end})",
+    # event files (twin.scenario.event_files)
+    "{where}.{name}: expected a number from {low:g} to {high:g}; found {found!r}":
+        "{where}.{name}: atteso un numero da {low:g} a {high:g}; trovato {found!r}",
+    "{where}.policy: expected one of {policies} ({host}); found {found!r}":
+        "{where}.policy: atteso uno fra {policies} ({host}); trovato {found!r}",
+    "with a host_member": "con un host_member",
+    "without a host_member": "senza host_member",
+    "{where}.annual_kwh: expected a number of kWh from 0 to {high:g}; found {found!r}":
+        "{where}.annual_kwh: atteso un numero di kWh da 0 a {high:g}; trovato {found!r}",
+    "nothing was stored": "nulla è stato registrato",
+    "{path}: event file not found": "{path}: file di eventi non trovato",
+    "{path}: not valid {kind}: {error}": "{path}: {kind} non valido: {error}",
+    "{path}: expected a non-empty list of events (`[[events]]` tables in TOML, a JSON list)":
+        "{path}: atteso un elenco non vuoto di eventi (tabelle `[[events]]` in TOML, una lista "
+        "JSON)",
+    "{where}: expected a table; found {found!r}": "{where}: attesa una tabella; trovato {found!r}",
+    "{where}.type: expected one of {types}; found {found!r}":
+        "{where}.type: atteso uno fra {types}; trovato {found!r}",
+    "{where}.effective: required field is missing":
+        "{where}.effective: manca un campo obbligatorio",
+    "{where}.count: expected a whole number of members from 1 to {high:,}; found {found!r}":
+        "{where}.count: atteso un numero intero di soci da 1 a {high}; trovato {found!r}",
+    "{where}: {reason}; nothing was stored": "{where}: {reason}; nulla è stato registrato",
+    # meter files (twin.inputs.meters)
+    '--member {key}: no such member on the branch':
+        '--member {key}: nessun socio con questo id sul ramo',
+    '--plant {key}: no such plant on the branch':
+        '--plant {key}: nessun impianto con questo id sul ramo',
+    "--plant {key}: the plant sits behind member {host!r}'s POD; import that POD's file with --member {host}":
+        "--plant {key}: l'impianto sta dietro il POD del socio {host!r}; importare il file di quel POD con --member {host}",
+    'give either --member or --plant':
+        'indicare --member oppure --plant',
+    '{count} DST placeholder row(s) dropped (times that do not exist with their flag)':
+        "{count} riga/righe segnaposto dell'ora legale scartate (orari che non esistono con il loro indicatore)",
+    '{count} interval(s) marked estimated by the distributor':
+        '{count} intervallo/i segnati come stimati dal distributore',
+    '{day}: 96 values for 100 quarter hours; the second 02:00 hour is missing (the model fills it)':
+        "{day}: 96 valori per 100 quarti d'ora; manca la seconda ora delle 02:00 (la completa il modello)",
+    '{file}: every {quantity} value is zero':
+        '{file}: ogni valore di {quantity} è zero',
+    '{file}: holds {held}, none of which applies to {kind} {id!r}':
+        '{file}: contiene {held}, nessuno dei quali vale per {kind} {id!r}',
+    '{file}: quantity {q} does not apply to {kind} {id!r} ({why})':
+        '{file}: la grandezza {q} non vale per {kind} {id!r} ({why})',
+    '{file}: {quantity} of {kwh:.3f} kWh in the interval starting {start:%Y-%m-%d %H:%M} UTC, before plant {id!r} entered operation ({entry})':
+        "{file}: {quantity} di {kwh:.3f} kWh nell'intervallo che inizia alle {start:%Y-%m-%d %H:%M} UTC, prima dell'entrata in esercizio dell'impianto {id!r} ({entry})",
+    '{file}: {quantity} of {kwh:.3f} kWh in the {step} interval starting {when} UTC is above what the POD can carry ({what}: {limit_kwh:.3f} kWh)':
+        "{file}: {quantity} di {kwh:.3f} kWh nell'intervallo di {step} che inizia alle {when} UTC supera ciò che il POD può portare ({what}: {limit_kwh:.3f} kWh)",
+    '{file}: {q} of {kind} {id!r} was imported at {before}; this file is {step}':
+        '{file}: {q} di {kind} {id!r} è stato importato a passo {before}; questo file è a passo {step}',
+    '{name}: --format: expected auto or one of {formats}; found {fmt!r}':
+        '{name}: --format: atteso auto o uno fra {formats}; trovato {fmt!r}',
+    '{name}: --unit {given} contradicts the file, which says {declared}':
+        '{name}: --unit {given} contraddice il file, che dice {declared}',
+    "{name}: expected 96 quarter-hour columns after 'Giorno'; found {columns}":
+        "{name}: attese 96 colonne di quarti d'ora dopo 'Giorno'; trovate {columns}",
+    '{name}: expected a value column (withdrawal_kwh, injection_kwh or energy_kwh); found {header}':
+        '{name}: attesa una colonna di valori (withdrawal_kwh, injection_kwh o energy_kwh); trovato {header}',
+    '{name}: expected columns 1-24 (hours) or 1-96 (quarters) after POD and Data; found {columns} numbered columns':
+        "{name}: attese le colonne 1-24 (ore) o 1-96 (quarti d'ora) dopo POD e Data; trovate {columns} colonne numerate",
+    '{name}: expected one value column beside POD, Data and {index_column}; found {columns}':
+        '{name}: attesa una colonna di valori oltre a POD, Data e {index_column}; trovate {columns}',
+    "{name}: field '{field}': expected ISO 8601 times, all with an offset or all in a column named time_utc ({err})":
+        "{name}: campo '{field}': attesi istanti ISO 8601, tutti con lo scostamento da UTC o tutti in una colonna di nome time_utc ({err})",
+    "{name}: field '{field}': expected times with an offset (or a column named time_utc); found {found!r}":
+        "{name}: campo '{field}': attesi istanti con lo scostamento da UTC (o una colonna di nome time_utc); trovato {found!r}",
+    '{name}: intervals of 15 minutes or one hour expected':
+        "{name}: attesi intervalli di 15 minuti o di un'ora",
+    "{name}: line {line}, field 'DATA': expected a date (yyyymmdd); found {found!r}":
+        "{name}: riga {line}, campo 'DATA': attesa una data (aaaammgg); trovato {found!r}",
+    "{name}: line {line}, field '{column}': expected a number such as 0,25 (no sign, no thousands separator); found {found!r}":
+        "{name}: riga {line}, campo '{column}': atteso un numero come 0,25 (senza segno né separatore delle migliaia); trovato {found!r}",
+    "{name}: line {line}, field '{field_name}': the interval starting {when:%Y-%m-%d %H:%M} UTC appears twice":
+        "{name}: riga {line}, campo '{field_name}': l'intervallo che inizia alle {when:%Y-%m-%d %H:%M} UTC compare due volte",
+    "{name}: line {line}, fields 'ORA'/'FL_ORA_LEGALE': expected hhmmss and 1|2|+01|+02; found {clock!r}, {flag!r}":
+        "{name}: riga {line}, campi 'ORA'/'FL_ORA_LEGALE': attesi hhmmss e 1|2|+01|+02; trovati {clock!r}, {flag!r}",
+    '{name}: line {line}: {day} has {expected} intervals; the file has columns for {columns}':
+        '{name}: riga {line}: il {day} ha {expected} intervalli; il file ha colonne per {columns}',
+    '{name}: line {line}: {day} has {lived} quarter hours; found {values} values':
+        "{name}: riga {line}: il {day} ha {lived} quarti d'ora; trovati {values} valori",
+    '{name}: line {line}: {when:%Y-%m-%d %H:%M} with flag {offset} is not a time of Europe/Rome, so it must be zero; found {q} {value:g}':
+        '{name}: riga {line}: {when:%Y-%m-%d %H:%M} con indicatore {offset} non è un orario di Europe/Rome, quindi deve valere zero; trovato {q} {value:g}',
+    '{name}: no data rows':
+        '{name}: nessuna riga di dati',
+    '{name}: no values':
+        '{name}: nessun valore',
+    '{name}: no {quantity} in the file (it holds {held})':
+        '{name}: nessun {quantity} nel file (contiene {held})',
+    '{name}: not a readable {fmt} file ({err})':
+        '{name}: non è un file {fmt} leggibile ({err})',
+    '{name}: one {what} per file expected; found {found}':
+        '{name}: atteso un solo {what} per file; trovati {found}',
+    '{name}: the file does not say its unit; give --unit (kWh, Wh, MWh or kW)':
+        '{name}: il file non dice la sua unità; indicare --unit (kWh, Wh, MWh o kW)',
+    '{name}: the header does not match a known meter format ({formats}); give --format':
+        "{name}: l'intestazione non corrisponde a un formato di misura noto ({formats}); indicare --format",
+    '{name}: value columns in different units: {header}':
+        '{name}: colonne di valori in unità diverse: {header}',
+    '{path}: is a folder, expected a meter file':
+        '{path}: è una cartella, atteso un file di misure',
+    '{path}: meter file not found':
+        '{path}: file di misure non trovato',
+    '{quantity}: {count} interval(s) missing (first at {first:%Y-%m-%d %H:%M} UTC); the model fills them':
+        '{quantity}: mancano {count} intervallo/i (il primo alle {first:%Y-%m-%d %H:%M} UTC); li completa il modello',
+    '{q} in the file left out: it does not apply to {kind} {id!r}':
+        '{q} nel file tralasciato: non vale per {kind} {id!r}',
+    "{where}: --pod {pod} differs from the file's POD {file_pod}":
+        '{where}: --pod {pod} differisce dal POD del file {file_pod}',
+    '{where}: expected 1 to {limit} on {day}; found {k}':
+        '{where}: atteso da 1 a {limit} il {day}; trovato {k}',
+    '{where}: expected a date (dd/mm/yyyy); found {cell!r}':
+        '{where}: attesa una data (gg/mm/aaaa); trovato {cell!r}',
+    '{where}: expected a number such as 0,25 (no sign, no thousands separator); found {cell!r}':
+        '{where}: atteso un numero come 0,25 (senza segno né separatore delle migliaia); trovato {cell!r}',
+    '{where}: expected a unit among kWh, Wh, MWh (energy per interval) or kW (mean power); found {text!r}':
+        "{where}: attesa un'unità fra kWh, Wh, MWh (energia per intervallo) o kW (potenza media); trovato {text!r}",
+    '{where}: expected an integer; found {found!r}':
+        '{where}: atteso un numero intero; trovato {found!r}',
+    "{where}: field 'POD': expected {target_pod}, the POD of {kind} {id!r}; found {found}":
+        "{where}: campo 'POD': atteso {target_pod}, il POD di {kind} {id!r}; trovato {found}",
+    '{where}: no measured values in {year}':
+        '{where}: nessun valore misurato nel {year}',
+    '{where}: the file names no POD; give --pod (the POD of {kind} {id!r} is {target_pod})':
+        '{where}: il file non indica il POD; indicare --pod (il POD di {kind} {id!r} è {target_pod})',
+    '{where}: value missing (interval {k} of {expected} on {day})':
+        '{where}: valore mancante (intervallo {k} di {expected} del {day})',
+    '{where}: {day} has {expected} intervals; found a value beyond them':
+        '{where}: il {day} ha {expected} intervalli; trovato un valore oltre',
+    '{where}: {local:%H:%M} does not exist on {day} (clocks go forward); found {cell!r}':
+        "{where}: le {local:%H:%M} non esistono il {day} (si passa all'ora legale); trovato {cell!r}",
+    '{where}: {year} has {days} complete measured day(s); at least 28 are needed to stand for another period':
+        '{where}: il {year} ha {days} giorno/i misurati completi; ne servono almeno 28 per rappresentare un altro periodo',
 }
 
 ERRORS = {"en": {}, "it": _IT}

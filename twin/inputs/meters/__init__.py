@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from twin.errors import InputDataError
+from twin.errors import InputDataError, Message, Text
 from twin.inputs.meters.formats import FORMATS, UNSPECIFIED, parse_text, to_series
 from twin.inputs.meters.series import QUANTITIES, UNITS, MeterSeries, on_grid
 
@@ -38,7 +38,8 @@ class MeterFile:
     pod: str | None
     step: str
     series: dict[str, MeterSeries]
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
+    """What the reader repaired or left out, for the person importing (English by str())."""
 
     @property
     def directed(self) -> bool:
@@ -52,8 +53,9 @@ class MeterFile:
             return self.series[quantity]
         if UNSPECIFIED in self.series:
             return dataclasses.replace(self.series[UNSPECIFIED], quantity=quantity)
-        raise InputDataError(f"{self.name}: no {quantity} in the file (it holds "
-                             f"{sorted(self.series) or 'nothing'})")
+        raise InputDataError(Text("{name}: no {quantity} in the file (it holds "
+                                  "{held})", name=self.name, quantity=quantity,
+                                  held=sorted(self.series) or 'nothing'))
 
 
 def _decode(data: bytes) -> str:
@@ -75,15 +77,16 @@ def parse_meter_file(data: bytes, name: str, fmt: str = "auto",
                               index=pd.DatetimeIndex(list(parsed.estimated), tz="UTC"))
         estimated = estimated.sort_index()
         if estimated.any():
-            notes.append(f"{int(estimated.sum())} interval(s) marked estimated by the "
-                         "distributor")
+            notes.append(Text("{count} interval(s) marked estimated by the distributor",
+                              count=int(estimated.sum())))
     series = {}
     for quantity, energy in to_series(parsed).items():
         full = pd.date_range(energy.index[0], energy.index[-1], freq=parsed.step)
         if len(full) != len(energy):
             missing = full.difference(energy.index)
-            notes.append(f"{quantity}: {len(missing)} interval(s) missing (first at "
-                         f"{missing[0]:%Y-%m-%d %H:%M} UTC); the model fills them")
+            notes.append(Text("{quantity}: {count} interval(s) missing (first at "
+                              "{first:%Y-%m-%d %H:%M} UTC); the model fills them",
+                              quantity=quantity, count=len(missing), first=missing[0]))
         flags = estimated.reindex(energy.index, fill_value=False) if estimated is not None \
             else None
         series[quantity] = MeterSeries(parsed.pod, quantity, parsed.step, energy, flags, digest,
@@ -99,7 +102,8 @@ def read_meter_file(path: str | Path, fmt: str = "auto",
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise InputDataError(f"{path}: meter file not found") from None
+        raise InputDataError(Text("{path}: meter file not found", path=path)) from None
     except IsADirectoryError:
-        raise InputDataError(f"{path}: is a folder, expected a meter file") from None
+        raise InputDataError(Text("{path}: is a folder, expected a meter file",
+                                  path=path)) from None
     return parse_meter_file(data, str(path), fmt, unit), data

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from twin.core.time import local_midnight_utc
-from twin.errors import InputDataError
+from twin.errors import InputDataError, Message, Text
 from twin.events import DomainEvent, MemberJoined, MeterDataImported, PlantCommissioned
 from twin.events.state import ValidityInterval, validity_intervals
 from twin.inputs.meters import MeterFile, MeterSeries
@@ -44,7 +44,8 @@ class Binding:
 
     events: list[MeterDataImported]
     series: list[MeterSeries]
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
+    """What the reader repaired or left out, for the person importing (English by str())."""
 
 
 @dataclass(frozen=True)
@@ -60,23 +61,24 @@ class _Target:
 
 def _target(events: Sequence[DomainEvent], member: str | None, plant: str | None) -> _Target:
     if (member is None) == (plant is None):
-        raise InputDataError("give either --member or --plant")
+        raise InputDataError(Text("give either --member or --plant"))
     kind, key = ("member", member) if member is not None else ("plant", plant)
     assert key is not None
     joins = [e for e in events if isinstance(e, MemberJoined) and e.member_id == key]
     plants = [e for e in events if isinstance(e, PlantCommissioned) and e.plant_id == key]
     if kind == "member" and not joins:
-        raise InputDataError(f"--member {key}: no such member on the branch")
+        raise InputDataError(Text("--member {key}: no such member on the branch", key=key))
     if kind == "plant" and not plants:
-        raise InputDataError(f"--plant {key}: no such plant on the branch")
+        raise InputDataError(Text("--plant {key}: no such plant on the branch", key=key))
     joined = joins[-1] if joins else None
     the_plant = plants[-1] if plants else None
     hosts = [e for e in events if isinstance(e, PlantCommissioned) and e.host_member == key]
     pod = joined.pod if joined is not None else the_plant.pod if the_plant else None
     if the_plant is not None and the_plant.host_member:
-        raise InputDataError(f"--plant {key}: the plant sits behind member "
-                             f"{the_plant.host_member!r}'s POD; import that POD's file with "
-                             f"--member {the_plant.host_member}")
+        raise InputDataError(Text("--plant {key}: the plant sits behind member "
+                                  "{host!r}'s POD; import that POD's file with "
+                                  "--member {host}", key=key,
+                                  host=the_plant.host_member))
     validity = [v for v in validity_intervals(events) if v.kind == kind and v.id == key]
     return _Target(kind, key, pod, joined, the_plant, hosts, validity)
 
@@ -86,20 +88,25 @@ def _check_pod(target: _Target, meter_file: MeterFile, pod: str | None) -> str:
     be the target's."""
     where = f"{meter_file.name}"
     if meter_file.pod is None and pod is None:
-        raise InputDataError(f"{where}: the file names no POD; give --pod (the POD of "
-                             f"{target.kind} {target.id!r} is {target.pod})")
+        raise InputDataError(Text("{where}: the file names no POD; give --pod (the POD of "
+                                  "{kind} {id!r} is {target_pod})", where=where,
+                                  kind=target.kind, id=target.id,
+                                  target_pod=target.pod))
     if meter_file.pod is not None and pod is not None and pod != meter_file.pod:
-        raise InputDataError(f"{where}: --pod {pod} differs from the file's POD "
-                             f"{meter_file.pod}")
+        raise InputDataError(Text("{where}: --pod {pod} differs from the file's POD "
+                                  "{file_pod}", where=where, pod=pod,
+                                  file_pod=meter_file.pod))
     found = meter_file.pod or pod
     if target.pod is not None and found != target.pod:
-        raise InputDataError(f"{where}: field 'POD': expected {target.pod}, the POD of "
-                             f"{target.kind} {target.id!r}; found {found}")
+        raise InputDataError(Text("{where}: field 'POD': expected {target_pod}, the POD of "
+                                  "{kind} {id!r}; found {found}", where=where,
+                                  target_pod=target.pod, kind=target.kind,
+                                  id=target.id, found=found))
     return str(found)
 
 
 def _quantities(target: _Target, meter_file: MeterFile, quantity: str | None,
-                notes: list[str]) -> list[str]:
+                notes: list[Message]) -> list[Message]:
     """The quantities to import: ``--quantity`` (an error if it does not apply), else those in
     the file that apply (others are noted and left out)."""
     applies = {"withdrawal", "injection"} if target.kind == "member" and target.hosts else \
@@ -114,16 +121,21 @@ def _quantities(target: _Target, meter_file: MeterFile, quantity: str | None,
         if q not in applies:
             why = ("no plant sits behind its POD" if q == "injection" else
                    "a plant's own POD is imported for its injection")
-            raise InputDataError(f"{meter_file.name}: quantity {q} does not apply to "
-                                 f"{target.kind} {target.id!r} ({why})")
+            raise InputDataError(Text("{file}: quantity {q} does not apply to "
+                                      "{kind} {id!r} ({why})",
+                                      file=meter_file.name, q=q,
+                                      kind=target.kind, id=target.id, why=why))
         meter_file.quantity(q)  # present in the file, or an error naming it
     for q, series in meter_file.series.items():
         if meter_file.directed and q not in wanted and series.energy_kwh.any():
-            notes.append(f"{q} in the file left out: it does not apply to {target.kind} "
-                         f"{target.id!r}")
+            notes.append(Text("{q} in the file left out: it does not apply to {kind} "
+                              "{id!r}", q=q, kind=target.kind, id=target.id))
     if not wanted:
-        raise InputDataError(f"{meter_file.name}: holds {sorted(meter_file.series)}, none of "
-                             f"which applies to {target.kind} {target.id!r}")
+        raise InputDataError(Text("{file}: holds {held}, none of which "
+                                  "applies to {kind} {id!r}",
+                                  file=meter_file.name,
+                                  held=sorted(meter_file.series),
+                                  kind=target.kind, id=target.id))
     return wanted
 
 
@@ -144,9 +156,12 @@ def _period_notes(target: _Target, series: MeterSeries) -> list[str]:
         early = energy[(energy.index < start) & (energy > 0)]
         if len(early):
             raise InputDataError(
-                f"{series.source_name}: {series.quantity} of {early.iloc[0]:.3f} kWh in the "
-                f"interval starting {early.index[0]:%Y-%m-%d %H:%M} UTC, before plant "
-                f"{target.id!r} entered operation ({target.plant.entry_into_operation})")
+                Text("{file}: {quantity} of {kwh:.3f} kWh in the "
+                     "interval starting {start:%Y-%m-%d %H:%M} UTC, before plant "
+                     "{id!r} entered operation ({entry})",
+                     file=series.source_name, quantity=series.quantity,
+                     kwh=early.iloc[0], start=early.index[0],
+                     id=target.id, entry=target.plant.entry_into_operation))
     outside = _outside(energy, target.validity)
     if not outside.any():
         return []
@@ -158,7 +173,9 @@ def _period_notes(target: _Target, series: MeterSeries) -> list[str]:
 def _check_plausible(target: _Target, series: MeterSeries) -> None:
     energy = series.energy_kwh
     if not (energy > 0).any():
-        raise InputDataError(f"{series.source_name}: every {series.quantity} value is zero")
+        raise InputDataError(Text("{file}: every {quantity} value is zero",
+                                  file=series.source_name,
+                                  quantity=series.quantity))
     limit_kw, what = None, ""
     if target.kind == "member" and series.quantity == "withdrawal" and target.joined and \
             target.joined.contracted_power_kw:
@@ -175,9 +192,13 @@ def _check_plausible(target: _Target, series: MeterSeries) -> None:
     over = energy[energy > limit_kw * series.step_h + 1e-9]
     if len(over):
         when = f"{over.index[0]:%Y-%m-%d %H:%M}"
-        raise InputDataError(f"{series.source_name}: {series.quantity} of {over.iloc[0]:.3f} kWh "
-                             f"in the {series.step} interval starting {when} UTC is above what "
-                             f"the POD can carry ({what}: {limit_kw * series.step_h:.3f} kWh)")
+        raise InputDataError(Text("{file}: {quantity} of {kwh:.3f} "
+                                  "kWh in the {step} interval starting {when} UTC is above "
+                                  "what the POD can carry ({what}: {limit_kwh:.3f} kWh)",
+                                  file=series.source_name,
+                                  quantity=series.quantity, kwh=over.iloc[0],
+                                  step=series.step, when=when, what=what,
+                                  limit_kwh=limit_kw * series.step_h))
 
 
 def bind(events: Sequence[DomainEvent], meter_file: MeterFile, *, member: str | None = None,
@@ -193,8 +214,11 @@ def bind(events: Sequence[DomainEvent], meter_file: MeterFile, *, member: str | 
         binding.notes += _period_notes(target, series)
         before = (existing or {}).get((target.kind, target.id, q))
         if before is not None and before.step != series.step:
-            raise InputDataError(f"{meter_file.name}: {q} of {target.kind} {target.id!r} was "
-                                 f"imported at {before.step}; this file is {series.step}")
+            raise InputDataError(Text("{file}: {q} of {kind} {id!r} was "
+                                      "imported at {before}; this file is {step}",
+                                      file=meter_file.name, q=q,
+                                      kind=target.kind, id=target.id,
+                                      before=before.step, step=series.step))
         binding.notes += [f"{q}: {line}" for line in corrections(before, series)]
         binding.series.append(series)
         binding.events.append(MeterDataImported(

@@ -41,7 +41,7 @@ import numpy as np
 import pandas as pd
 
 from twin.core.time import LOCAL_TZ, local_midnight_utc
-from twin.errors import InputDataError
+from twin.errors import InputDataError, Message, Text
 from twin.inputs.meters.series import UNITS, to_kwh, unit_in_name, unit_key
 
 FORMATS = ("daily_rows", "interval_rows", "edistribuzione", "unareti", "plain")
@@ -75,7 +75,8 @@ class Parsed:
     """Quantity → UTC interval starts [ns since 1970] and values in ``unit``."""
     estimated: dict[int, bool] = field(default_factory=dict)
     """UTC interval start [ns] → marked estimated by the distributor."""
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
+    """What the reader repaired or left out, for the person importing (English by str())."""
 
 
 def number(text: str, where: str) -> float | None:
@@ -84,8 +85,8 @@ def number(text: str, where: str) -> float | None:
     if not cell:
         return None
     if not NUMBER.match(cell):
-        raise InputDataError(f"{where}: expected a number such as 0,25 (no sign, no thousands "
-                             f"separator); found {cell!r}")
+        raise InputDataError(Text("{where}: expected a number such as 0,25 (no sign, no thousands "
+                                  "separator); found {cell!r}", where=where, cell=cell))
     return float(cell.replace(",", "."))
 
 
@@ -93,7 +94,8 @@ def parse_date(text: str, where: str) -> dt.date:
     cell = str(text).strip().strip('"')
     day = _date_of(cell)
     if day is None:
-        raise InputDataError(f"{where}: expected a date (dd/mm/yyyy); found {cell!r}")
+        raise InputDataError(Text("{where}: expected a date (dd/mm/yyyy); found {cell!r}",
+                                  where=where, cell=cell))
     return day
 
 
@@ -164,8 +166,9 @@ def _refuse_repeats(parsed: Parsed, name: str) -> None:
             second = int(order[repeated[0] + 1])
             line, field_name = column.places[second]
             when = pd.Timestamp(int(stamps[second]), tz="UTC")
-            raise InputDataError(f"{name}: line {line}, field '{field_name}': the interval "
-                                 f"starting {when:%Y-%m-%d %H:%M} UTC appears twice")
+            raise InputDataError(Text("{name}: line {line}, field '{field_name}': the interval "
+                                      "starting {when:%Y-%m-%d %H:%M} UTC appears twice",
+                                      name=name, line=line, field_name=field_name, when=when))
 
 
 def resolve_unit(declared: str | None, given: str | None, default: str | None, name: str) -> str:
@@ -173,12 +176,12 @@ def resolve_unit(declared: str | None, given: str | None, default: str | None, n
     contradicts the file is an error."""
     wanted = unit_key(given, f"{name}: --unit") if given is not None else None
     if declared is not None and wanted is not None and declared != wanted:
-        raise InputDataError(f"{name}: --unit {given} contradicts the file, which says "
-                             f"{declared}")
+        raise InputDataError(Text("{name}: --unit {given} contradicts the file, which says "
+                                  "{declared}", name=name, given=given, declared=declared))
     unit = declared or wanted or default
     if unit is None:
-        raise InputDataError(f"{name}: the file does not say its unit; give --unit (kWh, Wh, MWh "
-                             "or kW)")
+        raise InputDataError(Text("{name}: the file does not say its unit; give --unit (kWh, Wh, "
+                                  "MWh or kW)", name=name))
     return unit
 
 
@@ -189,8 +192,9 @@ def read_daily_rows(table: list[list[str]], name: str, unit: str | None) -> Pars
     numbered = sorted((i for i, h in enumerate(header) if h.isdigit()),
                       key=lambda i: int(header[i]))
     if len(numbered) not in (23, 24, 25, 92, 96, 100):
-        raise InputDataError(f"{name}: expected columns 1-24 (hours) or 1-96 (quarters) after "
-                             f"POD and Data; found {len(numbered)} numbered columns")
+        raise InputDataError(Text("{name}: expected columns 1-24 (hours) or 1-96 (quarters) after "
+                                  "POD and Data; found {columns} numbered columns",
+                                  name=name, columns=len(numbered)))
     per_hour = 1 if len(numbered) <= 25 else 4
     parsed = Parsed("daily_rows", None, "1h" if per_hour == 1 else "15min", "kwh")
     put = _Put(parsed, name)
@@ -210,16 +214,18 @@ def read_daily_rows(table: list[list[str]], name: str, unit: str | None) -> Pars
             value = number(cells[col], where)
             if k > expected:
                 if value is not None:
-                    raise InputDataError(f"{where}: {day} has {expected} intervals; found a "
-                                         "value beyond them")
+                    raise InputDataError(Text("{where}: {day} has {expected} intervals; found a "
+                                              "value beyond them", where=where, day=day,
+                                              expected=expected))
                 continue
             if value is None:
-                raise InputDataError(f"{where}: value missing (interval {k} of {expected} on "
-                                     f"{day})")
+                raise InputDataError(Text("{where}: value missing (interval {k} of {expected} on "
+                                          "{day})", where=where, k=k, expected=expected, day=day))
             put(UNSPECIFIED, _stamp(day, k, per_hour), value, line, header[col])
         if expected > len(numbered):
-            raise InputDataError(f"{name}: line {line}: {day} has {expected} intervals; the file "
-                                 f"has columns for {len(numbered)}")
+            raise InputDataError(Text("{name}: line {line}: {day} has {expected} intervals; the "
+                                      "file has columns for {columns}", name=name, line=line,
+                                      day=day, expected=expected, columns=len(numbered)))
     parsed.pod = one_value(pods, name)
     parsed.unit = one_value(units, name, "unit")
     return parsed
@@ -234,8 +240,10 @@ def read_interval_rows(table: list[list[str]], name: str, unit: str | None) -> P
     unit_col = next((i for i, h in enumerate(lower) if h in ("unita", "unità", "unit")), None)
     value_cols = [i for i in range(len(header)) if i not in skip and i != unit_col]
     if len(value_cols) != 1:
-        raise InputDataError(f"{name}: expected one value column beside POD, Data and "
-                             f"{header[index_col]}; found {[header[i] for i in value_cols]}")
+        raise InputDataError(Text("{name}: expected one value column beside POD, Data and "
+                                  "{index_column}; found {columns}", name=name,
+                                  index_column=header[index_col],
+                                  columns=[header[i] for i in value_cols]))
     value_col = value_cols[0]
     parsed = Parsed("interval_rows", None, "1h" if per_hour == 1 else "15min", "kwh")
     put = _Put(parsed, name)
@@ -248,11 +256,12 @@ def read_interval_rows(table: list[list[str]], name: str, unit: str | None) -> P
         try:
             k = int(cells[index_col])
         except ValueError:
-            raise InputDataError(f"{where}: expected an integer; found "
-                                 f"{cells[index_col]!r}") from None
+            raise InputDataError(Text("{where}: expected an integer; found {found!r}",
+                                      where=where, found=cells[index_col])) from None
         limit = intervals_in(day, per_hour)
         if not 1 <= k <= limit:
-            raise InputDataError(f"{where}: expected 1 to {limit} on {day}; found {k}")
+            raise InputDataError(Text("{where}: expected 1 to {limit} on {day}; found {k}",
+                                      where=where, limit=limit, day=day, k=k))
         row_unit = cells[unit_col] if unit_col is not None and cells[unit_col] else None
         header_unit = unit_in_name(header[value_col])
         if row_unit:
@@ -269,8 +278,8 @@ def read_edistribuzione(table: list[list[str]], name: str, unit: str | None) -> 
     header = table[0]
     slots = header[1:]
     if len(slots) != 96:
-        raise InputDataError(f"{name}: expected 96 quarter-hour columns after 'Giorno'; found "
-                             f"{len(slots)}")
+        raise InputDataError(Text("{name}: expected 96 quarter-hour columns after 'Giorno'; found "
+                                  "{columns}", name=name, columns=len(slots)))
     parsed = Parsed("edistribuzione", None, "15min", resolve_unit(None, unit, "kwh", name))
     put = _Put(parsed, name)
     for line, row in enumerate(table[1:], start=2):
@@ -284,8 +293,9 @@ def read_edistribuzione(table: list[list[str]], name: str, unit: str | None) -> 
                 put(UNSPECIFIED, _stamp(day, k, 4), number(cell, where), line, label)
             continue
         if len(cells) > 96:
-            raise InputDataError(f"{name}: line {line}: {day} has {lived} quarter hours; found "
-                                 f"{len(cells)} values")
+            raise InputDataError(Text("{name}: line {line}: {day} has {lived} quarter hours; "
+                                      "found {values} values", name=name, line=line, day=day,
+                                      lived=lived, values=len(cells)))
         midnight = dt.datetime.combine(day, dt.time())
         for k, cell in enumerate(cells, start=1):  # the local clock grid of a DST day
             where = f"{name}: line {line}, field '{slots[k - 1]}'"
@@ -294,13 +304,14 @@ def read_edistribuzione(table: list[list[str]], name: str, unit: str | None) -> 
             stamp = _local_to_utc(local)
             if stamp is None:  # 02:00-02:45 on the spring day does not exist
                 if value:
-                    raise InputDataError(f"{where}: {local:%H:%M} does not exist on {day} "
-                                         f"(clocks go forward); found {cell!r}")
+                    raise InputDataError(Text("{where}: {local:%H:%M} does not exist on {day} "
+                                              "(clocks go forward); found {cell!r}", where=where,
+                                              local=local, day=day, cell=cell))
                 continue
             put(UNSPECIFIED, stamp.value, value, line, slots[k - 1])
         if lived == 100:
-            parsed.notes.append(f"{day}: 96 values for 100 quarter hours; the second 02:00 "
-                                "hour is missing (the model fills it)")
+            parsed.notes.append(Text("{day}: 96 values for 100 quarter hours; the second 02:00 "
+                                     "hour is missing (the model fills it)", day=day))
     return parsed
 
 
@@ -329,23 +340,26 @@ def read_plain(table: list[list[str]], name: str, unit: str | None) -> Parsed:
         value_cols = {i: UNSPECIFIED for i, h in enumerate(lower)
                       if i not in (tcol, pod_col) and (h.startswith("energy") or h in UNITS)}
     if not value_cols:
-        raise InputDataError(f"{name}: expected a value column (withdrawal_kwh, injection_kwh or "
-                             f"energy_kwh); found {header}")
+        raise InputDataError(Text("{name}: expected a value column (withdrawal_kwh, injection_kwh "
+                                  "or energy_kwh); found {header}", name=name, header=header))
     header_units = {unit_in_name(header[i]) for i in value_cols}
     if len(header_units) > 1:
-        raise InputDataError(f"{name}: value columns in different units: {header}")
+        raise InputDataError(Text("{name}: value columns in different units: {header}", name=name,
+                                  header=header))
     parsed = Parsed("plain", None, "", resolve_unit(header_units.pop(), unit, None, name))
     put = _Put(parsed, name)
     texts = [(row + [""] * len(header))[tcol] for row in table[1:]]
     try:
         times = pd.to_datetime(pd.Series(texts), format="ISO8601")
     except (ValueError, TypeError) as err:
-        raise InputDataError(f"{name}: field '{header[tcol]}': expected ISO 8601 times, all with "
-                             f"an offset or all in a column named time_utc ({err})") from None
+        raise InputDataError(Text("{name}: field '{field}': expected ISO 8601 times, all "
+                                  "with an offset or all in a column named time_utc ({err})",
+                                  name=name, field=header[tcol], err=err)) from None
     if times.dt.tz is None:
         if not naive_is_utc:
-            raise InputDataError(f"{name}: field '{header[tcol]}': expected times with an offset "
-                                 f"(or a column named time_utc); found {texts[0]!r}")
+            raise InputDataError(Text("{name}: field '{field}': expected times with an "
+                                      "offset (or a column named time_utc); found {found!r}",
+                                      name=name, field=header[tcol], found=texts[0]))
         times = times.dt.tz_localize("UTC")
     stamps = pd.DatetimeIndex(times.dt.tz_convert("UTC")).as_unit("ns").asi8
     pods = set()
@@ -362,14 +376,16 @@ def read_plain(table: list[list[str]], name: str, unit: str | None) -> Parsed:
     quarter, hour = 15 * MINUTE_NS, 60 * MINUTE_NS
     parsed.step = "15min" if quarter in steps else "1h"
     if steps and min(steps) < (quarter if parsed.step == "15min" else hour):
-        raise InputDataError(f"{name}: intervals of 15 minutes or one hour expected")
+        raise InputDataError(Text("{name}: intervals of 15 minutes or one hour expected",
+                                  name=name))
     return parsed
 
 
 def one_value(values: set[str], name: str, what: str = "POD") -> str:
     values = {v for v in values if v}
     if len(values) != 1:
-        raise InputDataError(f"{name}: one {what} per file expected; found {sorted(values)}")
+        raise InputDataError(Text("{name}: one {what} per file expected; found {found}",
+                                  name=name, what=what, found=sorted(values)))
     return values.pop()
 
 
@@ -406,12 +422,13 @@ def parse_text(text: str, name: str, fmt: str = "auto", unit: str | None = None)
     detected = detect_format(header[0]) if header else None
     if fmt == "auto":
         if detected is None:
-            raise InputDataError(f"{name}: the header does not match a known meter format "
-                                 f"({', '.join(FORMATS)}); give --format")
+            raise InputDataError(Text("{name}: the header does not match a known meter format "
+                                      "({formats}); give --format", name=name,
+                                      formats=', '.join(FORMATS)))
         fmt = detected
     if fmt not in FORMATS:
-        raise InputDataError(f"{name}: --format: expected auto or one of {list(FORMATS)}; "
-                             f"found {fmt!r}")
+        raise InputDataError(Text("{name}: --format: expected auto or one of {formats}; "
+                                  "found {fmt!r}", name=name, formats=list(FORMATS), fmt=fmt))
     if detected != fmt:
         raise InputDataError(f"{name}: the header is not a {fmt} header"
                              + (f" (it looks like {detected})" if detected else ""))
@@ -423,15 +440,16 @@ def parse_text(text: str, name: str, fmt: str = "auto", unit: str | None = None)
         else:
             table = rows(text, delimiter)
             if len(table) < 2:
-                raise InputDataError(f"{name}: no data rows")
+                raise InputDataError(Text("{name}: no data rows", name=name))
             parsed = READERS[fmt](table, name, unit)
     except (ValueError, IndexError, KeyError, TypeError) as err:
         if isinstance(err, InputDataError):
             raise
-        raise InputDataError(f"{name}: not a readable {fmt} file ({err})") from None
+        raise InputDataError(Text("{name}: not a readable {fmt} file ({err})", name=name, fmt=fmt,
+                                  err=err)) from None
     parsed.values = {q: v for q, v in parsed.values.items() if v.values}
     if not parsed.values:
-        raise InputDataError(f"{name}: no values")
+        raise InputDataError(Text("{name}: no values", name=name))
     _refuse_repeats(parsed, name)
     return parsed
 

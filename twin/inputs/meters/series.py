@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from twin.errors import InputDataError
+from twin.errors import InputDataError, Text
 
 QUANTITIES = ("withdrawal", "injection")
 """What a POD's meter measures: energy taken from the grid and energy fed into it."""
@@ -33,8 +33,9 @@ def unit_key(text: str, where: str) -> str:
     """The accepted unit named by ``text`` (case-insensitive), or an error naming ``where``."""
     key = str(text).strip().lower()
     if key not in UNITS:
-        raise InputDataError(f"{where}: expected a unit among kWh, Wh, MWh (energy per "
-                             f"interval) or kW (mean power); found {text!r}")
+        raise InputDataError(Text("{where}: expected a unit among kWh, Wh, MWh (energy per "
+                                  "interval) or kW (mean power); found {text!r}", where=where,
+                                  text=text))
     return key
 
 

@@ -17,7 +17,7 @@ import pandas as pd
 
 from twin.core.calendar import day_types
 from twin.core.time import interval_hours, local_days, to_local
-from twin.errors import InputDataError
+from twin.errors import InputDataError, Text
 
 
 def _clock_table(energy: pd.Series, slots_per_hour: int) -> tuple[pd.DatetimeIndex, np.ndarray]:
@@ -77,7 +77,7 @@ def transfer(energy_kwh: pd.Series, step: str, year: int, index: pd.DatetimeInde
     local_year = to_local(energy_kwh.index).year
     measured = energy_kwh[local_year == year]
     if measured.empty:
-        raise InputDataError(f"{where}: no measured values in {year}")
+        raise InputDataError(Text("{where}: no measured values in {year}", where=where, year=year))
     run_step_h = interval_hours(index)
     slots = round(1.0 / run_step_h)
     source_step_h = pd.Timedelta(step).total_seconds() / 3600.0
@@ -91,8 +91,9 @@ def transfer(energy_kwh: pd.Series, step: str, year: int, index: pd.DatetimeInde
         measured = measured.resample("1h").sum(min_count=k).dropna()
     days, table = _clock_table(measured, slots)
     if len(days) < 28:
-        raise InputDataError(f"{where}: {year} has {len(days)} complete measured day(s); at "
-                             "least 28 are needed to stand for another period")
+        raise InputDataError(Text("{where}: {year} has {days} complete measured day(s); at "
+                                  "least 28 are needed to stand for another period", where=where,
+                                  year=year, days=len(days)))
     day_of, run_days = local_days(index)
     local = to_local(index)
     slot = (local.hour * slots + local.minute * slots // 60).to_numpy()

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from twin.core.time import LOCAL_TZ
-from twin.errors import InputDataError
+from twin.errors import InputDataError, Text
 from twin.inputs.meters.formats import MINUTE_NS, NUMBER, Column, Parsed, one_value, resolve_unit
 
 UNARETI_WITHDRAWAL = ("attiva_prelevata", "consumo_attiva_prelevata")
@@ -33,8 +33,10 @@ def _strict_numbers(cells: pd.Series, name: str, column: str) -> np.ndarray:
     blank = (text == "").to_numpy()
     bad = _first_bad(~blank & ~text.str.fullmatch(NUMBER.pattern).to_numpy())
     if bad is not None:
-        raise InputDataError(f"{name}: line {bad + 2}, field '{column}': expected a number such "
-                             f"as 0,25 (no sign, no thousands separator); found {text.iloc[bad]!r}")
+        raise InputDataError(Text("{name}: line {line}, field '{column}': expected a number such "
+                                  "as 0,25 (no sign, no thousands separator); found "
+                                  "{found!r}", name=name, line=bad + 2, column=column,
+                                  found=text.iloc[bad]))
     values = np.full(len(text), np.nan)
     values[~blank] = text[~blank].str.replace(",", ".", regex=False).astype(float).to_numpy()
     return values
@@ -53,16 +55,19 @@ def read_unareti(text: str, name: str, unit: str | None) -> Parsed:
     dates = pd.to_datetime(col["data"].str.strip(), format="%Y%m%d", errors="coerce")
     bad = _first_bad(dates.isna().to_numpy())
     if bad is not None:
-        raise InputDataError(f"{name}: line {bad + 2}, field 'DATA': expected a date "
-                             f"(yyyymmdd); found {col['data'].iloc[bad]!r}")
+        raise InputDataError(Text("{name}: line {line}, field 'DATA': expected a date "
+                                  "(yyyymmdd); found {found!r}", name=name,
+                                  line=bad + 2, found=col['data'].iloc[bad]))
     clock = col["ora"].str.strip().str.zfill(6)
     flag = col["fl_ora_legale"].str.strip().str.lstrip("+").str.lstrip("0")
     ok = clock.str.fullmatch(r"([01]\d|2[0-3])[0-5]\d\d\d") & flag.isin(["1", "2"])
     bad = _first_bad(~ok.to_numpy())
     if bad is not None:
-        raise InputDataError(f"{name}: line {bad + 2}, fields 'ORA'/'FL_ORA_LEGALE': expected "
-                             f"hhmmss and 1|2|+01|+02; found {clock.iloc[bad]!r}, "
-                             f"{col['fl_ora_legale'].iloc[bad]!r}")
+        raise InputDataError(Text("{name}: line {line}, fields 'ORA'/'FL_ORA_LEGALE': expected "
+                                  "hhmmss and 1|2|+01|+02; found {clock!r}, "
+                                  "{flag!r}", name=name, line=bad + 2,
+                                  clock=clock.iloc[bad],
+                                  flag=col['fl_ora_legale'].iloc[bad]))
     minutes = clock.str[:2].astype(int) * 60 + clock.str[2:4].astype(int)
     wall = dates.to_numpy().astype("datetime64[ns]").astype(np.int64) + \
         minutes.to_numpy() * MINUTE_NS
@@ -76,9 +81,10 @@ def read_unareti(text: str, name: str, unit: str | None) -> Parsed:
         bad = _first_bad(~exists & (np.nan_to_num(v) > 0))
         if bad is not None:
             when = pd.Timestamp(int(wall[bad]))
-            raise InputDataError(f"{name}: line {bad + 2}: {when:%Y-%m-%d %H:%M} with flag "
-                                 f"{offsets[bad]} is not a time of Europe/Rome, so it must be "
-                                 f"zero; found {q} {v[bad]:g}")
+            raise InputDataError(Text("{name}: line {line}: {when:%Y-%m-%d %H:%M} with flag "
+                                      "{offset} is not a time of Europe/Rome, so it must be "
+                                      "zero; found {q} {value:g}", name=name, line=bad + 2,
+                                      when=when, offset=offsets[bad], q=q, value=v[bad]))
     lines = np.arange(2, len(frame) + 2)
     for q, v in values.items():
         keep = exists & ~np.isnan(v)
@@ -92,6 +98,7 @@ def read_unareti(text: str, name: str, unit: str | None) -> Parsed:
                                     strict=True))
     parsed.pod = one_value(set(col["pod"].str.strip()), name)
     if (~exists).any():
-        parsed.notes.append(f"{int((~exists).sum())} DST placeholder row(s) dropped (times that "
-                            "do not exist with their flag)")
+        parsed.notes.append(Text("{count} DST placeholder row(s) dropped (times that do "
+                                 "not exist with their flag)",
+                                 count=int((~exists).sum())))
     return parsed
