@@ -10,50 +10,68 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 
-class Text:
-    """A message as its English template and values, so that it can be shown in another
-    language: the template is the key of its translation (as gettext's msgid), looked up in
-    :data:`twin.core.locale.errors.ERRORS` when the command line shows the error. Values may
-    themselves be :class:`Text`.
+class Text(str):
+    """A message that can be shown in another language: a ``str`` (its English, so it prints,
+    compares and serialises as before) that keeps its English template and values. The
+    template is the key of its translation (as gettext's msgid), looked up in
+    :data:`twin.core.locale.errors.ERRORS` when the command line shows it. Values may
+    themselves be :class:`Text`, or errors whose message is one.
 
-    >>> str(Text("{option}: expected {low} to {high}; found {value}", option="--years",
-    ...          low=1, high=30, value=45))
+    >>> t = Text("{option}: expected {low} to {high}; found {value}", option="--years",
+    ...          low=1, high=30, value=45)
+    >>> t
     '--years: expected 1 to 30; found 45'
+    >>> t.render({"{option}: expected {low} to {high}; found {value}":
+    ...           "{option}: atteso da {low} a {high}; trovato {value}"})
+    '--years: atteso da 1 a 30; trovato 45'
     """
 
-    __slots__ = ("template", "values")
+    template: str
+    values: dict[str, object]
 
-    def __init__(self, template: str, /, **values: object) -> None:
-        self.template = template
-        self.values = values
+    def __new__(cls, template: str, /, **values: object) -> Text:
+        text = super().__new__(cls, _fill(template, values, {}))
+        text.template, text.values = template, values
+        return text
 
     def render(self, translations: Mapping[str, str] | None = None) -> str:
         """The message in the language of ``translations`` (English template → translated
         template); English, as written, for a template it does not hold."""
         table = translations or {}
-        values = {k: v.render(table) if isinstance(v, Text) else v
-                  for k, v in self.values.items()}
-        return table.get(self.template, self.template).format(**values)
+        return _fill(table.get(self.template, self.template), self.values, table)
 
-    def __str__(self) -> str:
-        return self.render()
-
-    def __repr__(self) -> str:
-        return f"Text({self.template!r}, **{self.values!r})"
+    def __reduce__(self) -> tuple:
+        return (_text, (self.template, self.values))
 
 
-Message = str | Text
-"""What an error says: a plain English string, or a translatable :class:`Text`."""
+def _text(template: str, values: dict[str, object]) -> Text:
+    return Text(template, **values)
+
+
+def _fill(template: str, values: Mapping[str, object], table: Mapping[str, str]) -> str:
+    """``template`` with its values, each translatable one in the language of ``table``."""
+    def shown(value: object) -> object:
+        if isinstance(value, Text):
+            return value.render(table)
+        if isinstance(value, TwinError):
+            return value.render(table)
+        if isinstance(value, BaseException) and len(value.args) == 1 and isinstance(
+                value.args[0], Text):
+            return value.args[0].render(table)
+        return value
+
+    return template.format(**{k: shown(v) for k, v in values.items()})
 
 
 class TwinError(Exception):
     """Base class of the errors a user can cause and fix.
 
-    The message is a string, a :class:`Text` or a sequence of them (one line each); ``str()``
-    gives it in English, :meth:`render` in the language of a translation table.
+    The message is a string (a :class:`Text` to be translatable) or a sequence of them, one
+    line each; ``str()`` gives it in English, :meth:`render` in the language of a
+    translation table.
     """
 
-    def __init__(self, message: Message | list[Message] | tuple[Message, ...] = "",
+    def __init__(self, message: str | list[str] | tuple[str, ...] = "",
                  *args: object) -> None:
         self.parts = list(message) if isinstance(message, list | tuple) else [message]
         super().__init__(self.render(), *args)

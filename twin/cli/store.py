@@ -7,6 +7,7 @@ from pathlib import Path
 
 from rich import box
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from twin.cli.codes import EXIT_OK, EXIT_VERIFY
@@ -113,7 +114,7 @@ def events(args: argparse.Namespace, console: Console, err: Console) -> int:
         count = sum(1 for _ in store.branches())
     if problems:
         for problem in problems:
-            console.print(f"[red]{problem}[/]")
+            console.print(f"[red]{escape(say.message(problem))}[/]")
         console.print(say("events.problems", count=say.n(len(problems)), store=args.store))
         return EXIT_VERIFY
     head = (say("events.reaches", branch=args.branch, token=args.expect_head)

@@ -17,7 +17,7 @@ import typing
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from twin.errors import TwinError
+from twin.errors import Text, TwinError
 from twin.events import domain
 from twin.events.domain import DomainEvent
 
@@ -81,7 +81,7 @@ def _to_datetime(value: str) -> dt.datetime:
     if parsed.tzinfo is dt.UTC:  # what the store writes: skip the conversion
         return parsed
     if parsed.tzinfo is None:
-        raise ValueError("a UTC offset is required")
+        raise ValueError(Text("a UTC offset is required"))
     return parsed.astimezone(dt.UTC)
 
 
@@ -91,20 +91,20 @@ def _to_tuple(value: Any) -> Any:
 
 def _to_profile(value: Any) -> domain.MeasuredProfile:
     if not isinstance(value, dict):
-        raise ValueError("expected a table (sha256, source_name, year, ...)")
+        raise ValueError(Text("expected a table (sha256, source_name, year, ...)"))
     return domain.MeasuredProfile(**value)
 
 
 def _to_billing(value: Any) -> domain.Billing:
     if not isinstance(value, dict):
-        raise ValueError("expected a table (customer_class, offer, ...)")
+        raise ValueError(Text("expected a table (customer_class, offer, ...)"))
     prices = value.get("band_price_eur_per_kwh")
     return domain.Billing(**{**value, "band_price_eur_per_kwh": _to_tuple(prices)})
 
 
 def _to_flexibility(value: Any) -> domain.Flexibility:
     if not isinstance(value, dict):
-        raise ValueError("expected a table (ev_policy, plug_in_hours, ...)")
+        raise ValueError(Text("expected a table (ev_policy, plug_in_hours, ...)"))
     hours = value.get("plug_in_hours")
     return domain.Flexibility(**{**value, **({"plug_in_hours": _to_tuple(hours)}
                                              if hours is not None else {})})
@@ -153,23 +153,30 @@ def decode(type_name: str, version: int, payload: Payload, where: str = "event")
     """An event from its stored form, upcast to the current schema version."""
     cls = EVENT_TYPES.get(type_name)
     if cls is None:
-        raise EventDecodeError(f"{where}: unknown event type {type_name!r}; expected one of "
-                               f"{sorted(EVENT_TYPES)}")
+        raise EventDecodeError(Text("{where}: unknown event type {type_name!r}; expected one of "
+                                    "{types}", where=where, type_name=type_name,
+                                    types=sorted(EVENT_TYPES)))
     if version > cls.schema_version:
-        raise EventDecodeError(f"{where}: {type_name} schema version {version} is newer than "
-                               f"this cer-twin's {cls.schema_version}")
+        raise EventDecodeError(Text("{where}: {type_name} schema version {version} is newer than "
+                                    "this cer-twin's {supported}", where=where,
+                                    type_name=type_name, version=version,
+                                    supported=cls.schema_version))
     while version < cls.schema_version:
         payload = UPCASTERS[(type_name, version)](payload)
         version += 1
     names, required, converters = _plan(cls)
     if not names.issuperset(payload):
-        raise EventDecodeError(f"{where}: {type_name} has no field(s) "
-                               f"{sorted(set(payload) - names)}; its fields are "
-                               f"{sorted(names - {'effective_utc'})} (and the time)")
+        raise EventDecodeError(Text("{where}: {type_name} has no field(s) {unknown}; "
+                                    "its fields are {fields} (and the time)",
+                                    where=where, type_name=type_name,
+                                    unknown=sorted(set(payload) - names),
+                                    fields=sorted(names - {'effective_utc'})))
     if not required.issubset(payload):
-        raise EventDecodeError(f"{where}: {type_name} is missing field(s) "
-                               f"{sorted(required - set(payload))}; required: "
-                               f"{sorted(required - {'effective_utc'})}")
+        raise EventDecodeError(Text("{where}: {type_name} is missing field(s) "
+                                    "{missing}; required: {required}",
+                                    where=where, type_name=type_name,
+                                    missing=sorted(required - set(payload)),
+                                    required=sorted(required - {'effective_utc'})))
     kwargs = dict(payload)
     for name, convert in converters.items():
         value = kwargs.get(name)
@@ -177,11 +184,12 @@ def decode(type_name: str, version: int, payload: Payload, where: str = "event")
             try:
                 kwargs[name] = convert(value)
             except (TypeError, ValueError) as err:
-                raise EventDecodeError(f"{where}.{name}: {err}; found {value!r}") from None
+                raise EventDecodeError(Text("{where}.{name}: {err}; found {value!r}", where=where,
+                                            name=name, err=err, value=value)) from None
     try:
         return cls(**kwargs)
     except (TypeError, ValueError) as err:
-        raise EventDecodeError(f"{where}: {err}") from None
+        raise EventDecodeError(Text("{where}: {err}", where=where, err=err)) from None
 
 
 def from_stored_rows(rows: Sequence[tuple], where: str) -> list[DomainEvent]:

@@ -14,6 +14,8 @@ import zlib
 from dataclasses import dataclass, field
 from typing import ClassVar
 
+from twin.errors import Text
+
 POD_PATTERN = re.compile(r"^IT\d{3}E\d{8}[A-Z0-9]?$")
 """An Italian point of delivery: 'IT', the distributor's code (3 digits), 'E', 8 digits and an
 optional check character (ARERA delibera 111/06 codification)."""
@@ -73,19 +75,21 @@ class Billing:
                               ("offer", self.OFFERS)):
             value = getattr(self, name)
             if value is not None and value not in allowed:
-                raise ValueError(f"billing.{name} must be one of {list(allowed)}, "
-                                 f"found {value!r}")
+                raise ValueError(Text("billing.{name} must be one of {allowed}, found "
+                                      "{value!r}", name=name, allowed=list(allowed),
+                                      value=value))
         prices = self.band_price_eur_per_kwh
         if self.offer == "fixed_price" and (prices is None or len(prices) != 3):
-            raise ValueError("billing.band_price_eur_per_kwh: a fixed_price offer needs the "
-                             f"three prices F1, F2, F3, found {prices!r}")
+            raise ValueError(Text("billing.band_price_eur_per_kwh: a fixed_price offer needs the "
+                                  "three prices F1, F2, F3, found {prices!r}", prices=prices))
         for name in ("spread_eur_per_kwh", "fixed_eur_per_year", "vat_pct", "isee_eur"):
             value = getattr(self, name)
             if value is not None and not -1e6 < value < 1e7:
-                raise ValueError(f"billing.{name}: implausible value {value!r}")
+                raise ValueError(Text("billing.{name}: implausible value {value!r}", name=name,
+                                      value=value))
         if self.household_size is not None and not 1 <= self.household_size <= 30:
-            raise ValueError("billing.household_size must be 1 to 30, "
-                             f"found {self.household_size!r}")
+            raise ValueError(Text("billing.household_size must be 1 to 30, found {size!r}",
+                                  size=self.household_size))
 
 
 @dataclass(frozen=True)
@@ -112,8 +116,9 @@ class DomainEvent:
     def __post_init__(self) -> None:
         tz = self.effective_utc.tzinfo
         if tz is not dt.UTC and (tz is None or self.effective_utc.utcoffset() != dt.timedelta(0)):
-            raise ValueError(f"{type(self).__name__}.effective_utc must be a UTC datetime, "
-                             f"found {self.effective_utc!r}")
+            raise ValueError(Text("{event}.effective_utc must be a UTC datetime, found "
+                                  "{utc!r}", event=type(self).__name__,
+                                  utc=self.effective_utc))
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from twin.errors import ConsistencyError
+from twin.errors import ConsistencyError, Text
 from twin.events.domain import (
     CommunityFounded,
     ConfigurationRegistered,
@@ -56,21 +56,24 @@ class CommunityState:
         """Fold one event into the state, or raise :class:`ConsistencyError`."""
         handler = _HANDLERS.get(type(event))
         if handler is None:
-            raise ConsistencyError(f"unknown event type {type(event).__name__}")
+            raise ConsistencyError(Text("unknown event type {event}",
+                                        event=type(event).__name__))
         handler(self, event)
 
     def _configuration(self, cid: str, what: str) -> None:
         if cid not in self.configurations:
-            raise ConsistencyError(f"{what} unknown configuration {cid!r}")
+            raise ConsistencyError(Text("{what} unknown configuration {cid!r}", what=what,
+                                        cid=cid))
 
     def _founded(self, e: CommunityFounded) -> None:
         if self.founded is not None:
-            raise ConsistencyError("the community is already founded")
+            raise ConsistencyError(Text("the community is already founded"))
         self.founded = e
 
     def _configuration_registered(self, e: ConfigurationRegistered) -> None:
         if e.configuration_id in self.configurations:
-            raise ConsistencyError(f"configuration {e.configuration_id!r} is already registered")
+            raise ConsistencyError(Text("configuration {id!r} is already registered",
+                                        id=e.configuration_id))
         self.configurations[e.configuration_id] = e
 
     def _member_joined(self, e: MemberJoined) -> None:
@@ -78,15 +81,17 @@ class CommunityState:
         self._configuration(e.configuration_id, f"member {mid!r} joins")
         if mid in self.members:
             other = self.members[mid].configuration_id
-            raise ConsistencyError(f"member {mid!r} has already joined (configuration "
-                                   f"{other!r}); a point belongs to one configuration")
+            raise ConsistencyError(Text("member {mid!r} has already joined (configuration "
+                                        "{other!r}); a point belongs to one configuration",
+                                        mid=mid, other=other))
         self.members[mid] = e
         self.former_members.discard(mid)
 
     def _member_profile_changed(self, e: MemberProfileChanged) -> None:
         joined = self.members.get(e.member_id)
         if joined is None:
-            raise ConsistencyError(f"member {e.member_id!r} changes profile but is not a member")
+            raise ConsistencyError(Text("member {id!r} changes profile but is not a member",
+                                        id=e.member_id))
         self.members[e.member_id] = replace(
             joined, archetype=e.archetype or joined.archetype,
             annual_kwh=e.annual_kwh if e.annual_kwh is not None else joined.annual_kwh)
@@ -94,75 +99,79 @@ class CommunityState:
     def _member_left(self, e: MemberLeft) -> None:
         joined = self.members.get(e.member_id)
         if joined is None:
-            raise ConsistencyError(f"member {e.member_id!r} leaves but is not a member")
+            raise ConsistencyError(Text("member {id!r} leaves but is not a member",
+                                        id=e.member_id))
         if e.effective_utc <= joined.effective_utc:
             raise ConsistencyError(
-                f"member {e.member_id!r} leaves ({e.effective_utc:%Y-%m-%d %H:%M} UTC) "
-                f"before joining ({joined.effective_utc:%Y-%m-%d %H:%M} UTC)")
+                Text("member {id!r} leaves ({utc:%Y-%m-%d %H:%M} UTC) before joining "
+                     "({joined:%Y-%m-%d %H:%M} UTC)", id=e.member_id,
+                     utc=e.effective_utc, joined=joined.effective_utc))
         del self.members[e.member_id]
         self.former_members.add(e.member_id)
 
     def _plant_commissioned(self, e: PlantCommissioned) -> None:
         self._configuration(e.configuration_id, f"plant {e.plant_id!r} is in")
         if e.plant_id in self.plants:
-            raise ConsistencyError(f"plant {e.plant_id!r} is already commissioned")
+            raise ConsistencyError(Text("plant {id!r} is already commissioned", id=e.plant_id))
         self.plants[e.plant_id] = e
 
     def _plant_decommissioned(self, e: PlantDecommissioned) -> None:
         pid = e.plant_id
         if pid not in self.plants:
-            raise ConsistencyError(f"plant {pid!r} is decommissioned but not active")
+            raise ConsistencyError(Text("plant {pid!r} is decommissioned but not active", pid=pid))
         if e.effective_utc <= self.plants[pid].effective_utc:
-            raise ConsistencyError(f"plant {pid!r} is decommissioned before it was commissioned")
+            raise ConsistencyError(Text("plant {pid!r} is decommissioned before it was "
+                                        "commissioned", pid=pid))
         del self.plants[pid]
         self.former_plants.add(pid)
         self.plants_in_outage.discard(pid)
 
     def _outage_started(self, e: PlantOutageStarted) -> None:
         if e.plant_id not in self.plants:
-            raise ConsistencyError(f"outage of plant {e.plant_id!r}, which is not active")
+            raise ConsistencyError(Text("outage of plant {id!r}, which is not active",
+                                        id=e.plant_id))
         if e.plant_id in self.plants_in_outage:
-            raise ConsistencyError(f"plant {e.plant_id!r} is already in an outage")
+            raise ConsistencyError(Text("plant {id!r} is already in an outage", id=e.plant_id))
         self.plants_in_outage.add(e.plant_id)
 
     def _outage_ended(self, e: PlantOutageEnded) -> None:
         if e.plant_id not in self.plants_in_outage:
-            raise ConsistencyError(f"plant {e.plant_id!r} ends an outage it is not in")
+            raise ConsistencyError(Text("plant {id!r} ends an outage it is not in", id=e.plant_id))
         self.plants_in_outage.discard(e.plant_id)
 
     def _plant_upgraded(self, e: PlantUpgraded) -> None:
         if e.plant_id not in self.plants:
-            raise ConsistencyError(f"plant {e.plant_id!r} is upgraded but not active")
+            raise ConsistencyError(Text("plant {id!r} is upgraded but not active", id=e.plant_id))
         if e.entry_into_operation <= self.plants[e.plant_id].entry_into_operation:
-            raise ConsistencyError(f"plant {e.plant_id!r}: the upgrade must enter operation "
-                                   "after the plant")
+            raise ConsistencyError(Text("plant {id!r}: the upgrade must enter operation after the "
+                                        "plant", id=e.plant_id))
 
     def _plant_derated(self, e: PlantDerated) -> None:
         if e.plant_id not in self.plants:
-            raise ConsistencyError(f"plant {e.plant_id!r} is derated but not active")
+            raise ConsistencyError(Text("plant {id!r} is derated but not active", id=e.plant_id))
         if not 0.0 < e.factor <= 1.5:
-            raise ConsistencyError(f"plant {e.plant_id!r}: derate factor expected in (0, 1.5]; "
-                                   f"found {e.factor}")
+            raise ConsistencyError(Text("plant {id!r}: derate factor expected in (0, 1.5]; found "
+                                        "{factor}", id=e.plant_id, factor=e.factor))
 
     def _storage_installed(self, e: StorageInstalled) -> None:
         self._configuration(e.configuration_id, f"storage {e.storage_id!r} in")
         if e.storage_id in self.storage:
-            raise ConsistencyError(f"storage {e.storage_id!r} is already installed")
+            raise ConsistencyError(Text("storage {id!r} is already installed", id=e.storage_id))
         self.storage[e.storage_id] = e
 
     def _meter_data_imported(self, e: MeterDataImported) -> None:
         mid, pid = e.member_id, e.plant_id
         if (mid is None) == (pid is None):
-            raise ConsistencyError("meter data belongs to one member or one plant")
+            raise ConsistencyError(Text("meter data belongs to one member or one plant"))
         if mid is not None and not (mid in self.members or mid in self.former_members):
-            raise ConsistencyError(f"meter data for unknown member {mid!r}")
+            raise ConsistencyError(Text("meter data for unknown member {mid!r}", mid=mid))
         if pid is not None and not (pid in self.plants or pid in self.former_plants):
-            raise ConsistencyError(f"meter data for unknown plant {pid!r}")
+            raise ConsistencyError(Text("meter data for unknown plant {pid!r}", pid=pid))
         self.meter_data.append(e)
 
     def _project_proposed(self, e: ProjectProposed) -> None:
         if any(p.project_id == e.project_id for p in self.proposals):
-            raise ConsistencyError(f"project {e.project_id!r} is already proposed")
+            raise ConsistencyError(Text("project {id!r} is already proposed", id=e.project_id))
         self.proposals.append(e)
 
     def _project_funded(self, e: ProjectFunded) -> None:

@@ -267,6 +267,147 @@ _IT = {
         "{where}: le {local:%H:%M} non esistono il {day} (si passa all'ora legale); trovato {cell!r}",
     '{where}: {year} has {days} complete measured day(s); at least 28 are needed to stand for another period':
         '{where}: il {year} ha {days} giorno/i misurati completi; ne servono almeno 28 per rappresentare un altro periodo',
+    # the event log (twin.events)
+    '--at-seq: expected 0 to {head} (head of {from_branch!r}); found {seq}':
+        '--at-seq: atteso da 0 a {head} (testa di {from_branch!r}); trovato {seq}',
+    '--expect-head: expected SEQ:HASH as printed after an append (at least 12 hex digits); found {token!r}':
+        "--expect-head: atteso SEQ:HASH come stampato dopo un'aggiunta (almeno 12 cifre esadecimali); trovato {token!r}",
+    'PostgreSQL stores need the psycopg package':
+        'gli archivi PostgreSQL richiedono il pacchetto psycopg',
+    'a UTC offset is required':
+        'serve lo scostamento da UTC',
+    'billing.band_price_eur_per_kwh: a fixed_price offer needs the three prices F1, F2, F3, found {prices!r}':
+        "billing.band_price_eur_per_kwh: un'offerta fixed_price richiede i tre prezzi F1, F2, F3, trovato {prices!r}",
+    'billing.household_size must be 1 to 30, found {size!r}':
+        'billing.household_size deve valere da 1 a 30, trovato {size!r}',
+    'billing.{name} must be one of {allowed}, found {value!r}':
+        'billing.{name} deve essere uno fra {allowed}, trovato {value!r}',
+    'billing.{name}: implausible value {value!r}':
+        'billing.{name}: valore non plausibile {value!r}',
+    "branch name: expected letters, digits, '-', '_' or '.'; found {name!r}":
+        "nome del ramo: attese lettere, cifre, '-', '_' o '.'; trovato {name!r}",
+    "branch {branch!r} head record {n}: content does not match its hash (edited, or the branch's fork point changed?)":
+        'ramo {branch!r}, record di testa {n}: il contenuto non corrisponde al suo hash (modificato, o è cambiato il punto di diramazione?)',
+    'branch {branch!r} head record {n}: does not follow the one before it (head records deleted or reordered?)':
+        'ramo {branch!r}, record di testa {n}: non segue il precedente (record di testa cancellati o riordinati?)',
+    'branch {branch!r} is at event {head}, not {expected_head}: another writer appended first; read the log again and retry':
+        "il ramo {branch!r} è all'evento {head}, non {expected_head}: un altro scrittore ha aggiunto prima; rileggere il registro e riprovare",
+    'branch {branch!r}: another writer appended event {next} first; read the log again and retry':
+        "ramo {branch!r}: un altro scrittore ha aggiunto prima l'evento {next}; rileggere il registro e riprovare",
+    'branch {branch!r}: events {first}-{head} were written without a head record (outside cer-twin?)':
+        'ramo {branch!r}: gli eventi {first}-{head} sono stati scritti senza record di testa (fuori da cer-twin?)',
+    'branch {branch!r}: its fork point is missing ({err})':
+        'ramo {branch!r}: manca il suo punto di diramazione ({err})',
+    'branch {branch!r}: its last event is not the one its head record names (replaced?)':
+        'ramo {branch!r}: il suo ultimo evento non è quello indicato dal record di testa (sostituito?)',
+    'branch {branch!r}: the log ends at event {head} but its head record says {seq} (events deleted from the end?)':
+        "ramo {branch!r}: il registro finisce all'evento {head} ma il record di testa dice {seq} (eventi cancellati dalla fine?)",
+    'branch {branch!r}: the run settings were changed after the last head record (edited outside cer-twin?)':
+        "ramo {branch!r}: le impostazioni della simulazione sono cambiate dopo l'ultimo record di testa (modificate fuori da cer-twin?)",
+    'branch {name!r} already exists':
+        'il ramo {name!r} esiste già',
+    'configuration {id!r} is already registered':
+        'la configurazione {id!r} è già registrata',
+    'event {number} of {count} ({event}): {err}; nothing was stored':
+        'evento {number} di {count} ({event}): {err}; nulla è stato registrato',
+    'expected a table (customer_class, offer, ...)':
+        'attesa una tabella (customer_class, offer, ...)',
+    'expected a table (ev_policy, plug_in_hours, ...)':
+        'attesa una tabella (ev_policy, plug_in_hours, ...)',
+    'expected a table (sha256, source_name, year, ...)':
+        'attesa una tabella (sha256, source_name, year, ...)',
+    'file {blob_name}: content does not match its SHA-256':
+        'file {blob_name}: il contenuto non corrisponde al suo SHA-256',
+    'member {id!r} changes profile but is not a member':
+        'il socio {id!r} cambia profilo ma non è socio',
+    'member {id!r} leaves ({utc:%Y-%m-%d %H:%M} UTC) before joining ({joined:%Y-%m-%d %H:%M} UTC)':
+        'il socio {id!r} esce ({utc:%Y-%m-%d %H:%M} UTC) prima di entrare ({joined:%Y-%m-%d %H:%M} UTC)',
+    'member {id!r} leaves but is not a member':
+        'il socio {id!r} esce ma non è socio',
+    'member {mid!r} has already joined (configuration {other!r}); a point belongs to one configuration':
+        'il socio {mid!r} è già entrato (configurazione {other!r}); un punto appartiene a una sola configurazione',
+    'meter data belongs to one member or one plant':
+        'i dati di misura appartengono a un socio o a un impianto',
+    'meter data for unknown member {mid!r}':
+        'dati di misura per un socio sconosciuto {mid!r}',
+    'meter data for unknown plant {pid!r}':
+        'dati di misura per un impianto sconosciuto {pid!r}',
+    'nothing to append':
+        'nulla da aggiungere',
+    'outage of plant {id!r}, which is not active':
+        "fermo dell'impianto {id!r}, che non è attivo",
+    'plant {id!r} ends an outage it is not in':
+        "l'impianto {id!r} chiude un fermo in cui non è",
+    'plant {id!r} is already commissioned':
+        "l'impianto {id!r} è già in esercizio",
+    'plant {id!r} is already in an outage':
+        "l'impianto {id!r} è già fermo",
+    'plant {id!r} is derated but not active':
+        "l'impianto {id!r} è declassato ma non è attivo",
+    'plant {id!r} is upgraded but not active':
+        "l'impianto {id!r} è potenziato ma non è attivo",
+    'plant {id!r}: derate factor expected in (0, 1.5]; found {factor}':
+        'impianto {id!r}: fattore di declassamento atteso in (0, 1,5]; trovato {factor}',
+    'plant {id!r}: the upgrade must enter operation after the plant':
+        "impianto {id!r}: il potenziamento deve entrare in esercizio dopo l'impianto",
+    'plant {pid!r} is decommissioned before it was commissioned':
+        "l'impianto {pid!r} è dismesso prima di entrare in esercizio",
+    'plant {pid!r} is decommissioned but not active':
+        "l'impianto {pid!r} è dismesso ma non è attivo",
+    'project {id!r} is already proposed':
+        'il progetto {id!r} è già proposto',
+    'storage {id!r} is already installed':
+        "l'accumulo {id!r} è già installato",
+    'stored file {name!r} ({sha}…): its content does not match its SHA-256 (replaced or damaged?)':
+        'file archiviato {name!r} ({sha}…): il contenuto non corrisponde al suo SHA-256 (sostituito o danneggiato?)',
+    'the community is already founded':
+        'la comunità è già costituita',
+    'unknown event type {event}':
+        'tipo di evento sconosciuto {event}',
+    '{err}; nothing was stored':
+        '{err}; nulla è stato registrato',
+    '{event}.effective_utc must be a UTC datetime, found {utc!r}':
+        '{event}.effective_utc deve essere un istante UTC, trovato {utc!r}',
+    '{location}: branch {branch!r} has no event {head}: the log is damaged (run `cer-twin events verify`)':
+        "{location}: il ramo {branch!r} non ha l'evento {head}: il registro è danneggiato (eseguire `cer-twin events verify`)",
+    '{location}: branch {branch!r} has no head record':
+        '{location}: il ramo {branch!r} non ha un record di testa',
+    '{location}: no branch {name!r} (branches: {known})':
+        '{location}: nessun ramo {name!r} (rami: {known})',
+    '{location}: no stored file with SHA-256 {sha256}':
+        '{location}: nessun file archiviato con SHA-256 {sha256}',
+    '{location}: the stored file {sha}… does not match its SHA-256 (replaced or damaged; run `cer-twin events verify`)':
+        '{location}: il file archiviato {sha}… non corrisponde al suo SHA-256 (sostituito o danneggiato; eseguire `cer-twin events verify`)',
+    '{path}: cannot open the SQLite event store ({err})':
+        "{path}: impossibile aprire l'archivio di eventi SQLite ({err})",
+    '{path}: is a folder, expected an event store file':
+        "{path}: è una cartella, atteso un file d'archivio di eventi",
+    '{text}: an empty file, not an event store (truncated?)':
+        '{text}: un file vuoto, non un archivio di eventi (troncato?)',
+    '{text}: no event store there (create one with `cer-twin events init SCENARIO --store ...`)':
+        "{text}: qui non c'è un archivio di eventi (crearlo con `cer-twin events init SCENARIO --store ...`)",
+    '{url}: cannot connect to PostgreSQL ({err})':
+        '{url}: connessione a PostgreSQL impossibile ({err})',
+    '{what} unknown configuration {cid!r}':
+        '{what} configurazione sconosciuta {cid!r}',
+    '{where} ({etype}): content does not match its hash (edited?)':
+        '{where} ({etype}): il contenuto non corrisponde al suo hash (modificato?)',
+    '{where}.{name}: {err}; found {value!r}':
+        '{where}.{name}: {err}; trovato {value!r}',
+    '{where}: chain broken, its previous hash does not match the event before it (deleted or reordered?)':
+        "{where}: catena interrotta, l'hash precedente non corrisponde all'evento prima (cancellato o riordinato?)",
+    '{where}: event(s) {missing} missing (deleted?)':
+        '{where}: mancano gli eventi {missing} (cancellati?)',
+    '{where}: unknown event type {type_name!r}; expected one of {types}':
+        '{where}: tipo di evento sconosciuto {type_name!r}; atteso uno fra {types}',
+    '{where}: {err}':
+        '{where}: {err}',
+    '{where}: {type_name} has no field(s) {unknown}; its fields are {fields} (and the time)':
+        "{where}: {type_name} non ha i campi {unknown}; i suoi campi sono {fields} (e l'istante)",
+    '{where}: {type_name} is missing field(s) {missing}; required: {required}':
+        '{where}: a {type_name} mancano i campi {missing}; obbligatori: {required}',
+    "{where}: {type_name} schema version {version} is newer than this cer-twin's {supported}":
+        '{where}: la versione {version} dello schema di {type_name} è più recente di quella di questo cer-twin ({supported})',
 }
 
 ERRORS = {"en": {}, "it": _IT}

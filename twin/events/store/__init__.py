@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from twin.errors import ConsistencyError, TamperError
+from twin.errors import ConsistencyError, TamperError, Text
 from twin.events.codec import from_stored_rows, to_json
 from twin.events.domain import DomainEvent
 from twin.events.state import CommunityState, replay
@@ -87,10 +87,11 @@ def existing_store(location: str | Path) -> EventStore:
     if not text.startswith(("postgresql://", "postgres://")):
         path = Path(text)
         if not path.is_file():
-            raise StoreError(f"{text}: no event store there (create one with `cer-twin events "
-                             "init SCENARIO --store ...`)")
+            raise StoreError(Text("{text}: no event store there (create one with `cer-twin events "
+                                  "init SCENARIO --store ...`)", text=text))
         if path.stat().st_size == 0:
-            raise StoreError(f"{text}: an empty file, not an event store (truncated?)")
+            raise StoreError(Text("{text}: an empty file, not an event store (truncated?)",
+                                  text=text))
     return EventStore(location)
 
 
@@ -115,7 +116,8 @@ class EventStore:
         else:
             path = Path(location)
             if path.exists() and path.is_dir():
-                raise StoreError(f"{path}: is a folder, expected an event store file")
+                raise StoreError(Text("{path}: is a folder, expected an event store file",
+                                      path=path))
             self.db = SQLiteBackend(path)
         self.db.create_schema(SCHEMA)
         self.db.execute("INSERT INTO cer_branches (name, parent, parent_seq, created_utc) "
@@ -151,28 +153,29 @@ class EventStore:
                                             "cer_branches WHERE name = ?"), (name,))
         if not rows:
             known = [b.name for b in self.branches()]
-            raise StoreError(f"{self.location}: no branch {name!r} (branches: {known})")
+            raise StoreError(Text("{location}: no branch {name!r} (branches: {known})",
+                                  location=self.location, name=name, known=known))
         return Branch(*rows[0])
 
     def create_branch(self, name: str, from_branch: str = MAIN,
                       at_seq: int | None = None) -> Branch:
         """A new branch: ``from_branch`` up to ``at_seq`` (default: its head) + its own events."""
         if not name or not name.replace("-", "").replace("_", "").replace(".", "").isalnum():
-            raise StoreError(f"branch name: expected letters, digits, '-', '_' or '.'; "
-                             f"found {name!r}")
+            raise StoreError(Text("branch name: expected letters, digits, '-', '_' or '.'; found "
+                                  "{name!r}", name=name))
         parent = self.branch(from_branch)
         head = self.head(parent.name)
         seq = head if at_seq is None else at_seq
         if not 0 <= seq <= head:
-            raise StoreError(f"--at-seq: expected 0 to {head} (head of {from_branch!r}); "
-                             f"found {seq}")
+            raise StoreError(Text("--at-seq: expected 0 to {head} (head of {from_branch!r}); "
+                                  "found {seq}", head=head, from_branch=from_branch, seq=seq))
         try:
             self.db.execute(self.db.sql("INSERT INTO cer_branches (name, parent, parent_seq, "
                                         "created_utc) VALUES (?, ?, ?, ?)"),
                             (name, parent.name, seq, self.clock().isoformat()))
         except Exception as err:
             if self.db.is_integrity_error(err):
-                raise StoreError(f"branch {name!r} already exists") from None
+                raise StoreError(Text("branch {name!r} already exists", name=name)) from None
             raise
         self._record_head(name)
         return self.branch(name)
@@ -258,15 +261,16 @@ class EventStore:
                 try:
                     state.apply(event)
                 except ConsistencyError as err:
-                    raise ConsistencyError(f"event {i + 1} of {len(new)} "
-                                           f"({type(event).__name__}): {err}; nothing was "
-                                           "stored") from None
+                    raise ConsistencyError(Text("event {number} of {count} ({event}): "
+                                                "{err}; nothing was stored", number=i + 1,
+                                                count=len(new),
+                                                event=type(event).__name__, err=err)) from None
             return state, max(newest, cached[3])
         everything = [*self.events(branch), *new]
         try:
             state = replay(everything)
         except ConsistencyError as err:
-            raise ConsistencyError(f"{err}; nothing was stored") from None
+            raise ConsistencyError(Text("{err}; nothing was stored", err=err)) from None
         return state, max(e.effective_utc for e in everything)
 
     def _last_hash(self, branch: str, head: int) -> str:
@@ -278,19 +282,22 @@ class EventStore:
                     "SELECT hash FROM cer_events WHERE branch = ? AND seq = ?"), (name, head))
                 if rows:
                     return str(rows[0][0])
-        raise StoreError(f"{self.location}: branch {branch!r} has no event {head}: the log is "
-                         "damaged (run `cer-twin events verify`)")
+        raise StoreError(Text("{location}: branch {branch!r} has no event {head}: the log is "
+                              "damaged (run `cer-twin events verify`)", location=self.location,
+                              branch=branch, head=head))
 
     def get_blob(self, sha256: str) -> bytes:
         """A stored file by its SHA-256."""
         rows = self.db.fetchall(self.db.sql("SELECT data FROM cer_blobs WHERE sha256 = ?"),
                                 (sha256,))
         if not rows:
-            raise StoreError(f"{self.location}: no stored file with SHA-256 {sha256}")
+            raise StoreError(Text("{location}: no stored file with SHA-256 {sha256}",
+                                  location=self.location, sha256=sha256))
         data = base64.b64decode(rows[0][0])
         if hashlib.sha256(data).hexdigest() != sha256:
-            raise StoreError(f"{self.location}: the stored file {sha256[:12]}… does not match its "
-                             "SHA-256 (replaced or damaged; run `cer-twin events verify`)")
+            raise StoreError(Text("{location}: the stored file {sha}… does not match its "
+                                  "SHA-256 (replaced or damaged; run `cer-twin events verify`)",
+                                  location=self.location, sha=sha256[:12]))
         return data
 
     def append(self, branch: str, events: Sequence[DomainEvent],
@@ -309,14 +316,15 @@ class EventStore:
         transaction.
         """
         if not events:
-            raise StoreError("nothing to append")
+            raise StoreError(Text("nothing to append"))
         self.branch(branch)
         with self.db.write_transaction(branch):
             head = self.head(branch)
             if expected_head is not None and head != expected_head:
-                raise ConflictError(f"branch {branch!r} is at event {head}, not "
-                                    f"{expected_head}: another writer appended first; read "
-                                    "the log again and retry")
+                raise ConflictError(Text("branch {branch!r} is at event {head}, not "
+                                         "{expected_head}: another writer appended first; read "
+                                         "the log again and retry", branch=branch, head=head,
+                                         expected_head=expected_head))
             prev = self._last_hash(branch, head)
             state, latest = self._checked_state(branch, head, prev, events)
             recorded = self.clock().isoformat()
@@ -332,7 +340,8 @@ class EventStore:
                 prev = digest
             for digest, (blob_name, data) in (blobs or {}).items():
                 if hashlib.sha256(data).hexdigest() != digest:
-                    raise StoreError(f"file {blob_name}: content does not match its SHA-256")
+                    raise StoreError(Text("file {blob_name}: content does not match its SHA-256",
+                                          blob_name=blob_name))
                 self.db.execute(self.db.sql(
                     "INSERT INTO cer_blobs (sha256, name, data) VALUES (?, ?, ?) ON CONFLICT "
                     "(sha256) DO NOTHING"), (digest, blob_name, base64.b64encode(data).decode()))
@@ -343,8 +352,9 @@ class EventStore:
                     "(?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
             except Exception as err:
                 if self.db.is_integrity_error(err):
-                    raise ConflictError(f"branch {branch!r}: another writer appended event "
-                                        f"{head + 1} first; read the log again and retry") from None
+                    raise ConflictError(Text("branch {branch!r}: another writer appended event "
+                                             "{next} first; read the log again and retry",
+                                             branch=branch, next=head + 1)) from None
                 raise
             self._record_head(branch, head + len(events), prev)
         self._cache[branch] = (head + len(events), prev, state, latest)
@@ -394,7 +404,8 @@ class EventStore:
         nothing was cut off the log (``cer-twin events verify --expect-head``)."""
         records = self._head_records(branch)
         if not records:
-            raise TamperError(f"{self.location}: branch {branch!r} has no head record")
+            raise TamperError(Text("{location}: branch {branch!r} has no head record",
+                                   location=self.location, branch=branch))
         return f"{records[-1][1]}:{records[-1][5]}"
 
     # --- integrity ----------------------------------------------------------------------------
@@ -419,7 +430,8 @@ class EventStore:
                 try:
                     prev = self._last_hash(b.parent, b.parent_seq)
                 except StoreError as err:
-                    problems.append(f"branch {b.name!r}: its fork point is missing ({err})")
+                    problems.append(Text("branch {branch!r}: its fork point is missing ({err})",
+                                         branch=b.name, err=err))
             rows = self.db.fetchall(self.db.sql(
                 "SELECT seq, event_type, schema_version, effective_utc, recorded_utc, payload, "
                 "prev_hash, hash FROM cer_events WHERE branch = ? ORDER BY seq"), (b.name,))
@@ -429,14 +441,16 @@ class EventStore:
                 if seq != expected_seq:
                     missing = (f"{expected_seq}" if seq == expected_seq + 1
                                else f"{expected_seq}-{seq - 1}")
-                    problems.append(f"{where}: event(s) {missing} missing (deleted?)")
+                    problems.append(Text("{where}: event(s) {missing} missing (deleted?)",
+                                         where=where, missing=missing))
                 if prev_hash != prev:
-                    problems.append(f"{where}: chain broken, its previous hash does not match "
-                                    "the event before it (deleted or reordered?)")
+                    problems.append(Text("{where}: chain broken, its previous hash does not match "
+                                         "the event before it (deleted or reordered?)",
+                                         where=where))
                 if event_hash(prev_hash, seq, etype, version, effective, recorded,
                               payload) != digest:
-                    problems.append(f"{where} ({etype}): content does not match its hash "
-                                    "(edited?)")
+                    problems.append(Text("{where} ({etype}): content does not match its hash "
+                                         "(edited?)", where=where, etype=etype))
                 prev = digest
                 expected_seq = seq + 1
         if expect_head is not None:
@@ -447,8 +461,9 @@ class EventStore:
             except ValueError:
                 ok = False
             if not ok:
-                problems.append(f"stored file {name!r} ({sha256[:12]}…): its content does not "
-                                "match its SHA-256 (replaced or damaged?)")
+                problems.append(Text("stored file {name!r} ({sha}…): its content does not "
+                                     "match its SHA-256 (replaced or damaged?)", name=name,
+                                     sha=sha256[:12]))
         return problems
 
     def _verify_heads(self, b: Branch) -> list[str]:
@@ -459,38 +474,42 @@ class EventStore:
         problems, prev = [], GENESIS
         for n, seq, last_hash, settings, prev_record, record in records:
             if prev_record != prev:
-                problems.append(f"branch {b.name!r} head record {n}: does not follow the one "
-                                "before it (head records deleted or reordered?)")
+                problems.append(Text("branch {branch!r} head record {n}: does not follow the one "
+                                     "before it (head records deleted or reordered?)",
+                                     branch=b.name, n=n))
             if head_record(prev_record, b.name, b.parent, b.parent_seq, seq, last_hash,
                            settings) != record:
-                problems.append(f"branch {b.name!r} head record {n}: content does not match "
-                                "its hash (edited, or the branch's fork point changed?)")
+                problems.append(Text("branch {branch!r} head record {n}: content does not match "
+                                     "its hash (edited, or the branch's fork point changed?)",
+                                     branch=b.name, n=n))
             prev = record
         _, seq, last_hash, settings, _, _ = records[-1]
         head = self.head(b.name)
         if head < seq:
-            problems.append(f"branch {b.name!r}: the log ends at event {head} but its head "
-                            f"record says {seq} (events deleted from the end?)")
+            problems.append(Text("branch {branch!r}: the log ends at event {head} but its head "
+                                 "record says {seq} (events deleted from the end?)",
+                                 branch=b.name, head=head, seq=seq))
         elif head > seq:
-            problems.append(f"branch {b.name!r}: events {seq + 1}-{head} were written without "
-                            "a head record (outside cer-twin?)")
+            problems.append(Text("branch {branch!r}: events {first}-{head} were written without a "
+                                 "head record (outside cer-twin?)", branch=b.name, first=seq + 1,
+                                 head=head))
         else:
             try:
                 if self._last_hash(b.name, seq) != last_hash:
-                    problems.append(f"branch {b.name!r}: its last event is not the one its "
-                                    "head record names (replaced?)")
+                    problems.append(Text("branch {branch!r}: its last event is not the one its "
+                                         "head record names (replaced?)", branch=b.name))
             except StoreError:
                 pass  # a missing event is reported by the chain check
         if settings != self._settings_sha256():
-            problems.append(f"branch {b.name!r}: the run settings were changed after the last "
-                            "head record (edited outside cer-twin?)")
+            problems.append(Text("branch {branch!r}: the run settings were changed after the last "
+                                 "head record (edited outside cer-twin?)", branch=b.name))
         return problems
 
     def _verify_expected(self, branch: str, token: str) -> list[str]:
         seq_text, _, digest = token.partition(":")
         if not seq_text.isdigit() or len(digest) < 12:
-            raise StoreError(f"--expect-head: expected SEQ:HASH as printed after an append "
-                             f"(at least 12 hex digits); found {token!r}")
+            raise StoreError(Text("--expect-head: expected SEQ:HASH as printed after an append "
+                                  "(at least 12 hex digits); found {token!r}", token=token))
         if not any(str(seq) == seq_text and record.startswith(digest)
                    for _, seq, _, _, _, record in self._head_records(branch)):
             return [f"branch {branch!r}: head {seq_text}:{digest[:12]}… is not among its head "

@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
+from twin.errors import Text
 from twin.events.store.backend import Backend, StoreError
 
 
@@ -16,11 +17,12 @@ class PostgresBackend(Backend):
         try:
             import psycopg
         except ImportError:  # pragma: no cover - psycopg is a dependency
-            raise StoreError("PostgreSQL stores need the psycopg package") from None
+            raise StoreError(Text("PostgreSQL stores need the psycopg package")) from None
         try:
             self.conn = psycopg.connect(url, autocommit=True)
         except psycopg.Error as err:
-            raise StoreError(f"{url}: cannot connect to PostgreSQL ({err})") from None
+            raise StoreError(Text("{url}: cannot connect to PostgreSQL ({err})", url=url,
+                                  err=err)) from None
         self.is_integrity_error = lambda e: isinstance(e, psycopg.errors.IntegrityError)
 
     def fetchall(self, text: str, params: Sequence[Any] = ()) -> list[tuple]:

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from twin.errors import Text
 from twin.events.store.backend import Backend, StoreError
 
 
@@ -20,7 +21,8 @@ class SQLiteBackend(Backend):
             self._use_wal()
             self.conn.execute("PRAGMA synchronous=FULL")
         except sqlite3.Error as err:
-            raise StoreError(f"{path}: cannot open the SQLite event store ({err})") from None
+            raise StoreError(Text("{path}: cannot open the SQLite event store ({err})", path=path,
+                                  err=err)) from None
         self.is_integrity_error = lambda e: isinstance(e, sqlite3.IntegrityError)
 
     def _use_wal(self, patience_s: float = 60.0) -> None:

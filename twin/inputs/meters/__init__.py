@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from twin.errors import InputDataError, Message, Text
+from twin.errors import InputDataError, Text
 from twin.inputs.meters.formats import FORMATS, UNSPECIFIED, parse_text, to_series
 from twin.inputs.meters.series import QUANTITIES, UNITS, MeterSeries, on_grid
 
@@ -38,8 +38,8 @@ class MeterFile:
     pod: str | None
     step: str
     series: dict[str, MeterSeries]
-    notes: list[Message] = field(default_factory=list)
-    """What the reader repaired or left out, for the person importing (English by str())."""
+    notes: list[str] = field(default_factory=list)
+    """What the reader repaired or left out, for the person importing (translatable Texts)."""
 
     @property
     def directed(self) -> bool:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from twin.core.time import local_midnight_utc
-from twin.errors import InputDataError, Message, Text
+from twin.errors import InputDataError, Text
 from twin.events import DomainEvent, MemberJoined, MeterDataImported, PlantCommissioned
 from twin.events.state import ValidityInterval, validity_intervals
 from twin.inputs.meters import MeterFile, MeterSeries
@@ -44,8 +44,8 @@ class Binding:
 
     events: list[MeterDataImported]
     series: list[MeterSeries]
-    notes: list[Message] = field(default_factory=list)
-    """What the reader repaired or left out, for the person importing (English by str())."""
+    notes: list[str] = field(default_factory=list)
+    """What the reader repaired or left out, for the person importing (translatable Texts)."""
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ def _check_pod(target: _Target, meter_file: MeterFile, pod: str | None) -> str:
 
 
 def _quantities(target: _Target, meter_file: MeterFile, quantity: str | None,
-                notes: list[Message]) -> list[Message]:
+                notes: list[str]) -> list[str]:
     """The quantities to import: ``--quantity`` (an error if it does not apply), else those in
     the file that apply (others are noted and left out)."""
     applies = {"withdrawal", "injection"} if target.kind == "member" and target.hosts else \

@@ -41,7 +41,7 @@ import numpy as np
 import pandas as pd
 
 from twin.core.time import LOCAL_TZ, local_midnight_utc
-from twin.errors import InputDataError, Message, Text
+from twin.errors import InputDataError, Text
 from twin.inputs.meters.series import UNITS, to_kwh, unit_in_name, unit_key
 
 FORMATS = ("daily_rows", "interval_rows", "edistribuzione", "unareti", "plain")
@@ -75,8 +75,8 @@ class Parsed:
     """Quantity → UTC interval starts [ns since 1970] and values in ``unit``."""
     estimated: dict[int, bool] = field(default_factory=dict)
     """UTC interval start [ns] → marked estimated by the distributor."""
-    notes: list[Message] = field(default_factory=list)
-    """What the reader repaired or left out, for the person importing (English by str())."""
+    notes: list[str] = field(default_factory=list)
+    """What the reader repaired or left out, for the person importing (translatable Texts)."""
 
 
 def number(text: str, where: str) -> float | None:
