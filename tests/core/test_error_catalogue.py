@@ -31,7 +31,7 @@ def _templates() -> set[str]:
             if node.func.id == "read_toml_model" and len(args) == 3 \
                     and isinstance(args[2], ast.Constant):
                 found.add(args[2].value)
-    return found | {"scenario"}
+    return found | {"scenario", "scenario file"}  # validation_message's and read_toml's defaults
 
 
 def _fields(template: str) -> set[str]:

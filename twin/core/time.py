@@ -17,6 +17,8 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pandas as pd
 
+from twin.errors import Text
+
 LOCAL_TZ = "Europe/Rome"
 """Time zone of the Italian rules (delibere ARERA, GSE Regole operative)."""
 
@@ -85,9 +87,10 @@ def parse_local_time(value: str | dt.date | dt.datetime) -> dt.datetime:
         except (ValueError, TypeError, OverflowError):
             stamp = pd.NaT
     if pd.isna(stamp) or not TIME_RANGE_YEARS[0] <= stamp.year <= TIME_RANGE_YEARS[1]:
-        raise ValueError(f"expected a date (2026-07-01) or a date-time (2026-07-01T13:00, "
-                         f"optionally with an offset) in the years {TIME_RANGE_YEARS[0]}-"
-                         f"{TIME_RANGE_YEARS[1]}; found {value!r}")
+        raise ValueError(Text("expected a date (2026-07-01) or a date-time (2026-07-01T13:00, "
+                              "optionally with an offset) in the years {low}-{high}; found "
+                              "{value!r}", low=TIME_RANGE_YEARS[0], high=TIME_RANGE_YEARS[1],
+                              value=value))
     if stamp.tzinfo is None:
         stamp = stamp.tz_localize(LOCAL_TZ, ambiguous=True, nonexistent="shift_forward")
     return stamp.tz_convert("UTC").to_pydatetime()

@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 import weather
-from twin.errors import InputDataError
+from twin.errors import InputDataError, Text
 from twin.scenario import Weather
 from weather.errors import WeatherDataError
 
@@ -58,7 +58,8 @@ def load_weather(settings: Weather, index: pd.DatetimeIndex,
         targets = monthly_targets(settings.calibrate_to) if settings.calibrate_to else None
         return generate_milan_weather(index, seed, targets=targets)
     if settings.path is None:  # the scenario schema requires it; keep the message anyway
-        raise InputDataError(f"weather source {settings.source!r} needs a path")
+        raise InputDataError(Text("weather source {source!r} needs a path",
+                                  source=settings.source))
     options: dict[str, Any] = {}
     if settings.source == "csv":
         options = {"columns": settings.columns, "time_column": settings.time_column,

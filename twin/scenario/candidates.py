@@ -9,6 +9,7 @@ from typing import Literal
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from twin.errors import Text
 from twin.scenario.bounds import (
     MAX_ANNUAL_KWH,
     MAX_MEMBERS_PER_GROUP,
@@ -51,13 +52,14 @@ class Roof(_Model):
     @model_validator(mode="after")
     def _sizes(self) -> Roof:
         if self.min_kwp > self.max_kwp:
-            raise ValueError(f"min_kwp ({self.min_kwp:g}) must not exceed max_kwp "
-                             f"({self.max_kwp:g})")
+            raise ValueError(Text("min_kwp ({kwp:g}) must not exceed max_kwp ({kwp2:g})",
+                                  kwp=self.min_kwp, kwp2=self.max_kwp))
         sizes = int((self.max_kwp - self.min_kwp) / self.step_kwp) + 1
         if sizes > MAX_SIZES_PER_ROOF:
-            raise ValueError(f"step_kwp {self.step_kwp:g} gives {sizes:,} sizes from "
-                             f"{self.min_kwp:g} to {self.max_kwp:g} kWp; at most "
-                             f"{MAX_SIZES_PER_ROOF} are tried")
+            raise ValueError(Text("step_kwp {kwp:g} gives {sizes:,} sizes from {kwp2:g} to "
+                                  "{kwp3:g} kWp; at most {max_sizes} are tried",
+                                  kwp=self.step_kwp, sizes=sizes, kwp2=self.min_kwp,
+                                  kwp3=self.max_kwp, max_sizes=MAX_SIZES_PER_ROOF))
         return self
 
 
@@ -121,11 +123,11 @@ class BatteryCandidate(_Model):
     @model_validator(mode="after")
     def _sizes(self) -> BatteryCandidate:
         if self.min_kwh > self.max_kwh:
-            raise ValueError(f"min_kwh ({self.min_kwh:g}) must not exceed max_kwh "
-                             f"({self.max_kwh:g})")
+            raise ValueError(Text("min_kwh ({kwh:g}) must not exceed max_kwh ({kwh2:g})",
+                                  kwh=self.min_kwh, kwh2=self.max_kwh))
         if int((self.max_kwh - self.min_kwh) / self.step_kwh) + 1 > MAX_SIZES_PER_ROOF:
-            raise ValueError(f"step_kwh {self.step_kwh:g} gives more than "
-                             f"{MAX_SIZES_PER_ROOF} sizes")
+            raise ValueError(Text("step_kwh {kwh:g} gives more than {max_sizes} sizes",
+                                  kwh=self.step_kwh, max_sizes=MAX_SIZES_PER_ROOF))
         return self
 
     def sizes(self) -> list[float]:

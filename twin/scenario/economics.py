@@ -8,6 +8,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from twin.errors import Text
+
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
@@ -48,9 +50,10 @@ class MemberBilling(_Model):
     def _prices(self) -> MemberBilling:
         prices = self.band_price_eur_per_kwh
         if self.offer == "fixed_price" and prices is None:
-            raise ValueError("a fixed_price offer needs band_price_eur_per_kwh (F1, F2, F3)")
+            raise ValueError(Text("a fixed_price offer needs band_price_eur_per_kwh (F1, F2, F3)"))
         if prices is not None and not all(0 <= v <= 2 for v in prices):
-            raise ValueError(f"band_price_eur_per_kwh must be 0 to 2 EUR/kWh, found {prices}")
+            raise ValueError(Text("band_price_eur_per_kwh must be 0 to 2 EUR/kWh, found {prices}",
+                                  prices=prices))
         return self
 
 
@@ -99,8 +102,8 @@ class Fund(_Model):
     @model_validator(mode="after")
     def _surplus_needs_cap(self) -> Fund:
         if self.surplus == "families" and self.family_support.cap_eur_per_year is None:
-            raise ValueError('surplus = "families" raises support up to a cap: set '
-                             "family_support.cap_eur_per_year")
+            raise ValueError(Text("surplus = \"families\" raises support up to a cap: set "
+                                  "family_support.cap_eur_per_year"))
         return self
     host_share_pct: float = Field(
         0.0, ge=0, le=100, description="Share of the incentives returned to members hosting "

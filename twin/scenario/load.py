@@ -43,25 +43,30 @@ def resolve_scenario_path(name: str | Path | None) -> Path:
     builtin = builtin_scenarios_dir() / path.name
     if path.parent == Path(".") and builtin.exists():
         return builtin
-    raise ScenarioError(f"{path}: scenario file not found")
+    raise ScenarioError(Text("{path}: scenario file not found", path=path))
 
 
 def read_toml(path: Path, what: str = "scenario file") -> dict[str, Any]:
     """The tables of a TOML file, or :class:`ScenarioError` naming the file."""
+    what = Text(what)  # "scenario file", "sweep file", ...: each translated in the catalogue
     if path.is_dir():
-        raise ScenarioError(f"{path}: expected a {what} (a TOML file); found a folder")
+        raise ScenarioError(Text("{path}: expected a {what} (a TOML file); found a folder",
+                                 path=path, what=what))
     try:
         with path.open("rb") as f:
             return tomllib.load(f)
     except FileNotFoundError:
-        raise ScenarioError(f"{path}: {what} not found") from None
+        raise ScenarioError(Text("{path}: {what} not found", path=path, what=what)) from None
     except UnicodeDecodeError as err:
-        raise ScenarioError(f"{path}: expected a {what} in UTF-8 text; found byte "
-                            f"0x{err.object[err.start]:02x} at position {err.start}") from None
+        raise ScenarioError(Text("{path}: expected a {what} in UTF-8 text; found byte "
+                                 "0x{byte:02x} at position {position}",
+                                 path=path, what=what, byte=err.object[err.start],
+                                 position=err.start)) from None
     except tomllib.TOMLDecodeError as err:
-        raise ScenarioError(f"{path}: not valid TOML: {err}") from None
+        raise ScenarioError(Text("{path}: not valid TOML: {err}", path=path, err=err)) from None
     except OSError as err:
-        raise ScenarioError(f"{path}: cannot read the {what}: {err.strerror}") from None
+        raise ScenarioError(Text("{path}: cannot read the {what}: {reason}", path=path,
+                                 what=what, reason=err.strerror)) from None
 
 
 def read_toml_model(path: Path, model: type[M], what: str) -> M:
@@ -103,7 +108,8 @@ def extends_of(path: Path, raw: dict[str, Any] | None = None) -> Path | None:
     if parent is None:
         return None
     if not isinstance(parent, str):
-        raise ScenarioError(f"{path}: field extends: expected a file name, found {parent!r}")
+        raise ScenarioError(Text("{path}: field extends: expected a file name, found {parent!r}",
+                                 path=path, parent=parent))
     parent_path = (path.parent / parent).resolve()
     return parent_path if parent_path.exists() else builtin_scenarios_dir() / parent
 
@@ -116,9 +122,11 @@ def _raw_with_extends(path: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any]
         return raw
     parent = parent_path.name
     if parent_path in seen:
-        raise ScenarioError(f"{path}: field extends: circular reference to {parent}")
+        raise ScenarioError(Text("{path}: field extends: circular reference to {parent}",
+                                 path=path, parent=parent))
     if not parent_path.exists():
-        raise ScenarioError(f"{path}: field extends: no scenario file named {parent!r}")
+        raise ScenarioError(Text("{path}: field extends: no scenario file named {parent!r}",
+                                 path=path, parent=parent))
     return merge_scenarios(_raw_with_extends(parent_path, (*seen, path.resolve())), raw)
 
 
@@ -174,6 +182,10 @@ def pydantic_expected(e: dict) -> Text | str:
     """What a pydantic error says was expected, translatable when its template is known."""
     msg = e["msg"].removeprefix("Value error, ")
     msg = msg[0].lower() + msg[1:]
+    error = e.get("ctx", {}).get("error")
+    if e["type"] == "value_error" and isinstance(error, ValueError) and error.args \
+            and isinstance(error.args[0], Text) and error.args[0] == msg:
+        return error.args[0]  # one of our validators' messages, translatable
     template = PYDANTIC_MESSAGES.get(e["type"])
     if template is not None:
         ctx = {k: int(v) if isinstance(v, float) and v.is_integer() else v  # as pydantic
@@ -215,15 +227,17 @@ def _duplicate_ids(sc: Scenario) -> list[str]:
     for i, c in enumerate(sc.configurations):
         key = (c.cabina_primaria, c.kind)
         if key in seen:
-            problems.append(f"configurations[{i}] (id {c.id!r}).cabina_primaria: expected one "
-                            f"{c.kind} configuration per cabina primaria (RO-2024 §1.1.4, "
-                            f"§1.2.2); found {c.cabina_primaria!r}, already configuration "
-                            f"{seen[key]!r}")
+            problems.append(Text("configurations[{i}] (id {id!r}).cabina_primaria: expected one "
+                                 "{kind} configuration per cabina primaria (RO-2024 §1.1.4, "
+                                 "§1.2.2); found {primaria!r}, already configuration {other!r}",
+                                 i=i, id=c.id, kind=c.kind, primaria=c.cabina_primaria,
+                                 other=seen[key]))
         seen.setdefault(key, c.id)
     for section in ("configurations", "plants", "members", "projects", "storage"):
         ids = [item.id for item in getattr(sc, section)]
         for dup in sorted({i for i in ids if ids.count(i) > 1}):
-            problems.append(f"{section}: id {dup!r} appears more than once")
+            problems.append(Text("{section}: id {dup!r} appears more than once", section=section,
+                                 dup=dup))
     return problems
 
 
@@ -234,20 +248,25 @@ def _plant_problems(sc: Scenario) -> list[str]:
     for i, p in enumerate(sc.plants):
         where = f"plants[{i}] (id {p.id!r})"
         if p.configuration not in configs:
-            problems.append(f"{where}.configuration: expected one of {sorted(configs)}; "
-                            f"found {p.configuration!r}")
+            problems.append(Text("{where}.configuration: expected one of {configs}; found "
+                                 "{configuration!r}", where=where, configs=sorted(configs),
+                                 configuration=p.configuration))
         for field in ("owner", "host_member"):
             ref = getattr(p, field)
             if ref is not None and ref not in members:
-                problems.append(f"{where}.{field}: expected a member id; found {ref!r}")
+                problems.append(Text("{where}.{field}: expected a member id; found {ref!r}",
+                                     where=where, field=field, ref=ref))
         if p.host_member in members and members[p.host_member].count != 1:
-            problems.append(f"{where}.host_member: expected a single member (count 1); "
-                            f"found group {p.host_member!r} of {members[p.host_member].count}")
+            problems.append(Text("{where}.host_member: expected a single member (count 1); found "
+                                 "group {member!r} of {count}", where=where,
+                                 member=p.host_member,
+                                 count=members[p.host_member].count))
         problems += _plant_dates(where, p, sc.community.founded_on)
         if p.building_obligation_kw > min(p.capacity_kwp, p.inverter_kw):
-            problems.append(f"{where}.building_obligation_kw: expected at most the plant power "
-                            f"({min(p.capacity_kwp, p.inverter_kw)} kW); "
-                            f"found {p.building_obligation_kw}")
+            problems.append(Text("{where}.building_obligation_kw: expected at most the plant "
+                                 "power ({power} kW); found {kw}", where=where,
+                                 power=min(p.capacity_kwp, p.inverter_kw),
+                                 kw=p.building_obligation_kw))
     return problems
 
 
@@ -255,15 +274,17 @@ def _plant_dates(where: str, p: Plant, founded_on: dt.date) -> list[str]:
     problems = []
     joins = plant_joined_on(p, founded_on)
     if p.decommissioned_on is not None and p.decommissioned_on <= joins:
-        problems.append(f"{where}.decommissioned_on: expected a date after the plant joins "
-                        f"({joins}); found {p.decommissioned_on}")
+        problems.append(Text("{where}.decommissioned_on: expected a date after the plant joins "
+                             "({joins}); found {on}", where=where, joins=joins,
+                             on=p.decommissioned_on))
     if p.decommissioned_on is not None and p.decommissioned_on <= p.entry_into_operation:
-        problems.append(f"{where}.decommissioned_on: expected a date after "
-                        f"entry_into_operation ({p.entry_into_operation}); "
-                        f"found {p.decommissioned_on}")
+        problems.append(Text("{where}.decommissioned_on: expected a date after "
+                             "entry_into_operation ({operation}); found {on}", where=where,
+                             operation=p.entry_into_operation, on=p.decommissioned_on))
     if p.joined_on is not None and p.joined_on < p.entry_into_operation:
-        problems.append(f"{where}.joined_on: expected a date on or after "
-                        f"entry_into_operation ({p.entry_into_operation}); found {p.joined_on}")
+        problems.append(Text("{where}.joined_on: expected a date on or after entry_into_operation "
+                             "({operation}); found {on}", where=where,
+                             operation=p.entry_into_operation, on=p.joined_on))
     return problems
 
 
@@ -273,21 +294,25 @@ def _member_and_project_problems(sc: Scenario) -> list[str]:
     for i, m in enumerate(sc.members):
         where = f"members[{i}] (id {m.id!r})"
         if m.pod is not None and m.count != 1:
-            problems.append(f"{where}.pod: expected a group of one member (a POD is one "
-                            f"meter); found count {m.count}")
+            problems.append(Text("{where}.pod: expected a group of one member (a POD is one "
+                                 "meter); found count {count}", where=where, count=m.count))
         if m.configuration not in configs:
-            problems.append(f"{where}.configuration: expected one of {sorted(configs)}; "
-                            f"found {m.configuration!r}")
+            problems.append(Text("{where}.configuration: expected one of {configs}; found "
+                                 "{configuration!r}", where=where, configs=sorted(configs),
+                                 configuration=m.configuration))
         if m.left_on is not None and m.left_on <= m.joined_on:
-            problems.append(f"{where}.left_on: expected a date after joined_on ({m.joined_on}); "
-                            f"found {m.left_on}")
+            problems.append(Text("{where}.left_on: expected a date after joined_on ({on}); found "
+                                 "{on2}", where=where, on=m.joined_on, on2=m.left_on))
         elif m.left_on is not None and m.left_on <= sc.community.founded_on:
-            problems.append(f"{where}.left_on: expected a date after community.founded_on "
-                            f"({sc.community.founded_on}); found {m.left_on}")
+            problems.append(Text("{where}.left_on: expected a date after community.founded_on "
+                                 "({founded}); found {on}", where=where,
+                                 founded=sc.community.founded_on, on=m.left_on))
     for i, project in enumerate(sc.projects):
         if project.configuration is not None and project.configuration not in configs:
-            problems.append(f"projects[{i}] (id {project.id!r}).configuration: expected one of "
-                            f"{sorted(configs)}; found {project.configuration!r}")
+            problems.append(Text("projects[{i}] (id {id!r}).configuration: expected one "
+                                 "of {configs}; found {found!r}", i=i,
+                                 id=project.id, configs=sorted(configs),
+                                 found=project.configuration))
     return problems + _storage_problems(sc)
 
 
@@ -301,15 +326,21 @@ def _storage_problems(sc: Scenario) -> list[str]:
         where = f"storage[{i}] (id {b.id!r})"
         if b.host_member is None:
             if b.configuration not in configs:
-                problems.append(f"{where}.configuration: expected one of {sorted(configs)}; "
-                                f"found {b.configuration!r}")
+                problems.append(Text("{where}.configuration: expected one of {configs}; "
+                                     "found {configuration!r}", where=where,
+                                     configs=sorted(configs),
+                                     configuration=b.configuration))
             continue
         if singles.get(b.host_member or "") != b.configuration:
-            problems.append(f"{where}.host_member: expected a single member (count 1) of "
-                            f"configuration {b.configuration!r}; found {b.host_member!r}")
+            problems.append(Text("{where}.host_member: expected a single member (count 1) of "
+                                 "configuration {configuration!r}; found {host!r}",
+                                 where=where, configuration=b.configuration,
+                                 host=b.host_member))
         elif b.host_member in hosts:
-            problems.append(f"{where}.host_member: one battery per member; "
-                            f"{b.host_member!r} already has {hosts[b.host_member]!r}")
+            problems.append(Text("{where}.host_member: one battery per member; {host!r} "
+                                 "already has {battery!r}", where=where,
+                                 host=b.host_member,
+                                 battery=hosts[b.host_member]))
         hosts.setdefault(b.host_member or "", b.id)
     return problems
 
@@ -324,7 +355,8 @@ def _parameter_problems(sc: Scenario) -> list[str]:
         if known is None:
             names = sorted({r.name for p in (DEFAULT_PARAMETERS, BILL_PARAMETERS)
                             for r in p.records})
-            problems.append(f"{where}.name: expected one of {names}; found {o.name!r}")
+            problems.append(Text("{where}.name: expected one of {names}; found {found!r}",
+                                 where=where, names=names, found=o.name))
             continue
         default = known.get(o.name)
         if isinstance(default, tuple) != isinstance(o.value, list) or (
@@ -332,10 +364,12 @@ def _parameter_problems(sc: Scenario) -> list[str]:
                 isinstance(default, str) != isinstance(o.value, dt.date):
             shape = (f"a list of {len(default)} numbers" if isinstance(default, tuple)
                      else "a date" if isinstance(default, str) else "a number")
-            problems.append(f"{where}.value: expected {shape}; found {o.value!r}")
+            problems.append(Text("{where}.value: expected {shape}; found {found!r}",
+                                 where=where, shape=shape, found=o.value))
         if o.valid_from and o.valid_to and o.valid_to <= o.valid_from:
-            problems.append(f"{where}.valid_to: expected a date after valid_from "
-                            f"({o.valid_from}); found {o.valid_to}")
+            problems.append(Text("{where}.valid_to: expected a date after valid_from "
+                                 "({valid_from}); found {valid_to}", where=where,
+                                 valid_from=o.valid_from, valid_to=o.valid_to))
     return problems
 
 
@@ -344,8 +378,9 @@ def _check_references(path: Path, sc: Scenario) -> None:
     problems = (_duplicate_ids(sc) + _plant_problems(sc) + _member_and_project_problems(sc)
                 + _parameter_problems(sc))
     if problems:
-        raise ScenarioError("\n".join([f"{path}: invalid scenario ({len(problems)} problem(s))"]
-                                      + [f"  {p}" for p in problems]))
+        raise ScenarioError([Text("{path}: invalid {what} ({count} problem(s))", path=path,
+                                  what=Text("scenario"), count=len(problems))]
+                            + [Text("  {problem}", problem=p) for p in problems])
 
 
 def _outside_paths(path: Path, sc: Scenario) -> list[str]:
@@ -403,8 +438,9 @@ def load_scenario(name: str | Path | None = None,
     _check_references(path, scenario)
     outside = [] if allow_outside_paths else _outside_paths(path, scenario)
     if outside:
-        raise ScenarioError("\n".join([f"{path}: data outside the scenario's folder "
-                                       f"({len(outside)} path(s))"] + [f"  {p}" for p in outside]))
+        raise ScenarioError([Text("{path}: data outside the scenario's folder ({count} "
+                                  "path(s))", path=path, count=len(outside))]
+                            + [f"  {p}" for p in outside])
     files = _profile_files(path, scenario)
     digest = hashlib.sha256(scenario.model_dump_json().encode()
                             + "".join(sha for sha, _ in files.values()).encode()).hexdigest()
@@ -423,7 +459,10 @@ def _profile_files(path: Path, sc: Scenario) -> dict[str, tuple[str, bytes]]:
         try:
             data = file.read_bytes()
         except OSError as err:
-            raise ScenarioError(f"{path}: {where}.profile.meter_file: expected a readable meter "
-                                f"file; found {profile.meter_file!r} ({err.strerror})") from None
+            raise ScenarioError(Text("{path}: {where}.profile.meter_file: expected a readable "
+                                     "meter file; found {found!r} ({reason})",
+                                     path=path, where=where,
+                                     found=profile.meter_file,
+                                     reason=err.strerror)) from None
         files[profile.meter_file] = (hashlib.sha256(data).hexdigest(), data)
     return files

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from twin.errors import ScenarioError
+from twin.errors import ScenarioError, Text
 from twin.scenario.schema import Scenario
 
 UNIT = re.compile(r"\[([^\[\]]+)\]\s*$")
@@ -28,23 +28,27 @@ def _walk(scenario: Scenario, path: str) -> tuple[BaseModel, str]:
         name = parts[k]
         if not isinstance(node, BaseModel) or name not in type(node).model_fields:
             fields = sorted(type(node).model_fields) if isinstance(node, BaseModel) else []
-            raise ScenarioError(f"{path}: no field {name!r} here; expected one of {fields}")
+            raise ScenarioError(Text("{path}: no field {name!r} here; expected one of {fields}",
+                                     path=path, name=name, fields=fields))
         node = getattr(node, name)
         if isinstance(node, list):
             k += 1
             if k >= len(parts) - 1:
-                raise ScenarioError(f"{path}: {name} is a list: name an item by its id, then "
-                                    "a field (e.g. members.<id>.count)")
+                raise ScenarioError(Text("{path}: {name} is a list: name an item by its id, then "
+                                         "a field (e.g. members.<id>.count)", path=path,
+                                         name=name))
             ids = [getattr(item, "id", None) for item in node]
             if parts[k] not in ids:
-                raise ScenarioError(f"{path}: no {name} item with id {parts[k]!r}; the "
-                                    f"scenario has {ids}")
+                raise ScenarioError(Text("{path}: no {name} item with id {item!r}; the "
+                                         "scenario has {ids}", path=path, name=name,
+                                         item=parts[k], ids=ids))
             node = node[ids.index(parts[k])]
         k += 1
     field = parts[-1]
     if not isinstance(node, BaseModel) or field not in type(node).model_fields:
         fields = sorted(type(node).model_fields) if isinstance(node, BaseModel) else []
-        raise ScenarioError(f"{path}: no field {field!r}; expected one of {fields}")
+        raise ScenarioError(Text("{path}: no field {field!r}; expected one of {fields}",
+                                 path=path, field=field, fields=fields))
     return node, field
 
 
@@ -88,5 +92,6 @@ def with_values(scenario: Scenario, values: dict[str, Any]) -> Scenario:
     except ValidationError as err:
         problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}"
                              for e in err.errors())
-        raise ScenarioError(f"{', '.join(f'{p} = {v!r}' for p, v in values.items())}: "
-                            f"{problems}") from None
+        raise ScenarioError(Text("{values}: {problems}",
+                                 values=', '.join(f'{p} = {v!r}' for p, v in values.items()),
+                                 problems=problems)) from None

@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 from pydantic import Field, create_model, model_validator
 
+from twin.errors import Text
 from twin.events.domain import POD_PATTERN
 from twin.rules.switches import SWITCH_DESCRIPTIONS, Switches
 from twin.scenario.bounds import (
@@ -215,8 +216,8 @@ class MemberFlexibility(_Model):
     @model_validator(mode="after")
     def _hours(self) -> MemberFlexibility:
         if not all(0 <= h < 24 for h in self.plug_in_hours):
-            raise ValueError(f"plug_in_hours: expected local hours 0-24, found "
-                             f"{self.plug_in_hours}")
+            raise ValueError(Text("plug_in_hours: expected local hours 0-24, found {hours}",
+                                  hours=self.plug_in_hours))
         return self
 
 
@@ -263,9 +264,9 @@ class MemberGroup(_Model):
     @model_validator(mode="after")
     def _energy_once(self) -> MemberGroup:
         if self.profile is None and self.annual_kwh is None:
-            raise ValueError("annual_kwh is required (or a profile from measured data)")
+            raise ValueError(Text("annual_kwh is required (or a profile from measured data)"))
         if self.profile is not None and self.count != 1:
-            raise ValueError("a measured profile is one meter's: count must be 1")
+            raise ValueError(Text("a measured profile is one meter's: count must be 1"))
         return self
 
 
@@ -290,15 +291,17 @@ class Simulation(_Model):
     @model_validator(mode="after")
     def _ordered(self) -> Simulation:
         if self.end <= self.start:
-            raise ValueError(f"end ({self.end}) must be after start ({self.start})")
+            raise ValueError(Text("end ({end}) must be after start ({start})", end=self.end,
+                                  start=self.start))
         low, high = PERIOD_YEARS
         if not (low <= self.start.year and self.end <= dt.date(high + 1, 1, 1)):
-            raise ValueError(f"the period must fall in the years {low}-{high}; found "
-                             f"{self.start} to {self.end}")
+            raise ValueError(Text("the period must fall in the years {low}-{high}; found {start} "
+                                  "to {end}", low=low, high=high, start=self.start, end=self.end))
         if self.end > self.start.replace(year=self.start.year + MAX_PERIOD_YEARS,
                                          day=min(self.start.day, 28)):
-            raise ValueError(f"the period may be at most {MAX_PERIOD_YEARS} years; found "
-                             f"{self.start} to {self.end}")
+            raise ValueError(Text("the period may be at most {max_years} years; found "
+                                  "{start} to {end}", max_years=MAX_PERIOD_YEARS,
+                                  start=self.start, end=self.end))
         return self
 
 
@@ -311,7 +314,7 @@ class _DataSource(_Model):
     @model_validator(mode="after")
     def _path_when_file(self) -> _DataSource:
         if self.source != "builtin" and not self.path:
-            raise ValueError(f"source '{self.source}' needs a path")
+            raise ValueError(Text("source '{source}' needs a path", source=self.source))
         return self
 
 

@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from twin.errors import Text
 from twin.scenario.economics import _Model
 
 MAX_BATTERY_KWH = 100_000.0
@@ -58,19 +59,19 @@ class Storage(_Model):
     @model_validator(mode="after")
     def _consistent(self) -> Storage:
         if self.soc_min_pct >= self.soc_max_pct:
-            raise ValueError(f"soc_min_pct ({self.soc_min_pct:g}) must be below soc_max_pct "
-                             f"({self.soc_max_pct:g})")
+            raise ValueError(Text("soc_min_pct ({pct:g}) must be below soc_max_pct ({pct2:g})",
+                                  pct=self.soc_min_pct, pct2=self.soc_max_pct))
         community = self.host_member is None
         if community and self.policy not in (None, "community_sharing"):
-            raise ValueError(f"policy {self.policy!r} needs a host_member; a community battery "
-                             "shares (policy community_sharing)")
+            raise ValueError(Text("policy {policy!r} needs a host_member; a community battery "
+                                  "shares (policy community_sharing)", policy=self.policy))
         if not community and self.policy == "community_sharing":
-            raise ValueError("community_sharing is the policy of a community battery (no "
-                             "host_member)")
+            raise ValueError(Text("community_sharing is the policy of a community battery (no "
+                                  "host_member)"))
         for name in ("charge_hours", "discharge_hours"):
             if not all(0 <= h <= 24 for h in getattr(self, name)):
-                raise ValueError(f"{name}: expected local hours 0-24, found "
-                                 f"{getattr(self, name)}")
+                raise ValueError(Text("{name}: expected local hours 0-24, found {hours}",
+                                      name=name, hours=getattr(self, name)))
         return self
 
     @property

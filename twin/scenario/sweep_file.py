@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from twin.errors import Text
 from twin.scenario.load import read_toml_model
 
 
@@ -47,16 +48,16 @@ class SweepFile(BaseModel):
     def _one_source(self) -> SweepFile:
         if self.grid or self.scenario:
             if not (self.grid and self.scenario):
-                raise ValueError("a grid sweep needs both scenario and [grid]")
+                raise ValueError(Text("a grid sweep needs both scenario and [grid]"))
             if self.scenarios or self.store or self.candidates or self.weather_seeds:
-                raise ValueError("a grid sweep (scenario + [grid]) takes no scenarios, store, "
-                                 "candidates or weather_seeds: put them in [grid]")
+                raise ValueError(Text("a grid sweep (scenario + [grid]) takes no scenarios, "
+                                      "store, candidates or weather_seeds: put them in [grid]"))
             self.axes()  # each dimension's values, checked here to name the file
             return self
         if bool(self.scenarios) == bool(self.store):
-            raise ValueError("give either scenarios or store with branches")
+            raise ValueError(Text("give either scenarios or store with branches"))
         if self.store and not self.branches:
-            raise ValueError("store needs branches")
+            raise ValueError(Text("store needs branches"))
         return self
 
     def axes(self) -> dict[str, list[Any]]:
@@ -74,11 +75,12 @@ class SweepFile(BaseModel):
                     walk(f"{prefix}.{key}" if prefix else key, inner)
             elif isinstance(value, list) and value:
                 if len(set(map(repr, value))) != len(value):
-                    raise ValueError(f"grid.{prefix}: a value appears twice")
+                    raise ValueError(Text("grid.{prefix}: a value appears twice", prefix=prefix))
                 out[prefix] = value
             else:
-                raise ValueError(f"grid.{prefix}: expected a non-empty list of values or "
-                                 f"{{first, count}}; found {value!r}")
+                raise ValueError(Text("grid.{prefix}: expected a non-empty list of values or "
+                                      "{{first, count}}; found {value!r}", prefix=prefix,
+                                      value=value))
 
         walk("", self.grid)
         return out

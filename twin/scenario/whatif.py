@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from twin.errors import ScenarioError
+from twin.errors import ScenarioError, Text
 from twin.events.codec import to_json
 from twin.events.domain import DomainEvent
 from twin.scenario.compile import compile_events
@@ -27,24 +27,27 @@ def whatif_events(path: str | Path, allow_outside_paths: bool = False
     path = Path(path)
     parent = extends_of(path)
     if parent is None:
-        raise ScenarioError(f"{path}: not a what-if file (no `extends`): append its events as "
-                            "an event file, or seed a store from it with `events init`")
+        raise ScenarioError(Text("{path}: not a what-if file (no `extends`): append its events as "
+                                 "an event file, or seed a store from it with `events init`",
+                                 path=path))
     base = load_scenario(parent, allow_outside_paths)
     whatif = load_scenario(path, allow_outside_paths)
     settings = [name for name in ("simulation", "weather", "prices", "rules", "future", "fund",
                                   "finance")
                 if getattr(base.scenario, name) != getattr(whatif.scenario, name)]
     if settings:
-        raise ScenarioError(f"{path}: changes how to simulate ({', '.join(settings)}), which "
-                            "events cannot carry (a store keeps the settings it was seeded "
-                            "with): seed a store from the what-if file instead")
+        raise ScenarioError(Text("{path}: changes how to simulate ({settings}), which events "
+                                 "cannot carry (a store keeps the settings it was seeded with): "
+                                 "seed a store from the what-if file instead", path=path,
+                                 settings=', '.join(settings)))
     before, after = _keyed(base), _keyed(whatif)
     changed = [f"{type(e).__name__} of {_what(e)}" for key, e in before.items()
                if key not in after]
     if changed:
-        raise ScenarioError(f"{path}: changes or removes what its base has ({'; '.join(changed)}"
-                            "): only additions can be appended; write the change as events "
-                            "(e.g. MemberLeft) or seed a store from the what-if file")
+        raise ScenarioError(Text("{path}: changes or removes what its base has ({changed}): "
+                                 "only additions can be appended; write the change as events "
+                                 "(e.g. MemberLeft) or seed a store from the what-if file",
+                                 path=path, changed='; '.join(changed)))
     return [e for key, e in after.items() if key not in before], whatif
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 import xarray as xr
 
 from twin.core.time import parse_local_time, to_local
-from twin.errors import TwinError
+from twin.errors import Text, TwinError
 from twin.rules import band_of, fc_zonale_eur_per_mwh, reduction_factor
 from twin.rules.parameters import Parameters
 from twin.rules.switches import SWITCH_NAMES
@@ -20,20 +20,21 @@ def parse_hour(text: str) -> pd.Timestamp:
     try:
         return pd.Timestamp(parse_local_time(text)).floor("h")
     except ValueError:
-        raise TwinError(f"--hour: expected an ISO time such as 2026-06-15T13:00; "
-                        f"found {text!r}") from None
+        raise TwinError(Text("--hour: expected an ISO time such as 2026-06-15T13:00; found "
+                             "{text!r}", text=text)) from None
 
 
 def explain_hour(ds: xr.Dataset, hour_utc: pd.Timestamp, configuration: str) -> str:
     """The derivation of one hour: flows, shared energy, seniority split, premium, valorization."""
     configs = [str(c) for c in ds["configuration"].to_numpy()]
     if configuration not in configs:
-        raise TwinError(f"--configuration: expected one of {configs}; found {configuration!r}")
+        raise TwinError(Text("--configuration: expected one of {configs}; found {found!r}",
+                             configs=configs, found=configuration))
     naive = np.datetime64(hour_utc.tz_convert("UTC").tz_localize(None))
     if naive not in ds["time"].to_numpy():
         first, last = ds["time"].to_numpy()[[0, -1]]
-        raise TwinError(f"--hour: {hour_utc} is outside the simulated period "
-                        f"({first} to {last} UTC)")
+        raise TwinError(Text("--hour: {hour} is outside the simulated period ({first} to "
+                             "{last} UTC)", hour=hour_utc, first=first, last=last))
     h = ds.sel(time=naive, configuration=configuration)
     plants = ds["plant"].where(ds["plant_configuration"] == configuration, drop=True)
     hp = h.sel(plant=plants)

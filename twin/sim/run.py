@@ -14,6 +14,7 @@ import xarray as xr
 from twin.core.calendar import MonthGrid
 from twin.core.progress import Progress
 from twin.core.time import local_date, to_local
+from twin.errors import Text
 from twin.events import (
     DomainEvent,
     MemberJoined,
@@ -173,9 +174,10 @@ def soft_bound_warnings(events: Sequence[DomainEvent], price_eur_per_mwh: np.nda
     low, high = SOFT_PRICE_EUR_PER_MWH
     odd = (price_eur_per_mwh < low) | (price_eur_per_mwh > high)
     if odd.any():
-        out.append(f"zonal price outside {low:g}..{high:g} EUR/MWh in {int(odd.sum())} hour(s) "
-                   f"(from {price_eur_per_mwh.min():g} to {price_eur_per_mwh.max():g}): crisis "
-                   "levels, check the price file")
+        out.append(Text("zonal price outside {low:g}..{high:g} EUR/MWh in {hours} hour(s) "
+                        "(from {lowest:g} to {highest:g}): crisis levels, check the price file",
+                        low=low, high=high, hours=int(odd.sum()),
+                        lowest=price_eur_per_mwh.min(), highest=price_eur_per_mwh.max()))
     return out
 
 
@@ -258,8 +260,8 @@ def load_store(store: str | Path, branch: str = "main", up_to_seq: int | None = 
                               "it is not run:\n  " + "\n  ".join(problems))
         text = s.get_meta(SETTINGS_KEY)
         if text is None:
-            raise StoreError(f"{store}: no run settings; initialise it with "
-                             "`cer-twin events init SCENARIO --store ...`")
+            raise StoreError(Text("{store}: no run settings; initialise it with `cer-twin events "
+                                  "init SCENARIO --store ...`", store=store))
         stored = s.read(branch, up_to_seq)
         head = stored[-1].seq if stored else 0
         provenance = {"store": str(store), "branch": branch, "head_seq": str(head),

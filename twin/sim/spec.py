@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from pydantic import ValidationError
 
-from twin.errors import ScenarioError
+from twin.errors import ScenarioError, Text
 from twin.events import (
     CommunityFounded,
     ConfigurationRegistered,
@@ -74,7 +74,7 @@ class RunSpec:
         for e in self.events:
             if isinstance(e, CommunityFounded):
                 return e
-        raise ScenarioError("the event log has no CommunityFounded event")
+        raise ScenarioError(Text("the event log has no CommunityFounded event"))
 
     @property
     def configurations(self) -> list[ConfigurationRegistered]:
@@ -120,4 +120,5 @@ def settings_from_json(text: str, where: str) -> RunSettings:
     try:
         return RunSettings.model_validate(json.loads(text))
     except (ValidationError, json.JSONDecodeError) as err:
-        raise ScenarioError(f"{where}: stored run settings are invalid ({err})") from None
+        raise ScenarioError(Text("{where}: stored run settings are invalid ({err})", where=where,
+                                 err=err)) from None

@@ -21,7 +21,7 @@ from twin.assets.pv import plant_ac_power_kw
 from twin.core.calendar import MonthGrid
 from twin.core.progress import Progress, silent
 from twin.core.time import interval_hours, local_midnight_utc, power_to_energy_kwh
-from twin.errors import ScenarioError
+from twin.errors import ScenarioError, Text
 from twin.events import ConfigurationRegistered, MemberJoined, PlantCommissioned
 from twin.finance.bills import member_bills
 from twin.finance.investment import (
@@ -262,8 +262,10 @@ def host_of(spec: RunSpec, roof: Roof) -> MemberJoined:
               and e.member_id == roof.host_member]
     if not joined or joined[-1].configuration_id != roof.configuration:
         raise ScenarioError(
-            f"candidate {roof.id!r}: host_member: expected a member of configuration "
-            f"{roof.configuration!r} (a single member, count 1); found {roof.host_member!r}")
+            Text("candidate {roof_id!r}: host_member: expected a member of configuration "
+                 "{configuration!r} (a single member, count 1); found {host!r}",
+                 roof_id=roof.id, configuration=roof.configuration,
+                 host=roof.host_member))
     return joined[-1]
 
 
@@ -288,11 +290,13 @@ def check_candidates(spec: RunSpec, candidates: Candidates) -> None:
     known = spec.configuration_ids
     for new in candidates.new_configurations:
         if new.id in known:
-            raise ScenarioError(f"candidate {new.id!r}: configuration already exists")
+            raise ScenarioError(Text("candidate {new_id!r}: configuration already exists",
+                                     new_id=new.id))
     for item in [*candidates.roofs, *candidates.member_batches, *candidates.batteries]:
         if item.configuration not in known:
-            raise ScenarioError(f"candidate {item.id!r}: unknown configuration "
-                                f"{item.configuration!r}")
+            raise ScenarioError(Text("candidate {item_id!r}: unknown configuration "
+                                     "{configuration!r}", item_id=item.id,
+                                     configuration=item.configuration))
     for item in [*candidates.roofs, *candidates.batteries]:
         if item.host_member is not None:
             host_of(spec, item)

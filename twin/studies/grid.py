@@ -32,7 +32,7 @@ import numpy as np
 import xarray as xr
 
 from twin.core.progress import Progress, silent
-from twin.errors import ScenarioError, SweepError
+from twin.errors import ScenarioError, SweepError, Text
 from twin.scenario.bounds import MAX_SWEEP_VARIANTS
 from twin.scenario.load import LoadedScenario
 from twin.scenario.paths import field_info, with_values
@@ -92,13 +92,16 @@ class Grid:
         names = [a.name for a in self.axes]
         unknown = sorted(set(values) - set(names))
         if unknown:
-            raise ValueError(f"restrict: no dimension {unknown}; the grid has {names}")
+            raise ValueError(Text("restrict: no dimension {unknown}; the grid has {names}",
+                                  unknown=unknown, names=names))
         axes = []
         for axis in self.axes:
             chosen = tuple(values.get(axis.name, axis.values))
             if not chosen or not set(map(repr, chosen)) <= set(map(repr, axis.values)):
-                raise ValueError(f"restrict: {axis.name} takes a non-empty subset of "
-                                 f"{list(axis.values)}; found {list(chosen)}")
+                raise ValueError(Text("restrict: {axis} takes a non-empty subset of "
+                                      "{values}; found {chosen}",
+                                      axis=axis.name, values=list(axis.values),
+                                      chosen=list(chosen)))
             axes.append(dataclasses.replace(axis, values=chosen))
         return dataclasses.replace(self, axes=tuple(axes))
 
@@ -116,7 +119,7 @@ def read_grid(path: str | Path, allow_outside_paths: bool = False,
     path = Path(path)
     sweep = read_sweep_file(path)
     if not sweep.grid:
-        raise ScenarioError(f"{path}: not a grid sweep (it has no [grid])")
+        raise ScenarioError(Text("{path}: not a grid sweep (it has no [grid])", path=path))
     local = path.parent / str(sweep.scenario)
     loaded = load_scenario(local if local.exists() else sweep.scenario, allow_outside_paths)
     axes = []
@@ -127,14 +130,16 @@ def read_grid(path: str | Path, allow_outside_paths: bool = False,
             for value in {repr(v): v for v in (values[0], values[-1])}.values():
                 with_values(loaded.scenario, {field: value})
         except ScenarioError as error:
-            raise ScenarioError(f"{path}: grid.{name}: {error}") from None
+            raise ScenarioError(Text("{path}: grid.{name}: {error}", path=path, name=name,
+                                     error=error)) from None
         if name.endswith(".count"):
             units, long_name = "members", "members in the batch"
         axes.append(Axis(name, tuple(values), units, long_name))
     grid = Grid(loaded, tuple(axes), sweep.years)
     if grid.size > max_variants:
-        raise ScenarioError(f"{path}: {grid.size:,} variants; at most {max_variants:,} run in one "
-                            "sweep (give --max-variants N for more)")
+        raise ScenarioError(Text("{path}: {grid_size:,} variants; at most {max_variants:,} run in "
+                                 "one sweep (give --max-variants N for more)", path=path,
+                                 grid_size=grid.size, max_variants=max_variants))
     return grid
 
 
@@ -196,8 +201,11 @@ def run_grid(grid: Grid, client: Any = None, progress: Progress | None = None) -
             if future.status == "finished":
                 store(points_of[future.key], future.result())
             else:
-                failed.append(f"{describe(grid, points_of[future.key][0])}: "
-                              f"{type(future.exception()).__name__}: {future.exception()}")
+                failed.append(Text("{point}: {error_type}: "
+                                   "{error}",
+                                   point=describe(grid, points_of[future.key][0]),
+                                   error_type=type(future.exception()).__name__,
+                                   error=future.exception()))
             future.release()
     ds = dataset(grid, data)
     if failed:
@@ -238,7 +246,8 @@ def percentiles(ds: xr.Dataset, dim: str = WEATHER_SEED) -> xr.Dataset:
     exceeded with probability 90, 50 and 10 % (P90 is the 10th percentile), along a new
     ``p_value`` dimension, prudent first; units and names kept."""
     if dim not in ds.dims:
-        raise ValueError(f"percentiles: no dimension {dim!r}; the Dataset has {list(ds.dims)}")
+        raise ValueError(Text("percentiles: no dimension {dim!r}; the Dataset has {dims}",
+                              dim=dim, dims=list(ds.dims)))
     out = ds.quantile([1.0 - p for p in EXCEEDANCE.values()], dim=dim, keep_attrs=True)
     out = out.rename({"quantile": "p_value"}).assign_coords(p_value=list(EXCEEDANCE))
     out["p_value"].attrs["long_name"] = "value exceeded with probability 90, 50, 10 %"

@@ -28,7 +28,7 @@ from typing import Any
 import xarray as xr
 
 from twin.core.progress import Progress, silent
-from twin.errors import ScenarioError, SweepError
+from twin.errors import ScenarioError, SweepError, Text
 from twin.scenario.bounds import MAX_SWEEP_VARIANTS
 from twin.scenario.sweep_file import read_sweep_file
 from twin.sim.results import SUMMARY_COLUMNS
@@ -90,10 +90,12 @@ def load_sweep(path: str | Path, allow_outside_paths: bool = False,
 
     count = len(bases) * (1 + len(roofs)) * len(sweep.seeds())
     if count > max_variants:
-        raise ScenarioError(f"{path}: {count:,} variants ({len(bases)} base(s) x "
-                            f"{1 + len(roofs)} roof option(s) x {len(sweep.seeds())} weather "
-                            f"seed(s)); at most {max_variants:,} run in one sweep (give "
-                            "--max-variants N for more)")
+        raise ScenarioError(Text("{path}: {count:,} variants ({bases} base(s) x "
+                                 "{roofs} roof option(s) x {seeds} weather "
+                                 "seed(s)); at most {max_variants:,} run in one sweep (give "
+                                 "--max-variants N for more)", path=path, count=count,
+                                 bases=len(bases), roofs=1 + len(roofs),
+                                 seeds=len(sweep.seeds()), max_variants=max_variants))
     variants = []
     for source, spec in bases:
         if sweep.years is not None:
@@ -160,7 +162,7 @@ def run_sweep(variants: Sequence[Variant], client: Any = None,
     say = progress or silent
     labels = [v.label for v in variants]
     if len(set(labels)) != len(labels):
-        raise ScenarioError("the sweep has two variants with the same label")
+        raise ScenarioError(Text("the sweep has two variants with the same label"))
     parts, failed = [], {}
     say("variants", 0, len(variants))
     if client is None:
@@ -202,5 +204,5 @@ def write_sweep(ds: xr.Dataset, out: Path) -> Path:
     elif out.suffix == ".nc":
         ds.to_netcdf(out)
     else:
-        raise ScenarioError(f"--out {out}: expected a .nc or .zarr path")
+        raise ScenarioError(Text("--out {out}: expected a .nc or .zarr path", out=out))
     return out

@@ -9,6 +9,7 @@ _IT = {
     "{path}: invalid {what} ({count} problem(s))":
         "{path}: {what} non valido ({count} problema/i)",
     "scenario": "scenario",
+    "scenario file": "file di scenario",
     "sweep file": "file di studio",
     "candidates file": "file dei candidati",
     "  {where}: required field is missing": "  {where}: manca un campo obbligatorio",
@@ -408,6 +409,173 @@ _IT = {
         '{where}: a {type_name} mancano i campi {missing}; obbligatori: {required}',
     "{where}: {type_name} schema version {version} is newer than this cer-twin's {supported}":
         '{where}: la versione {version} dello schema di {type_name} è più recente di quella di questo cer-twin ({supported})',
+    # scenarios, sweeps, candidates, runs and studies
+    '  {problem}':
+        '  {problem}',
+    '--configuration: expected one of {configs}; found {found!r}':
+        '--configuration: atteso uno fra {configs}; trovato {found!r}',
+    '--hour: expected an ISO time such as 2026-06-15T13:00; found {text!r}':
+        '--hour: atteso un istante ISO come 2026-06-15T13:00; trovato {text!r}',
+    '--hour: {hour} is outside the simulated period ({first} to {last} UTC)':
+        '--hour: {hour} è fuori dal periodo simulato (da {first} a {last} UTC)',
+    'a fixed_price offer needs band_price_eur_per_kwh (F1, F2, F3)':
+        "un'offerta fixed_price richiede band_price_eur_per_kwh (F1, F2, F3)",
+    'a grid sweep (scenario + [grid]) takes no scenarios, store, candidates or weather_seeds: put them in [grid]':
+        'uno studio a griglia (scenario + [grid]) non accetta scenarios, store, candidates o weather_seeds: metterli in [grid]',
+    'a grid sweep needs both scenario and [grid]':
+        'uno studio a griglia richiede sia scenario sia [grid]',
+    "a measured profile is one meter's: count must be 1":
+        'un profilo misurato è di un solo misuratore: count deve valere 1',
+    'annual_kwh is required (or a profile from measured data)':
+        'serve annual_kwh (o un profilo da dati misurati)',
+    'band_price_eur_per_kwh must be 0 to 2 EUR/kWh, found {prices}':
+        'band_price_eur_per_kwh deve valere da 0 a 2 EUR/kWh, trovato {prices}',
+    'candidate {item_id!r}: unknown configuration {configuration!r}':
+        'candidato {item_id!r}: configurazione sconosciuta {configuration!r}',
+    'candidate {new_id!r}: configuration already exists':
+        'candidato {new_id!r}: la configurazione esiste già',
+    'candidate {roof_id!r}: host_member: expected a member of configuration {configuration!r} (a single member, count 1); found {host!r}':
+        'candidato {roof_id!r}: host_member: atteso un socio della configurazione {configuration!r} (un socio singolo, count 1); trovato {host!r}',
+    'community_sharing is the policy of a community battery (no host_member)':
+        'community_sharing è la politica di una batteria di comunità (senza host_member)',
+    'configurations[{i}] (id {id!r}).cabina_primaria: expected one {kind} configuration per cabina primaria (RO-2024 §1.1.4, §1.2.2); found {primaria!r}, already configuration {other!r}':
+        'configurations[{i}] (id {id!r}).cabina_primaria: attesa una sola configurazione {kind} per cabina primaria (RO-2024 §1.1.4, §1.2.2); trovato {primaria!r}, già della configurazione {other!r}',
+    'end ({end}) must be after start ({start})':
+        'end ({end}) deve venire dopo start ({start})',
+    'expected a date (2026-07-01) or a date-time (2026-07-01T13:00, optionally with an offset) in the years {low}-{high}; found {value!r}':
+        'attesa una data (2026-07-01) o una data e ora (2026-07-01T13:00, anche con lo scostamento da UTC) negli anni {low}-{high}; trovato {value!r}',
+    'give either scenarios or store with branches':
+        'indicare scenarios oppure store con branches',
+    'grid.{prefix}: a value appears twice':
+        'grid.{prefix}: un valore compare due volte',
+    'grid.{prefix}: expected a non-empty list of values or {{first, count}}; found {value!r}':
+        'grid.{prefix}: atteso un elenco non vuoto di valori o {{first, count}}; trovato {value!r}',
+    'min_kwh ({kwh:g}) must not exceed max_kwh ({kwh2:g})':
+        'min_kwh ({kwh:g}) non deve superare max_kwh ({kwh2:g})',
+    'min_kwp ({kwp:g}) must not exceed max_kwp ({kwp2:g})':
+        'min_kwp ({kwp:g}) non deve superare max_kwp ({kwp2:g})',
+    'percentiles: no dimension {dim!r}; the Dataset has {dims}':
+        'percentiles: nessuna dimensione {dim!r}; il Dataset ha {dims}',
+    'plug_in_hours: expected local hours 0-24, found {hours}':
+        'plug_in_hours: attese ore locali 0-24, trovato {hours}',
+    'policy {policy!r} needs a host_member; a community battery shares (policy community_sharing)':
+        'la politica {policy!r} richiede un host_member; una batteria di comunità condivide (politica community_sharing)',
+    'projects[{i}] (id {id!r}).configuration: expected one of {configs}; found {found!r}':
+        'projects[{i}] (id {id!r}).configuration: atteso uno fra {configs}; trovato {found!r}',
+    'restrict: no dimension {unknown}; the grid has {names}':
+        'restrict: nessuna dimensione {unknown}; la griglia ha {names}',
+    'restrict: {axis} takes a non-empty subset of {values}; found {chosen}':
+        'restrict: {axis} accetta un sottoinsieme non vuoto di {values}; trovato {chosen}',
+    'soc_min_pct ({pct:g}) must be below soc_max_pct ({pct2:g})':
+        'soc_min_pct ({pct:g}) deve essere inferiore a soc_max_pct ({pct2:g})',
+    "source '{source}' needs a path":
+        "la sorgente '{source}' richiede un percorso (path)",
+    'step_kwh {kwh:g} gives more than {max_sizes} sizes':
+        'step_kwh {kwh:g} dà più di {max_sizes} taglie',
+    'step_kwp {kwp:g} gives {sizes:,} sizes from {kwp2:g} to {kwp3:g} kWp; at most {max_sizes} are tried':
+        'step_kwp {kwp:g} dà {sizes} taglie da {kwp2:g} a {kwp3:g} kWp; se ne provano al massimo {max_sizes}',
+    'store needs branches':
+        'store richiede branches',
+    'surplus = "families" raises support up to a cap: set family_support.cap_eur_per_year':
+        'surplus = "families" alza il sostegno fino a un tetto: impostare family_support.cap_eur_per_year',
+    'the event log has no CommunityFounded event':
+        "il registro degli eventi non ha l'evento CommunityFounded",
+    'the period may be at most {max_years} years; found {start} to {end}':
+        'il periodo può durare al massimo {max_years} anni; trovato da {start} a {end}',
+    'the period must fall in the years {low}-{high}; found {start} to {end}':
+        'il periodo deve cadere negli anni {low}-{high}; trovato da {start} a {end}',
+    'the sweep has two variants with the same label':
+        'lo studio ha due varianti con la stessa etichetta',
+    'weather source {source!r} needs a path':
+        'la sorgente meteo {source!r} richiede un percorso (path)',
+    'zonal price outside {low:g}..{high:g} EUR/MWh in {hours} hour(s) (from {lowest:g} to {highest:g}): crisis levels, check the price file':
+        'prezzo zonale fuori da {low:g}..{high:g} EUR/MWh in {hours} ora/e (da {lowest:g} a {highest:g}): livelli di crisi, controllare il file dei prezzi',
+    '{name}: expected local hours 0-24, found {hours}':
+        '{name}: attese ore locali 0-24, trovato {hours}',
+    '{path}: cannot read the {what}: {reason}':
+        '{path}: impossibile leggere {what}: {reason}',
+    '{path}: changes how to simulate ({settings}), which events cannot carry (a store keeps the settings it was seeded with): seed a store from the what-if file instead':
+        '{path}: cambia come simulare ({settings}), cosa che gli eventi non possono portare (un archivio tiene le impostazioni con cui è stato avviato): avviare invece un archivio dal file what-if',
+    '{path}: changes or removes what its base has ({changed}): only additions can be appended; write the change as events (e.g. MemberLeft) or seed a store from the what-if file':
+        '{path}: cambia o toglie ciò che ha la sua base ({changed}): si possono aggiungere solo aggiunte; scrivere il cambiamento come eventi (per esempio MemberLeft) o avviare un archivio dal file what-if',
+    "{path}: data outside the scenario's folder ({count} path(s))":
+        '{path}: dati fuori dalla cartella dello scenario ({count} percorso/i)',
+    '{path}: expected a {what} (a TOML file); found a folder':
+        '{path}: atteso {what} (un file TOML); trovata una cartella',
+    '{path}: expected a {what} in UTF-8 text; found byte 0x{byte:02x} at position {position}':
+        '{path}: atteso {what} in testo UTF-8; trovato il byte 0x{byte:02x} alla posizione {position}',
+    '{path}: field extends: circular reference to {parent}':
+        '{path}: campo extends: riferimento circolare a {parent}',
+    '{path}: field extends: expected a file name, found {parent!r}':
+        '{path}: campo extends: atteso un nome di file, trovato {parent!r}',
+    '{path}: field extends: no scenario file named {parent!r}':
+        '{path}: campo extends: nessun file di scenario di nome {parent!r}',
+    '{path}: grid.{name}: {error}':
+        '{path}: grid.{name}: {error}',
+    '{path}: no field {field!r}; expected one of {fields}':
+        '{path}: nessun campo {field!r}; atteso uno fra {fields}',
+    '{path}: no field {name!r} here; expected one of {fields}':
+        '{path}: qui nessun campo {name!r}; atteso uno fra {fields}',
+    '{path}: no {name} item with id {item!r}; the scenario has {ids}':
+        '{path}: nessun elemento {name} con id {item!r}; lo scenario ha {ids}',
+    '{path}: not a grid sweep (it has no [grid])':
+        '{path}: non è uno studio a griglia (non ha [grid])',
+    '{path}: not a what-if file (no `extends`): append its events as an event file, or seed a store from it with `events init`':
+        '{path}: non è un file what-if (senza `extends`): aggiungerne gli eventi come file di eventi, o avviarne un archivio con `events init`',
+    '{path}: not valid TOML: {err}':
+        '{path}: TOML non valido: {err}',
+    '{path}: scenario file not found':
+        '{path}: file di scenario non trovato',
+    '{path}: {count:,} variants ({bases} base(s) x {roofs} roof option(s) x {seeds} weather seed(s)); at most {max_variants:,} run in one sweep (give --max-variants N for more)':
+        '{path}: {count} varianti ({bases} base/i x {roofs} opzione/i di tetto x {seeds} seme/i meteo); uno studio ne esegue al massimo {max_variants} (con --max-variants N di più)',
+    '{path}: {grid_size:,} variants; at most {max_variants:,} run in one sweep (give --max-variants N for more)':
+        '{path}: {grid_size} varianti; uno studio ne esegue al massimo {max_variants} (con --max-variants N di più)',
+    '{path}: {name} is a list: name an item by its id, then a field (e.g. members.<id>.count)':
+        '{path}: {name} è un elenco: indicare un elemento con il suo id, poi un campo (per esempio members.<id>.count)',
+    '{path}: {what} not found':
+        '{path}: {what} non trovato',
+    '{path}: {where}.profile.meter_file: expected a readable meter file; found {found!r} ({reason})':
+        '{path}: {where}.profile.meter_file: atteso un file di misure leggibile; trovato {found!r} ({reason})',
+    '{point}: {error_type}: {error}':
+        '{point}: {error_type}: {error}',
+    '{section}: id {dup!r} appears more than once':
+        "{section}: l'id {dup!r} compare più di una volta",
+    '{store}: no run settings; initialise it with `cer-twin events init SCENARIO --store ...`':
+        '{store}: nessuna impostazione di simulazione; avviarlo con `cer-twin events init SCENARIO --store ...`',
+    '{values}: {problems}':
+        '{values}: {problems}',
+    '{where}.building_obligation_kw: expected at most the plant power ({power} kW); found {kw}':
+        "{where}.building_obligation_kw: atteso al massimo la potenza dell'impianto ({power} kW); trovato {kw}",
+    '{where}.configuration: expected one of {configs}; found {configuration!r}':
+        '{where}.configuration: atteso uno fra {configs}; trovato {configuration!r}',
+    '{where}.decommissioned_on: expected a date after entry_into_operation ({operation}); found {on}':
+        '{where}.decommissioned_on: attesa una data dopo entry_into_operation ({operation}); trovato {on}',
+    '{where}.decommissioned_on: expected a date after the plant joins ({joins}); found {on}':
+        "{where}.decommissioned_on: attesa una data dopo l'ingresso dell'impianto ({joins}); trovato {on}",
+    '{where}.host_member: expected a single member (count 1) of configuration {configuration!r}; found {host!r}':
+        '{where}.host_member: atteso un socio singolo (count 1) della configurazione {configuration!r}; trovato {host!r}',
+    '{where}.host_member: expected a single member (count 1); found group {member!r} of {count}':
+        '{where}.host_member: atteso un socio singolo (count 1); trovato il gruppo {member!r} di {count}',
+    '{where}.host_member: one battery per member; {host!r} already has {battery!r}':
+        '{where}.host_member: una batteria per socio; {host!r} ha già {battery!r}',
+    '{where}.joined_on: expected a date on or after entry_into_operation ({operation}); found {on}':
+        '{where}.joined_on: attesa una data uguale o successiva a entry_into_operation ({operation}); trovato {on}',
+    '{where}.left_on: expected a date after community.founded_on ({founded}); found {on}':
+        '{where}.left_on: attesa una data dopo community.founded_on ({founded}); trovato {on}',
+    '{where}.left_on: expected a date after joined_on ({on}); found {on2}':
+        '{where}.left_on: attesa una data dopo joined_on ({on}); trovato {on2}',
+    '{where}.name: expected one of {names}; found {found!r}':
+        '{where}.name: atteso uno fra {names}; trovato {found!r}',
+    '{where}.pod: expected a group of one member (a POD is one meter); found count {count}':
+        '{where}.pod: atteso un gruppo di un solo socio (un POD è un misuratore); trovato count {count}',
+    '{where}.valid_to: expected a date after valid_from ({valid_from}); found {valid_to}':
+        '{where}.valid_to: attesa una data dopo valid_from ({valid_from}); trovato {valid_to}',
+    '{where}.value: expected {shape}; found {found!r}':
+        '{where}.value: atteso {shape}; trovato {found!r}',
+    '{where}.{field}: expected a member id; found {ref!r}':
+        "{where}.{field}: atteso l'id di un socio; trovato {ref!r}",
+    '{where}: stored run settings are invalid ({err})':
+        '{where}: le impostazioni di simulazione archiviate non sono valide ({err})',
 }
 
 ERRORS = {"en": {}, "it": _IT}
