@@ -103,7 +103,7 @@ class SweepError(TwinError):
     """Variants of a sweep failed after their retries (the message names each one); the CLI
     exits with code 1, as for a bug, after writing the variants that succeeded."""
 
-    def __init__(self, message: str, partial: object = None) -> None:
+    def __init__(self, message: str | list[str], partial: object = None) -> None:
         super().__init__(message)
         self.partial = partial
         """The Dataset of the variants that succeeded."""

@@ -66,3 +66,10 @@ def test_euro_signs_and_dates():
 def test_an_unknown_language_is_refused():
     with pytest.raises(ValueError, match="lang: expected one of"):
         Say("fr")
+
+
+def test_eligibility_reasons_in_the_language():
+    english = "1500 kW exceeds 1 MW: valorization only (RO-2024 §1.2.1.2 b)"
+    assert Say("it").eligibility(english, "over_1mw", '{"kw": 1500}') == \
+        "1500 kW supera 1 MW: solo valorizzazione (RO-2024 §1.2.1.2 b)"
+    assert Say("en").eligibility(english, "over_1mw", '{"kw": 1500}') == english

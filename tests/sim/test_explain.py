@@ -39,3 +39,18 @@ def test_unknown_configuration_and_hour_outside_the_period(tiny_run):
         explain_hour(tiny_run.dataset, pd.Timestamp("2026-06-12T11:00Z"), "nowhere")
     with pytest.raises(TwinError, match="outside the simulated period"):
         explain_hour(tiny_run.dataset, pd.Timestamp("2027-06-12T11:00Z"), "c1")
+
+
+def test_the_derivation_in_italian(tiny_run):
+    ds = tiny_run.dataset
+    hour = pd.Timestamp("2026-06-12T11:00Z")
+    text = explain_hour(ds, hour, "c1", "it")
+    h = ds.sel(time=hour.tz_localize(None), configuration="c1")
+
+    def italian(value: float, digits: int) -> str:  # 1,234.5 -> 1.234,5
+        return f"{value:,.{digits}f}".translate(str.maketrans(",.", ".,"))
+
+    assert f"condivisa = min = {italian(float(h['shared_energy_kwh']), 3)} kWh" in text
+    assert f"tariffa premio dell'ora: € {italian(float(h['premium_eur'].sum()), 4)}" in text
+    assert "1. Energia condivisa" in text and "5. Ritiro Dedicato ai produttori" in text
+    assert "Shared energy" not in text and "premium of the hour" not in text

@@ -141,7 +141,7 @@ def run(args: argparse.Namespace, console: Console, err: Console) -> int:
         if args.pdf:
             paths["pdf"] = print_to_pdf(paths["report"])
     for warning in result.warnings:
-        err.print(f"[yellow]{say('cli.warning')}[/] {warning}", highlight=False)
+        err.print(f"[yellow]{say('cli.warning')}[/] {say.message(warning)}", highlight=False)
     if args.json:
         _print_json(sim, result, paths)
     elif not args.quiet:
@@ -282,8 +282,8 @@ def explain(args: argparse.Namespace, console: Console, err: Console) -> int:
     sim = simulation_of(args)
     with err.status(Say(args.lang)("cli.simulating", name=sim.name) + "…"):
         result = sim.run()
-    console.print(explain_hour(result.dataset, hour, args.configuration), highlight=False,
-                  markup=False)
+    console.print(explain_hour(result.dataset, hour, args.configuration, args.lang),
+                  highlight=False, markup=False)
     return EXIT_OK
 
 

@@ -26,7 +26,7 @@ def cli_time(option: str, value: str):  # noqa: ANN201 - a UTC datetime
     try:
         return parse_local_time(value)
     except ValueError as err:
-        raise TwinError(f"{option}: {err}") from None
+        raise TwinError(Text("{option}: {error}", option=option, error=err)) from None
 
 def _warn(state: CommunityState, console: Console, say: Say) -> None:
     """Rules that flag rather than refuse, on the branch's state after an append."""

@@ -71,8 +71,8 @@ def expand(args: argparse.Namespace, console: Console, err: Console) -> int:
                       irr, saturates)
     console.print(table)
     for _, row in ranking[ranking["kind"] == "roof"].iterrows():
-        console.print(sizing_summary(row, candidates.saturation_fraction), soft_wrap=True,
-                      highlight=False)
+        console.print(sizing_summary(row, candidates.saturation_fraction, args.lang),
+                      soft_wrap=True, highlight=False)
     plan.round(3).to_csv(out / "portfolio.csv")
     _print_portfolio(plan, check, args.objective, console, say)
     console.print(say("expand.wrote", ranking=out / "ranking.csv",

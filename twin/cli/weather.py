@@ -82,4 +82,4 @@ def _compare(args: argparse.Namespace, index: pd.DatetimeIndex, targets: pd.Data
     spread = np.array([y.ghi.sum() for y in years])
     console.print(say("weather.spread", low=say.n(spread.min()), high=say.n(spread.max())))
     for warning in meta.get("warnings", []):
-        console.print(f"[yellow]{say('cli.warning')}[/] {warning}", highlight=False)
+        console.print(f"[yellow]{say('cli.warning')}[/] {say.message(warning)}", highlight=False)

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from twin._version import __version__
-from twin.core.locale import LABELS
+from twin.core.locale import LABELS, Say
 from twin.core.numbers import number
 from twin.core.time import to_local
 from twin.report.charts import (
@@ -240,15 +240,12 @@ def _batteries(ds, t: dict[str, str]) -> str:  # noqa: ANN001 - a Dataset
 
 
 def _eligibility(ds, t: dict[str, str]) -> list[str]:  # noqa: ANN001 - a Dataset
-    """Each plant's premium eligibility in the report's language (the rules write English;
-    another language has a template per reason, ``elig_<code>``)."""
-    import json
-
+    """Each plant's premium eligibility in the report's language."""
     reasons = [str(r) for r in ds["plant_eligibility"].to_numpy()]
     if "plant_eligibility_code" not in ds.coords:
         return reasons
-    return [t[f"elig_{code}"].format(**json.loads(str(values)))
-            if f"elig_{code}" in t else reason
+    say = Say(t["lang"])
+    return [say.eligibility(reason, code, values)
             for reason, code, values in zip(reasons, ds["plant_eligibility_code"].to_numpy(),
                                             ds["plant_eligibility_values"].to_numpy(),
                                             strict=True)]

@@ -166,7 +166,8 @@ def read_event_file(path: str | Path) -> list[DomainEvent]:
         try:
             effective = parse_local_time(item.pop("effective"))
         except ValueError as err:
-            raise EventFileError(f"{where}.effective: {err}") from None
+            raise EventFileError(Text("{where}.effective: {error}", where=where,
+                                      error=err)) from None
         count = item.pop("count", 1) if type_name == "MemberJoined" else 1
         if not isinstance(count, int) or isinstance(count, bool) or not (
                 1 <= count <= MAX_MEMBERS_PER_GROUP):
@@ -180,7 +181,7 @@ def read_event_file(path: str | Path) -> list[DomainEvent]:
         try:
             event = decode(type_name, EVENT_TYPES[type_name].schema_version, payload, where)
         except EventDecodeError as err:
-            raise EventFileError(str(err)) from None
+            raise EventFileError(err.parts) from None
         if isinstance(event, MemberJoined):
             reason = refusal(event.member_id, event.category, event.net_metering)
             if reason is not None:

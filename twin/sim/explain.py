@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
+from twin.core.locale import Say
 from twin.core.time import parse_local_time, to_local
 from twin.errors import Text, TwinError
 from twin.rules import band_of, fc_zonale_eur_per_mwh, reduction_factor
@@ -24,8 +25,10 @@ def parse_hour(text: str) -> pd.Timestamp:
                              "{text!r}", text=text)) from None
 
 
-def explain_hour(ds: xr.Dataset, hour_utc: pd.Timestamp, configuration: str) -> str:
-    """The derivation of one hour: flows, shared energy, seniority split, premium, valorization."""
+def explain_hour(ds: xr.Dataset, hour_utc: pd.Timestamp, configuration: str,
+                 lang: str = "en") -> str:
+    """The derivation of one hour: flows, shared energy, seniority split, premium, valorization,
+    in ``lang`` (en or it)."""
     configs = [str(c) for c in ds["configuration"].to_numpy()]
     if configuration not in configs:
         raise TwinError(Text("--configuration: expected one of {configs}; found {found!r}",
@@ -49,53 +52,56 @@ def explain_hour(ds: xr.Dataset, hour_utc: pd.Timestamp, configuration: str) -> 
     params = Parameters.from_snapshot(snapshot)
     reference = params.scalar("tip_reference_price_eur_per_mwh")
     exempt_share = float(h["f_exempt_share"])
+    say = Say(lang)
     lines = [
-        f"Configuration {configuration} ({str(h['configuration_name'].values)}, cabina primaria "
-        f"{str(h['cabina_primaria'].values)}), hour starting {local:%Y-%m-%d %H:%M %Z} "
-        f"({hour_utc:%H:%M} UTC), rule version {version}.",
-        "Switches: " + ", ".join(f"{name} = {ds.attrs.get(name, '?')}" for name in SWITCH_NAMES)
-        + " (docs/rules.md).",
+        say("explain.head", configuration=configuration, name=str(h["configuration_name"].values),
+            cabina=str(h["cabina_primaria"].values), local=f"{local:%Y-%m-%d %H:%M %Z}",
+            utc=f"{hour_utc:%H:%M}", version=version),
+        say("explain.switches", switches=", ".join(f"{name} = {ds.attrs.get(name, '?')}"
+                                                    for name in SWITCH_NAMES)),
         "",
-        "1. Shared energy (TIAD via RO-2024 App. A, §2.2.2.1.2): min(injection, withdrawal) "
-        "over the configuration in this hour.",
-        f"   injected {inj:,.3f} kWh, withdrawn {wd:,.3f} kWh → shared = min = {shared:,.3f} kWh",
+        say("explain.shared"),
+        say("explain.shared_numbers", injected=say.n(inj, 3), withdrawn=say.n(wd, 3),
+            shared=say.n(shared, 3)),
         "",
-        "2. Split among plants by entry into operation, earliest first (RO-2024 App. A;",
-        f"   plants entering operation on the same day: {ds.attrs.get('tie_allocation', '?')}):",
-        f"   {'plant':<26} {'in operation':<12} {'injected':>10} {'allocated':>10} kWh",
+        say("explain.split"),
+        say("explain.ties", ties=ds.attrs.get("tie_allocation", "?")),
+        f"   {say('explain.plant'):<26} {say('explain.in_operation'):<12} "
+        f"{say('explain.injected'):>10} {say('explain.allocated'):>10} kWh",
     ]
     order = np.argsort(hp["plant_entry_into_operation"].to_numpy(), kind="stable")
     for j in order:
         p = hp.isel(plant=j)
         lines.append(f"   {str(p['plant'].values):<26} "
                      f"{str(p['plant_entry_into_operation'].values):<12} "
-                     f"{float(p['injected_energy_kwh']):10.3f} "
-                     f"{float(p['allocated_shared_energy_kwh']):10.3f}")
-    lines += ["", "3. Premium, DM 414/2023 Allegato 1 (RO-2024 App. B):",
-              f"   TIP = (min[CAP; base + max(0; {reference:g} − Pz)] + FC) × (1 − F × (1 − e)),",
-              f"   Pz = {price:.2f} €/MWh, FC for {region}, e = share of withdrawal exempt "
-              f"from F = {exempt_share:.3f}"]
+                     f"{say.n(float(p['injected_energy_kwh']), 3):>10} "
+                     f"{say.n(float(p['allocated_shared_energy_kwh']), 3):>10}")
+    lines += ["", say("explain.premium"),
+              f"   TIP = (min[CAP; base + max(0; {say.g(reference)} − Pz)] + FC) × (1 − F × "
+              "(1 − e)),",
+              say("explain.premium_terms", price=say.n(price, 2), region=region,
+                  exempt=say.n(exempt_share, 3))]
     premium_lines, premium_total = _premium_lines(hp, order, params, region, reference, price,
-                                                  exempt_share)
+                                                  exempt_share, say)
     lines += premium_lines
     tras_e = params.scalar("tras_e_eur_per_mwh")
     valorization = float(h["valorization_eur"])
+    group = str(h["configuration_kind"].values) != "cer"
     lines += [
-        f"   premium of the hour: € {premium_total:.4f}",
+        say("explain.premium_total", total=say.n(premium_total, 4)),
         "",
-        f"4. ARERA valorization (TIAD, RO-2024 §2.2.2.2): TRAS_E {tras_e:.2f} €/MWh × "
-        f"{shared:.3f} kWh" + (" + BTAU and avoided losses (building group)"
-                               if str(h["configuration_kind"].values) != "cer" else "")
-        + f" = € {valorization:.4f}",
+        say("explain.valorization", tras_e=say.n(tras_e, 2), shared=say.n(shared, 3),
+            group=say("explain.group") if group else "", total=say.n(valorization, 4)),
         "",
-        f"5. Ritiro Dedicato to producers: {inj:.3f} kWh × {price:.2f} €/MWh = € "
-        f"{float(hp['rid_revenue_eur'].sum()):.4f}",
+        say("explain.rid", injected=say.n(inj, 3), price=say.n(price, 2),
+            total=say.n(float(hp["rid_revenue_eur"].sum()), 4)),
     ]
     return "\n".join(lines)
 
 
 def _premium_lines(hp: xr.Dataset, order: np.ndarray, params: Parameters, region: str,
-                   reference: float, price: float, exempt_share: float) -> tuple[list[str], float]:
+                   reference: float, price: float, exempt_share: float,
+                   say: Say) -> tuple[list[str], float]:
     """Step 3 for each plant: its band, the premium formula with the hour's numbers, the euro."""
     out: list[str] = []
     premium_total = 0.0
@@ -103,7 +109,11 @@ def _premium_lines(hp: xr.Dataset, order: np.ndarray, params: Parameters, region
         p = hp.isel(plant=j)
         name = str(p["plant"].values)
         if not bool(p["plant_eligible"]):
-            out.append(f"   {name}: no premium: {str(p['plant_eligibility'].values)}")
+            why = str(p["plant_eligibility"].values)
+            if "plant_eligibility_code" in p.coords:
+                why = say.eligibility(why, p["plant_eligibility_code"].values,
+                                      p["plant_eligibility_values"].values)
+            out.append(say("explain.no_premium", plant=name, why=why))
             continue
         power = float(p["plant_power_kw"])
         band = band_of(power, params)
@@ -115,9 +125,9 @@ def _premium_lines(hp: xr.Dataset, order: np.ndarray, params: Parameters, region
         premium = float(p["premium_eur"])
         premium_total += premium
         out.append(
-            f"   {name}, {power:g} kW: (min({band.cap_eur_per_mwh:g}; "
-            f"{band.base_eur_per_mwh:g} + {variable:.2f}) + {fc:g}) × (1 − {f:g} × "
-            f"{1 - exempt_share:.3f}) = "
-            f"{tip:.2f} €/MWh")
-        out.append(f"      × {energy:.3f} kWh incentivised = € {premium:.4f}")
+            f"   {name}, {say.g(power)} kW: (min({say.g(band.cap_eur_per_mwh)}; "
+            f"{say.g(band.base_eur_per_mwh)} + {say.n(variable, 2)}) + {say.g(fc)}) × (1 − "
+            f"{say.g(f)} × {say.n(1 - exempt_share, 3)}) = {say.n(tip, 2)} €/MWh")
+        out.append(say("explain.incentivised", energy=say.n(energy, 3),
+                       premium=say.n(premium, 4)))
     return out, premium_total

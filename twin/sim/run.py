@@ -256,8 +256,9 @@ def load_store(store: str | Path, branch: str = "main", up_to_seq: int | None = 
     with existing_store(store) as s:
         problems = s.verify([branch])
         if problems:
-            raise TamperError(f"{store}: the log of branch {branch!r} fails verification, so "
-                              "it is not run:\n  " + "\n  ".join(problems))
+            raise TamperError([Text("{store}: the log of branch {branch!r} fails verification, "
+                                    "so it is not run:", store=store, branch=branch)]
+                              + [Text("  {problem}", problem=p) for p in problems])
         text = s.get_meta(SETTINGS_KEY)
         if text is None:
             raise StoreError(Text("{store}: no run settings; initialise it with `cer-twin events "

@@ -19,6 +19,7 @@ import pandas as pd
 from twin.assets.loads import Consumer, load_power_kw
 from twin.assets.pv import plant_ac_power_kw
 from twin.core.calendar import MonthGrid
+from twin.core.locale import Say
 from twin.core.progress import Progress, silent
 from twin.core.time import interval_hours, local_midnight_utc, power_to_energy_kwh
 from twin.errors import ScenarioError, Text
@@ -409,17 +410,18 @@ def best_sizes(curve: pd.DataFrame) -> dict[str, float]:
             for name, values in by.items()}
 
 
-def sizing_summary(row: pd.Series, fraction: float = 0.5) -> str:
+def sizing_summary(row: pd.Series, fraction: float = 0.5, lang: str = "en") -> str:
     """One line on a roof's sizing, as ``expand`` prints it and the coursework notebook too:
     where it saturates and its best size per objective (``row``: the roof's ranking row)."""
+    say = Say(lang)
     if row["saturation_kwp"] is None or pd.isna(row["saturation_kwp"]):
-        saturation = "does not saturate within its room"
+        saturation = say("expand.no_saturation")
     else:
-        saturation = (f"saturates at {row['saturation_kwp']:g} kWp (beyond it each added kWp "
-                      f"shares less than {fraction:.0%} of what the first kWp shared)")
-    best = ", ".join(f"{name.replace('_', ' ')} {row[f'best_kwp_{name}']:g}"
+        saturation = say("expand.saturation", kwp=say.g(row["saturation_kwp"]),
+                         pct=say.n(100 * fraction))
+    best = ", ".join(f"{say(f'expand.by_{name}')} {say.g(row[f'best_kwp_{name}'])}"
                      for name in ("npv", "fund", "shared_energy", "fund_per_euro"))
-    return f"{row['candidate']}: {saturation}; best size in kWp by {best}"
+    return say("expand.sizing", candidate=row["candidate"], saturation=saturation, best=best)
 
 
 __all__ = ["Candidates", "Evaluator", "best_sizes", "evaluate", "saturation_kwp", "sizing_summary"]

@@ -209,8 +209,9 @@ def run_grid(grid: Grid, client: Any = None, progress: Progress | None = None) -
             future.release()
     ds = dataset(grid, data)
     if failed:
-        raise SweepError(f"{len(failed)} of {len(groups)} groups of variants failed:\n"
-                         + "\n".join(f"  {line}" for line in failed), partial=ds)
+        raise SweepError([Text("{failed} of {count} groups of variants failed:",
+                               failed=len(failed), count=len(groups))]
+                         + [Text("  {problem}", problem=line) for line in failed], partial=ds)
     return ds
 
 

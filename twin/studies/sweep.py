@@ -189,9 +189,9 @@ def run_sweep(variants: Sequence[Variant], client: Any = None,
     result.attrs["variants"] = len(variants)
     result.attrs["failed_variants"] = len(failed)
     if failed:
-        raise SweepError(f"{len(failed)} of {len(variants)} variants failed after {RETRIES} "
-                         "retries:\n" + "\n".join(f"  {label}: {message}"
-                                                   for label, message in failed.items()),
+        raise SweepError([Text("{failed} of {count} variants failed after {retries} retries:",
+                               failed=len(failed), count=len(variants), retries=RETRIES)]
+                         + [f"  {label}: {message}" for label, message in failed.items()],
                          partial=result)
     return result
 

@@ -58,6 +58,15 @@ class Say:
         render = getattr(message, "render", None)
         return render(ERRORS[self.lang]) if render is not None else str(message)
 
+    def eligibility(self, reason: str, code: object, values: object) -> str:
+        """A plant's premium eligibility in the language: the rules write it in English
+        (``reason``); another language has a template per reason, ``elig_<code>``, filled with
+        the reason's values (a JSON object)."""
+        import json
+
+        template = self.text.get(f"elig_{code}")
+        return reason if template is None else template.format(**json.loads(str(values)))
+
     def n(self, value: float, digits: int = 0, signed: bool = False) -> str:
         """``value`` with ``digits`` decimals and the language's separators (``+`` when
         ``signed`` and positive)."""

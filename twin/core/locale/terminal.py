@@ -125,6 +125,12 @@ _EN = {
     "expand.title": "Candidates for {name}, ranked by NPV over {years} years at {rate} %",
     "expand.wrote": "Wrote {ranking}, {curves} (each candidate alone, every size) and "
                     "{portfolio} (one after another).",
+    "expand.no_saturation": "does not saturate within its room",
+    "expand.saturation": "saturates at {kwp} kWp (beyond it each added kWp shares less than "
+                         "{pct} % of what the first kWp shared)",
+    "expand.sizing": "{candidate}: {saturation}; best size in kWp by {best}",
+    "expand.by_npv": "npv", "expand.by_fund": "fund", "expand.by_shared_energy": "shared energy",
+    "expand.by_fund_per_euro": "fund per euro",
     "portfolio.title": "Portfolio by {objective}: each step given the ones before",
     "portfolio.unchecked": "No exhaustive check (more than 8 candidates, or none to combine).",
     "portfolio.agrees": "Exhaustive check over every subset: greedy's set is the best "
@@ -155,6 +161,29 @@ _EN = {
     "weather.calibrated": "calibrated to {file}",
     "weather.spread": "Annual GHI of the generated years: {low} to {high} kWh/m² (one seed, one "
                       "year).",
+    # explain (twin.sim.explain)
+    "explain.head": "Configuration {configuration} ({name}, cabina primaria {cabina}), hour "
+                    "starting {local} ({utc} UTC), rule version {version}.",
+    "explain.switches": "Switches: {switches} (docs/rules.md).",
+    "explain.shared": "1. Shared energy (TIAD via RO-2024 App. A, §2.2.2.1.2): min(injection, "
+                      "withdrawal) over the configuration in this hour.",
+    "explain.shared_numbers": "   injected {injected} kWh, withdrawn {withdrawn} kWh → shared = "
+                              "min = {shared} kWh",
+    "explain.split": "2. Split among plants by entry into operation, earliest first (RO-2024 "
+                     "App. A;",
+    "explain.ties": "   plants entering operation on the same day: {ties}):",
+    "explain.plant": "plant", "explain.in_operation": "in operation",
+    "explain.injected": "injected", "explain.allocated": "allocated",
+    "explain.premium": "3. Premium, DM 414/2023 Allegato 1 (RO-2024 App. B):",
+    "explain.premium_terms": "   Pz = {price} €/MWh, FC for {region}, e = share of withdrawal "
+                             "exempt from F = {exempt}",
+    "explain.no_premium": "   {plant}: no premium: {why}",
+    "explain.incentivised": "      × {energy} kWh incentivised = € {premium}",
+    "explain.premium_total": "   premium of the hour: € {total}",
+    "explain.valorization": "4. ARERA valorization (TIAD, RO-2024 §2.2.2.2): TRAS_E {tras_e} "
+                            "€/MWh × {shared} kWh{group} = € {total}",
+    "explain.group": " + BTAU and avoided losses (building group)",
+    "explain.rid": "5. Ritiro Dedicato to producers: {injected} kWh × {price} €/MWh = € {total}",
 }
 
 _IT = {
@@ -278,6 +307,12 @@ _IT = {
     "expand.title": "Candidati per {name}, in ordine di VAN su {years} anni al {rate} %",
     "expand.wrote": "Scritti {ranking}, {curves} (ogni candidato da solo, ogni taglia) e "
                     "{portfolio} (uno dopo l'altro).",
+    "expand.no_saturation": "non satura nello spazio disponibile",
+    "expand.saturation": "satura a {kwp} kWp (oltre, ogni kWp aggiunto condivide meno del {pct} % "
+                         "di quanto condivideva il primo)",
+    "expand.sizing": "{candidate}: {saturation}; taglia migliore in kWp per {best}",
+    "expand.by_npv": "VAN", "expand.by_fund": "fondo", "expand.by_shared_energy":
+    "energia condivisa", "expand.by_fund_per_euro": "fondo per euro investito",
     "portfolio.title": "Portafoglio per {objective}: ogni passo dati i precedenti",
     "portfolio.unchecked": "Nessuna verifica esaustiva (più di 8 candidati, o nessuno da "
                            "combinare).",
@@ -309,6 +344,28 @@ _IT = {
     "weather.calibrated": "calibrato su {file}",
     "weather.spread": "GHI annuale degli anni generati: da {low} a {high} kWh/m² (un seme, un "
                       "anno).",
+    "explain.head": "Configurazione {configuration} ({name}, cabina primaria {cabina}), ora "
+                    "che inizia alle {local} ({utc} UTC), versione delle regole {version}.",
+    "explain.switches": "Scelte interpretative: {switches} (docs/rules.md).",
+    "explain.shared": "1. Energia condivisa (TIAD tramite RO-2024 All. A, §2.2.2.1.2): "
+                      "min(immissione, prelievo) sulla configurazione in quest'ora.",
+    "explain.shared_numbers": "   immessa {injected} kWh, prelevata {withdrawn} kWh → condivisa "
+                              "= min = {shared} kWh",
+    "explain.split": "2. Ripartizione fra gli impianti per entrata in esercizio, prima i più "
+                     "vecchi (RO-2024 All. A;",
+    "explain.ties": "   impianti entrati in esercizio lo stesso giorno: {ties}):",
+    "explain.plant": "impianto", "explain.in_operation": "in esercizio",
+    "explain.injected": "immessa", "explain.allocated": "attribuita",
+    "explain.premium": "3. Tariffa premio, DM 414/2023 Allegato 1 (RO-2024 All. B):",
+    "explain.premium_terms": "   Pz = {price} €/MWh, FC per {region}, e = quota di prelievo "
+                             "esente da F = {exempt}",
+    "explain.no_premium": "   {plant}: nessuna tariffa premio: {why}",
+    "explain.incentivised": "      × {energy} kWh incentivati = € {premium}",
+    "explain.premium_total": "   tariffa premio dell'ora: € {total}",
+    "explain.valorization": "4. Valorizzazione ARERA (TIAD, RO-2024 §2.2.2.2): TRAS_E {tras_e} "
+                            "€/MWh × {shared} kWh{group} = € {total}",
+    "explain.group": " + BTAU e perdite evitate (gruppo di autoconsumatori)",
+    "explain.rid": "5. Ritiro Dedicato ai produttori: {injected} kWh × {price} €/MWh = € {total}",
 }
 
 TERMINAL = {"en": _EN, "it": _IT}

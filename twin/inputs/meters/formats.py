@@ -430,8 +430,9 @@ def parse_text(text: str, name: str, fmt: str = "auto", unit: str | None = None)
         raise InputDataError(Text("{name}: --format: expected auto or one of {formats}; "
                                   "found {fmt!r}", name=name, formats=list(FORMATS), fmt=fmt))
     if detected != fmt:
-        raise InputDataError(f"{name}: the header is not a {fmt} header"
-                             + (f" (it looks like {detected})" if detected else ""))
+        raise InputDataError(Text("{name}: the header is not a {fmt} header{looks}", name=name,
+                                  fmt=fmt, looks=Text(" (it looks like {detected})",
+                                                      detected=detected) if detected else ""))
     try:
         if fmt == "unareti":  # read as columns: a year of quarter hours is 35,040 rows
             from twin.inputs.meters.unareti import read_unareti
