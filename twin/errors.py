@@ -7,6 +7,7 @@ traceback. Anything else is a bug and keeps its traceback.
 
 from __future__ import annotations
 
+import string
 from collections.abc import Mapping
 
 
@@ -48,19 +49,36 @@ def _text(template: str, values: dict[str, object]) -> Text:
     return Text(template, **values)
 
 
+class _Formatter(string.Formatter):
+    """Fills a template; numbers through the table's ``format_number`` when it has one (its
+    language's separators), everything else as :meth:`str.format` would."""
+
+    def __init__(self, table: Mapping[str, str]) -> None:
+        self.table = table
+        self.number = getattr(table, "format_number", None)
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if self.number is not None and isinstance(value, int | float) \
+                and not isinstance(value, bool):
+            written = self.number(value, format_spec)
+            if written is not None:
+                return written
+        return super().format_field(value, format_spec)
+
+    def convert_field(self, value: object, conversion: str | None) -> object:
+        if isinstance(value, Text):
+            value = value.render(self.table)
+        elif isinstance(value, TwinError):
+            value = value.render(self.table)
+        elif isinstance(value, BaseException) and len(value.args) == 1 and isinstance(
+                value.args[0], Text):
+            value = value.args[0].render(self.table)
+        return super().convert_field(value, conversion)
+
+
 def _fill(template: str, values: Mapping[str, object], table: Mapping[str, str]) -> str:
     """``template`` with its values, each translatable one in the language of ``table``."""
-    def shown(value: object) -> object:
-        if isinstance(value, Text):
-            return value.render(table)
-        if isinstance(value, TwinError):
-            return value.render(table)
-        if isinstance(value, BaseException) and len(value.args) == 1 and isinstance(
-                value.args[0], Text):
-            return value.args[0].render(table)
-        return value
-
-    return template.format(**{k: shown(v) for k, v in values.items()})
+    return _Formatter(table).vformat(template, (), values)
 
 
 class TwinError(Exception):

@@ -69,3 +69,17 @@ def test_the_columns_note_says_what_the_weather_library_says():
 
     for columns in (["time", "price"], ["\x00garbage\x01"]):
         assert str(_columns(columns)) == found_columns(columns)
+
+
+def test_numbers_in_an_italian_error_use_italian_separators():
+    it = ERRORS["it"]
+    big = Text("plant {plant!r}: {kwp:,.0f} kWp is above the {cap:,.0f} kW premium cap "
+               "(RO-2024 §1.2.1.2 b): check its eligibility", plant="p", kwp=1500.0, cap=1000)
+    assert str(big).startswith("plant 'p': 1,500 kWp is above the 1,000 kW")
+    assert big.render(it).startswith("impianto 'p': 1.500 kWp supera il tetto di 1.000 kW")
+    share = Text("configuration {id!r}: existing plants are {share:.0%} of its plant power, "
+                 "above the 30 % allowed (RO-2024 §1.2.1.2)", id="c", share=0.354)
+    assert "sono il 35 % della sua potenza" in share.render(it)
+    line = Text("{name}: line {line}, field 'DATA': expected a date (yyyymmdd); found {found!r}",
+                name="f.csv", line=1234, found="x")
+    assert line.render(it).startswith("f.csv: riga 1234, campo 'DATA'")  # a line, not a count

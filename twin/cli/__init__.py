@@ -20,8 +20,8 @@ from rich.console import Console
 from rich.markup import escape
 
 from twin.cli.codes import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, EXIT_VERIFY
-from twin.cli.parser import build_parser
-from twin.core.locale import LANGUAGES, Say, default_lang
+from twin.cli.parser import build_parser, requested_lang, speaking
+from twin.core.locale import LANGUAGES, Say
 from twin.errors import SweepError, TamperError, TwinError
 
 __all__ = ["EXIT_INTERNAL", "EXIT_OK", "EXIT_USAGE", "EXIT_VERIFY", "build_parser", "main"]
@@ -51,14 +51,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         Console(stderr=True).print(f"[bold red]{say('cli.error')}[/] " + escape(say(
             "cli.bad_lang", expected=", ".join(LANGUAGES), found=lang)), highlight=False)
         return EXIT_USAGE
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    lang = requested_lang(argv)
+    with speaking(lang):
+        parser = build_parser(lang)
+        args = parser.parse_args(argv)
+        args.lang = lang  # before or after the command (`cer-twin --lang it run`)
+        if args.command is None:
+            parser.print_help()
+            return EXIT_USAGE
     console = Console()
     err = Console(stderr=True)
-    say = Say(getattr(args, "lang", default_lang()))
-    if args.command is None:
-        parser.print_help()
-        return EXIT_USAGE
+    say = Say(lang)
     try:
         module, function = COMMANDS[args.command]
         handler = getattr(importlib.import_module(f"twin.cli.{module}"), function)

@@ -7,15 +7,21 @@ answer at once (no pandas, pvlib, xarray, dask or matplotlib).
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from twin._version import __version__
 from twin.core.locale import LANGUAGES, default_lang
+from twin.core.locale.help import ARGPARSE_IT, HELP_IT
 
 STORE_HELP = "event store: a SQLite file or a postgresql:// URL"
 BRANCH_HELP = "branch of the store (default: main)"
 SCENARIO_HELP = "scenario file or built-in name (default: cercami-solidale.toml)"
+HELP = {"it": HELP_IT}
+"""The help's translations, per language (English is the parser's own text)."""
+ARGPARSE = {"it": ARGPARSE_IT}
+
 LANG_HELP = ("language of the terminal, of the reports and of the messages (default: "
              "CER_TWIN_LANG, else en)")
 WEATHER_FORMATS = ("epw", "pvgis_tmy", "pvgis_hourly", "csv", "netcdf")
@@ -289,8 +295,9 @@ def _add_state(sub: Commands) -> None:
     state.add_argument("--as-of", required=True, help="local date or time, or with an offset")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The ``cer-twin`` parser with every command."""
+def build_parser(lang: str = "en") -> argparse.ArgumentParser:
+    """The ``cer-twin`` parser with every command, its help in ``lang`` (build it inside
+    :func:`speaking` for argparse's own words in that language too)."""
     parser = argparse.ArgumentParser(
         prog="cer-twin",
         description="Digital twin of an Italian renewable energy community (CER). "
@@ -299,6 +306,8 @@ def build_parser() -> argparse.ArgumentParser:
         "input (message names the file and field); 3 event-store verification failed.",
     )
     parser.add_argument("--version", action="version", version=f"cer-twin {__version__}")
+    parser.add_argument("--lang", choices=LANGUAGES, dest="top_lang", default=None,
+                        help=LANG_HELP + "; also after the command")
     parser.add_argument("--debug", action="store_true",
                         help="show the Python traceback of an internal error (a bug)")
     parser.add_argument("--allow-outside-paths", action="store_true",
@@ -308,10 +317,53 @@ def build_parser() -> argparse.ArgumentParser:
     for add in (_add_run, _add_explain, _add_member, _add_events, _add_branch, _add_weather,
                 _add_expand, _add_compare, _add_meters, _add_sweep, _add_state, _add_calibrate):
         add(sub)
-    lang = default_lang()
+    default = default_lang()
     for command in _commands(parser):
-        command.add_argument("--lang", choices=LANGUAGES, default=lang, help=LANG_HELP)
+        command.add_argument("--lang", choices=LANGUAGES, default=default, help=LANG_HELP)
+    if lang != "en":
+        _translate(parser, HELP[lang])
     return parser
+
+
+def _translate(parser: argparse.ArgumentParser, table: dict[str, str]) -> None:
+    """Every description, epilog and help text of ``parser`` and its commands in the language
+    of ``table`` (English text → translation; a text it lacks stays English)."""
+    parser.description = table.get(parser.description, parser.description)
+    parser.epilog = table.get(parser.epilog, parser.epilog)
+    for action in parser._actions:  # noqa: SLF001 - argparse has no public walk
+        action.help = table.get(action.help, action.help)
+        if isinstance(action, Commands):
+            for choice in action._choices_actions:  # noqa: SLF001
+                choice.help = table.get(choice.help, choice.help)
+            for command in dict.fromkeys(action.choices.values()):
+                _translate(command, table)
+
+
+def requested_lang(argv: Sequence[str]) -> str:
+    """The language a command line asks for before it is parsed (``--lang X`` or ``--lang=X``,
+    else ``CER_TWIN_LANG``, else English), so that its help and argument errors are in it."""
+    asked = [arg.removeprefix("--lang=") if arg.startswith("--lang=") else argv[k + 1]
+             for k, arg in enumerate(argv)
+             if arg.startswith("--lang=") or (arg == "--lang" and k + 1 < len(argv))]
+    valid = [value for value in asked if value in LANGUAGES]
+    return valid[-1] if valid else default_lang()  # the last one given, as argparse reads it
+
+
+@contextmanager
+def speaking(lang: str) -> Iterator[None]:
+    """argparse's own words (``usage:``, section titles, its error templates) in ``lang`` while
+    a parser is built and used: argparse looks them up through its module's ``_`` (gettext),
+    which is swapped for the catalogue's table and put back afterwards."""
+    if lang == "en":
+        yield
+        return
+    table = ARGPARSE[lang]
+    english = argparse._  # noqa: SLF001 - argparse's gettext hook
+    argparse._ = lambda text: table.get(text, english(text))  # noqa: SLF001
+    try:
+        yield
+    finally:
+        argparse._ = english  # noqa: SLF001
 
 
 def _commands(parser: argparse.ArgumentParser) -> Iterator[argparse.ArgumentParser]:

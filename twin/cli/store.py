@@ -31,7 +31,7 @@ def cli_time(option: str, value: str):  # noqa: ANN201 - a UTC datetime
 def _warn(state: CommunityState, console: Console, say: Say) -> None:
     """Rules that flag rather than refuse, on the branch's state after an append."""
     for warning in existing_power_warnings(state.configurations, state.plants.values()):
-        console.print(f"[yellow]{say('cli.warning')}[/] {warning}")
+        console.print(f"[yellow]{say('cli.warning')}[/] {say.message(warning)}")
 
 
 def _summary(event: DomainEvent) -> str:

@@ -15,6 +15,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
+from twin.errors import Text
 from twin.rules.parameters import (
     DEFAULT_PARAMETERS,
     EXISTING_PLANT_CUTOFF,
@@ -70,8 +71,9 @@ def existing_power_warnings(configurations: Iterable[str], plants: Iterable[Any]
         existing = sum(tariff_power_kw(p) for p in mine
                        if p.entry_into_operation < EXISTING_PLANT_CUTOFF)
         if total and existing / total > EXISTING_POWER_SHARE_LIMIT:
-            out.append(f"configuration {cid!r}: existing plants are {existing / total:.0%} of its "
-                       f"plant power, above the 30 % allowed (RO-2024 §1.2.1.2)")
+            out.append(Text("configuration {id!r}: existing plants are {share:.0%} of its plant "
+                            "power, above the 30 % allowed (RO-2024 §1.2.1.2)", id=cid,
+                            share=existing / total))
     return out
 
 

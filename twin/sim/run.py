@@ -164,12 +164,14 @@ class Simulation:
 
 def soft_bound_warnings(events: Sequence[DomainEvent], price_eur_per_mwh: np.ndarray) -> list[str]:
     """Values past a soft bound (:mod:`twin.scenario.bounds`): the run goes on, and says so."""
-    out = [f"plant {e.plant_id!r}: {e.capacity_kwp:,.0f} kWp is above the "
-           f"{SOFT_PLANT_KWP:,.0f} kW premium cap (RO-2024 §1.2.1.2 b): check its eligibility"
+    out = [Text("plant {plant!r}: {kwp:,.0f} kWp is above the {cap:,.0f} kW premium cap "
+                "(RO-2024 §1.2.1.2 b): check its eligibility", plant=e.plant_id,
+                kwp=e.capacity_kwp, cap=SOFT_PLANT_KWP)
            for e in events if isinstance(e, PlantCommissioned)
            and e.capacity_kwp > SOFT_PLANT_KWP]
-    out += [f"member {e.member_id!r}: {e.annual_kwh:,.0f} kWh a year is more than "
-            f"{SOFT_ANNUAL_KWH:,.0f}: a very large site for a CER member"
+    out += [Text("member {member!r}: {kwh:,.0f} kWh a year is more than {soft:,.0f}: a very "
+                 "large site for a CER member", member=e.member_id, kwh=e.annual_kwh,
+                 soft=SOFT_ANNUAL_KWH)
             for e in events if isinstance(e, MemberJoined) and e.annual_kwh > SOFT_ANNUAL_KWH]
     low, high = SOFT_PRICE_EUR_PER_MWH
     odd = (price_eur_per_mwh < low) | (price_eur_per_mwh > high)

@@ -5,6 +5,9 @@
 The weather library's own messages (``weather``, which knows nothing of cer-twin) and the
 internal errors of bugs stay English."""
 
+import re
+
+from twin.core.locale import Say
 from twin.core.locale.errors_data import DATA_IT
 
 _IT = {
@@ -343,7 +346,39 @@ _IT = {
         '{where}.effective: {error}',
     '{option}: {error}':
         '{option}: {error}',
+    'plant {plant!r}: {kwp:,.0f} kWp is above the {cap:,.0f} kW premium cap (RO-2024 §1.2.1.2 b): check its eligibility':
+        "impianto {plant!r}: {kwp:,.0f} kWp supera il tetto di {cap:,.0f} kW della tariffa premio (RO-2024 §1.2.1.2 b): verificarne l'accesso",
+    'member {member!r}: {kwh:,.0f} kWh a year is more than {soft:,.0f}: a very large site for a CER member':
+        "socio {member!r}: {kwh:,.0f} kWh l'anno sono più di {soft:,.0f}: un sito molto grande per un socio di CER",
+    'configuration {id!r}: existing plants are {share:.0%} of its plant power, above the 30 % allowed (RO-2024 §1.2.1.2)':
+        'configurazione {id!r}: gli impianti esistenti sono il {share:.0%} della sua potenza, oltre il 30 % ammesso (RO-2024 §1.2.1.2)',
 }
 
-ERRORS = {"en": {}, "it": {**_IT, **DATA_IT}}
+class Translations(dict):
+    """English template → template in one language, and that language's numbers: a number in
+    an error is written with its separators (``1.500``, ``0,250``) by the spec it is given."""
+
+    def __init__(self, lang: str, table: dict[str, str]) -> None:
+        super().__init__(table)
+        self.lang = lang
+
+    def format_number(self, value: float, spec: str) -> str | None:
+        """``value`` for the spec ``,``, ``d``, ``.Nf``, ``g`` or ``.N%`` (with or without
+        grouping), or a float without a spec, in the language; None for a plain integer and
+        for any other spec (widths, signs, fills): those are written as ``str.format`` does."""
+        match = re.fullmatch(r",?(?:\.(\d+))?([fdg%]?)", spec)
+        if match is None:
+            return None
+        digits, kind = match.group(1), match.group(2)
+        if spec == "" and not isinstance(value, float):
+            return None  # a plain integer (a line, an event number) as written
+        say = Say(self.lang)
+        if kind == "g" or (kind == "" and digits is None):
+            return say.g(value)
+        if kind == "%":
+            return say.n(100 * value, int(digits or 0)) + " %"
+        return say.n(value, int(digits or 0))
+
+
+ERRORS = {"en": {}, "it": Translations("it", {**_IT, **DATA_IT})}
 """English template → template in the language."""
