@@ -73,3 +73,24 @@ def test_eligibility_reasons_in_the_language():
     assert Say("it").eligibility(english, "over_1mw", '{"kw": 1500}') == \
         "1500 kW supera 1 MW: solo valorizzazione (RO-2024 §1.2.1.2 b)"
     assert Say("en").eligibility(english, "over_1mw", '{"kw": 1500}') == english
+
+
+def test_every_progress_phase_of_the_library_has_its_name():
+    import ast
+    from pathlib import Path
+
+    import twin
+
+    phases = set()
+    for path in Path(twin.__file__).parent.rglob("*.py"):
+        if {"cli", "locale"} & set(path.parts):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
+                    and node.func.id in ("progress", "say") and node.args \
+                    and isinstance(node.args[0], ast.Constant) \
+                    and isinstance(node.args[0].value, str) and "." not in node.args[0].value:
+                phases.add(node.args[0].value)
+    assert {"member loads", "variants", "weather years"} <= phases
+    for lang in ("en", "it"):
+        assert sorted(p for p in phases if f"phase.{p}" not in CATALOGUE[lang]) == []

@@ -7,12 +7,17 @@ from contextlib import contextmanager
 
 from rich.console import Console
 
+from twin.core.locale import Say
 from twin.core.progress import Progress, silent
+from twin.errors import Text
 
 
 @contextmanager
-def progress_bar(console: Console, title: str, enabled: bool = True) -> Iterator[Progress]:
+def progress_bar(console: Console, title: str, enabled: bool = True,
+                 say: Say | None = None) -> Iterator[Progress]:
     """A :class:`Progress` drawn on ``console`` (stderr) as a bar; removed when the work ends.
+    The library's phase messages are shown in the language of ``say`` (``phase.<message>`` in
+    the catalogue; a message it lacks as written).
 
     Counted steps move the bar and show the ETA; a phase message without a count shows a pulsing
     bar. Disabled (``--quiet``, ``--json``, or not a terminal in CI logs) it reports nothing.
@@ -37,6 +42,9 @@ def progress_bar(console: Console, title: str, enabled: bool = True) -> Iterator
         task = bar.add_task(title, total=None)
 
         def report(message: str, done: int | None = None, total: int | None = None) -> None:
+            if say is not None:  # a Text by its template, a plain phase by its name
+                message = (say.message(message) if isinstance(message, Text)
+                           else say.text.get(f"phase.{message}", message))
             if total:
                 bar.update(task, description=f"{title}: {message}", completed=done, total=total)
             else:

@@ -120,7 +120,7 @@ def run(args: argparse.Namespace, console: Console, err: Console) -> int:
     require_range("--years", args.years, YEARS)
     require_range("--monte-carlo", args.monte_carlo, MONTE_CARLO_RUNS)
     with progress_bar(err, say("cli.simulating", name=sim.name),
-                      not (args.quiet or args.json)) as progress:
+                      not (args.quiet or args.json), say=say) as progress:
         result = sim.run(progress=progress, years=args.years)
     paths = result.write(out)
     mark_results(out, identity)
@@ -177,7 +177,7 @@ def _monte_carlo(args: argparse.Namespace, sim, out: Path,  # noqa: ANN001 - twi
 
     say = Say(args.lang)
     with progress_bar(err, say("run.monte_carlo_progress"),
-                      not (args.quiet or args.json)) as progress:
+                      not (args.quiet or args.json), say=say) as progress:
         per_run, p = weather_monte_carlo(sim, args.monte_carlo, progress=progress,
                                          years=args.years)
     per_run.round(3).to_csv(out / "montecarlo.csv")

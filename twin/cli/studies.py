@@ -46,7 +46,7 @@ def expand(args: argparse.Namespace, console: Console, err: Console) -> int:
         f"{Path(args.candidates).name}"
     out = out_folder(args.out, Path("results") / f"expand-{stem}", identity, args.force)
     say = Say(args.lang)
-    with progress_bar(err, say("expand.progress")) as progress:
+    with progress_bar(err, say("expand.progress"), say=say) as progress:
         evaluator = Evaluator(sim.spec, progress)
         ranking, curves = evaluate(sim.spec, candidates, progress, evaluator)
         plan = greedy(evaluator, candidates, args.objective, progress)
@@ -169,7 +169,7 @@ def _paired(args: argparse.Namespace, sims: list, out: Path, console: Console,
     from twin.studies.montecarlo import p_values
 
     say = Say(args.lang)
-    with progress_bar(err, say("compare.paired_progress")) as progress:
+    with progress_bar(err, say("compare.paired_progress"), say=say) as progress:
         diffs = paired_monte_carlo(sims[0], sims[1], args.monte_carlo, args.years, progress)
     diffs.round(3).to_csv(out / "compare_montecarlo.csv")
     p = diffs.groupby(level="configuration", sort=False).apply(p_values)
@@ -212,7 +212,7 @@ def sweep(args: argparse.Namespace, console: Console, err: Console) -> int:
             info = client.scheduler_info()
             err.print(say("sweep.start", count=say.n(count), address=info["address"],
                           workers=say.n(len(info["workers"]))), highlight=False)
-        with progress_bar(err, say("sweep.progress"), not args.quiet) as progress:
+        with progress_bar(err, say("sweep.progress"), not args.quiet, say) as progress:
             try:
                 result = _run_work(work, is_grid, client, progress)
             except SweepError as error:
@@ -313,7 +313,7 @@ def calibrate(args: argparse.Namespace, console: Console, err: Console) -> int:
     identity = f"calibrate of {stem}"
     out = out_folder(args.out, Path("results") / f"calibrate-{stem}", identity, args.force)
     say = Say(args.lang)
-    with progress_bar(err, say("calibrate.progress")) as progress:
+    with progress_bar(err, say("calibrate.progress"), say=say) as progress:
         result = measured_vs_modelled(sim.spec, progress)
     if result.meters.empty:
         raise TwinError(Text("{source}: no meter has measured data in the run's period "

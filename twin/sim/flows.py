@@ -27,6 +27,7 @@ from twin.assets.storage import (
 from twin.core.calendar import MonthGrid
 from twin.core.progress import Progress, silent
 from twin.core.time import interval_hours, power_to_energy_kwh, to_local
+from twin.errors import Text
 from twin.events import (
     DomainEvent,
     MemberJoined,
@@ -372,12 +373,14 @@ def simulate_flows(spec: RunSpec, inputs: Inputs,
     """Physical and counted flows of a run."""
     say = progress or silent
     timeline = run_timeline(spec.events, inputs.index)
-    say(f"applied {len(spec.events)} events ({len(timeline.segments)} intervals)")
+    say(Text("applied {events} events ({intervals} intervals)", events=len(spec.events),
+             intervals=len(timeline.segments)))
     flows, counted = book_flows(spec.events, inputs, spec.settings.simulation.seed, timeline,
                                 spec.configuration_ids, say,
                                 spec.meter_data,
                                 profiled_energy(spec.events, spec.files, inputs.index))
-    say(f"computed PV for {len(flows.plants)} plants and loads for {len(flows.members)} members")
+    say(Text("computed PV for {plants} plants and loads for {members} members",
+             plants=len(flows.plants), members=len(flows.members)))
     counted = community_batteries(spec.events, inputs.index, spec.configuration_ids, flows,
                                   counted, spec.settings.rules.storage_grid_charge)
     return flows, counted

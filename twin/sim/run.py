@@ -132,7 +132,8 @@ class Simulation:
         if drawn:
             spec = dataclasses.replace(spec, events=(*spec.events, *drawn))
             if progress:
-                progress(f"drew {len(drawn)} future events (seed {sim.seed})")
+                progress(Text("drew {events} future events (seed {seed})", events=len(drawn),
+                              seed=sim.seed))
         parameters = scenario_parameters(list(spec.events))
         events, counting = counted_membership(with_sections(spec.events), parameters)
         spec = dataclasses.replace(spec, events=tuple(events))

@@ -10,6 +10,7 @@ import pandas as pd
 
 from twin.core.progress import Progress, silent
 from twin.core.time import local_midnight_utc
+from twin.errors import Text
 from twin.events import StorageInstalled
 from twin.scenario.candidates import BatteryCandidate, Candidates
 
@@ -39,7 +40,7 @@ def battery_rows(evaluator, candidates: Candidates,  # noqa: ANN001 - an expansi
                          "capex_eur": capex, **marginal.to_dict(),
                          **finance(marginal, capex, capex * c.opex_pct_per_year / 100,
                                    (c.life_years, capex))})
-            say(f"battery {c.id}", len(rows), None)
+            say(Text("battery {id}", id=c.id), len(rows), None)
     return rows
 
 

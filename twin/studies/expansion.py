@@ -333,7 +333,7 @@ def evaluate(spec: RunSpec, candidates: Candidates, progress: Progress | None = 
                                "kwp": float(kwp), "capex_eur": capex, **marginal.to_dict(),
                                **_finance(marginal, capex, kwp * OPEX_EUR_PER_KWP_YEAR, fin)})
                 done += 1
-                say(f"roof {roof.id}", done, total)
+                say(Text("roof {id}", id=roof.id), done, total)
     curves_df = pd.DataFrame(curves)
     if len(curves_df):
         curves_df["shared_pct_of_added_injection"] = np.where(
@@ -354,7 +354,7 @@ def evaluate(spec: RunSpec, candidates: Candidates, progress: Progress | None = 
                      "capex_eur": batch.cost_eur, **marginal.to_dict(),
                      **_finance(marginal, batch.cost_eur, 0.0, fin), "saturation_kwp": None})
         done += 1
-        say(f"member batch {batch.id}", done, total)
+        say(Text("member batch {id}", id=batch.id), done, total)
     for new in candidates.new_configurations:
         marginal, capex, opex = evaluator.with_configuration(new)
         marginal = marginal * per_year
@@ -363,7 +363,7 @@ def evaluate(spec: RunSpec, candidates: Candidates, progress: Progress | None = 
                      **marginal.to_dict(), **_finance(marginal, capex, opex, fin),
                      "saturation_kwp": None})
         done += 1
-        say(f"new configuration {new.id}", done, total)
+        say(Text("new configuration {id}", id=new.id), done, total)
     batteries = battery_rows(evaluator, candidates,
                              lambda m, capex, opex, repl: _finance(m, capex, opex, fin, (repl,)))
     rows += best_per_battery(batteries)

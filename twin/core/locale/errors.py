@@ -1,9 +1,9 @@
-"""Error messages in Italian, keyed by their English template (as gettext's msgid): a
-:class:`twin.errors.Text` raised with one of these templates is shown in Italian by
-``--lang it``. English needs no table: the template is the English. A test finds every
-``Text("...")`` in the code and checks it is here, with no placeholder the English lacks.
-The weather library's own messages (``weather``, which knows nothing of cer-twin) and the
-internal errors of bugs stay English."""
+"""Messages in Italian (errors, warnings, the readers' notes, progress phases with values),
+keyed by their English template (as gettext's msgid): a :class:`twin.errors.Text` raised or
+reported with one of these templates is shown in Italian by ``--lang it``. English needs no
+table: the template is the English. A test finds every ``Text("...")`` in the code and checks
+it is here, with no placeholder the English lacks. The weather library's own messages
+(``weather``, which knows nothing of cer-twin) and the internal errors of bugs stay English."""
 
 import re
 
@@ -352,6 +352,21 @@ _IT = {
         "socio {member!r}: {kwh:,.0f} kWh l'anno sono più di {soft:,.0f}: un sito molto grande per un socio di CER",
     'configuration {id!r}: existing plants are {share:.0%} of its plant power, above the 30 % allowed (RO-2024 §1.2.1.2)':
         'configurazione {id!r}: gli impianti esistenti sono il {share:.0%} della sua potenza, oltre il 30 % ammesso (RO-2024 §1.2.1.2)',
+    # progress phases with values (shown on the progress bar)
+    'applied {events} events ({intervals} intervals)':
+        'applicati {events} eventi ({intervals} intervalli)',
+    'computed PV for {plants} plants and loads for {members} members':
+        'calcolati il fotovoltaico di {plants} impianti e i carichi di {members} soci',
+    'drew {events} future events (seed {seed})':
+        'estratti {events} eventi futuri (seme {seed})',
+    'roof {id}':
+        'tetto {id}',
+    'member batch {id}':
+        'gruppo di soci {id}',
+    'new configuration {id}':
+        'nuova configurazione {id}',
+    'battery {id}':
+        'batteria {id}',
 }
 
 class Translations(dict):

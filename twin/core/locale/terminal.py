@@ -161,6 +161,12 @@ _EN = {
     "weather.calibrated": "calibrated to {file}",
     "weather.spread": "Annual GHI of the generated years: {low} to {high} kWh/m² (one seed, one "
                       "year).",
+    # the library's progress phases (twin.core.progress), shown on the bar
+    "phase.member loads": "member loads", "phase.applied the rules": "applied the rules",
+    "phase.candidates": "candidates", "phase.paired weather years": "paired weather years",
+    "phase.modelling the metered period": "modelling the metered period",
+    "phase.meters": "meters", "phase.variants": "variants",
+    "phase.portfolio steps": "portfolio steps", "phase.weather years": "weather years",
     # explain (twin.sim.explain)
     "explain.head": "Configuration {configuration} ({name}, cabina primaria {cabina}), hour "
                     "starting {local} ({utc} UTC), rule version {version}.",
@@ -344,6 +350,11 @@ _IT = {
     "weather.calibrated": "calibrato su {file}",
     "weather.spread": "GHI annuale degli anni generati: da {low} a {high} kWh/m² (un seme, un "
                       "anno).",
+    "phase.member loads": "carichi dei soci", "phase.applied the rules": "regole applicate",
+    "phase.candidates": "candidati", "phase.paired weather years": "anni meteo appaiati",
+    "phase.modelling the metered period": "modello del periodo misurato",
+    "phase.meters": "misuratori", "phase.variants": "varianti",
+    "phase.portfolio steps": "passi del portafoglio", "phase.weather years": "anni meteo",
     "explain.head": "Configurazione {configuration} ({name}, cabina primaria {cabina}), ora "
                     "che inizia alle {local} ({utc} UTC), versione delle regole {version}.",
     "explain.switches": "Scelte interpretative: {switches} (docs/rules.md).",
