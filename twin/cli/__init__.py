@@ -45,11 +45,11 @@ COMMANDS = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``cer-twin`` console script."""
-    lang = os.environ.get("CER_TWIN_LANG") or None
-    if lang is not None and lang not in LANGUAGES:  # refused, not quietly read as English
+    env_lang = os.environ.get("CER_TWIN_LANG") or None
+    if env_lang is not None and env_lang not in LANGUAGES:  # refused, not read as English
         say = Say("en")
         Console(stderr=True).print(f"[bold red]{say('cli.error')}[/] " + escape(say(
-            "cli.bad_lang", expected=", ".join(LANGUAGES), found=lang)), highlight=False)
+            "cli.bad_lang", expected=", ".join(LANGUAGES), found=env_lang)), highlight=False)
         return EXIT_USAGE
     argv = sys.argv[1:] if argv is None else list(argv)
     lang = requested_lang(argv)

@@ -1,7 +1,8 @@
 """The argument parser of ``cer-twin``: one function per command.
 
-It imports nothing but argparse and the version, so ``cer-twin --help`` and argument errors
-answer at once (no pandas, pvlib, xarray, dask or matplotlib).
+It imports nothing but argparse, the version and the catalogue (plain tables), so ``cer-twin
+--help`` and argument errors answer at once (no pandas, pvlib, xarray, dask or matplotlib), in
+the language asked for.
 """
 
 from __future__ import annotations

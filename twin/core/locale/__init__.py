@@ -27,7 +27,8 @@ LABELS = CATALOGUE
 
 
 def default_lang() -> str:
-    """``CER_TWIN_LANG`` (en or it) when set, else English: the default of every ``--lang``."""
+    """``CER_TWIN_LANG`` (en or it) when set, else English: the default of every ``--lang``
+    (the command line refuses any other value before it gets here)."""
     value = os.environ.get("CER_TWIN_LANG", "en")
     return value if value in LANGUAGES else "en"
 
@@ -36,8 +37,8 @@ class Say:
     """The catalogue's sentences in one language, with its numbers.
 
     >>> say = Say("it")
-    >>> say("written", files=say.eur(1234.5))
-    'Scritti € 1.235'
+    >>> say("run.sources", weather="builtin-milan", prices=say.eur(71195.2))
+    'Meteo: builtin-milan; prezzi: € 71.195.'
     """
 
     def __init__(self, lang: str) -> None:

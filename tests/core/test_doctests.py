@@ -1,0 +1,16 @@
+"""The worked examples in the docstrings of the catalogue and of the messages run as written."""
+
+from __future__ import annotations
+
+import doctest
+
+import pytest
+
+import twin.core.locale
+import twin.errors
+
+
+@pytest.mark.parametrize("module", [twin.core.locale, twin.errors])
+def test_docstring_examples(module):
+    result = doctest.testmod(module)
+    assert result.attempted > 0 and result.failed == 0
