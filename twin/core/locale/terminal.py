@@ -289,8 +289,8 @@ _IT = {
                        "che in seguito nulla è stato tagliato).",
     "events.empty_store": "{store}: un file vuoto, non un archivio di eventi (troncato?)",
     "events.problems": "{count} problema/i in {store}.",
-    "events.intact": "{store}: le catene di hash e i record di testa di tutti i {count} rami "
-                     "sono intatti{head}",
+    "events.intact": "{store}: le catene di hash e i record di testa sono intatti in {count} "
+                     "ramo/i{head}",
     "events.reaches": ", e il ramo '{branch}' arriva alla testa {token}.",
     "events.reverted": "Aggiunto l'evento {seq} ({kind}) che annulla l'evento {target} sul "
                        "ramo '{branch}'. Testa {token}.",
