@@ -15,7 +15,7 @@ def test_member_prints_its_bills_and_support(capsys):
     assert main(["member", "school", TINY]) == 0
     out = capsys.readouterr().out
     assert "school (public body, configuration c1)" in out
-    assert "Bills by month" in out and "2026-06" in out
+    assert "Bills by month" in out and "Jun 2026" in out
     assert "support from the solidarity fund" in out
 
 
@@ -25,7 +25,7 @@ def test_member_in_italian(tmp_path, capsys):
     assert main(["member", "school", TINY, "--lang", "it"]) == 0
     out = " ".join(capsys.readouterr().out.split())
     assert "school (ente pubblico, configurazione c1), socio per 5 giorni" in out
-    assert "Bollette per mese" in out and "sostegno dal fondo solidale" in out
+    assert "Bollette per mese" in out and "giu 2026" in out and "sostegno dal fondo" in out
     italian = f"{bill:,.2f}".translate(str.maketrans(",.", ".,"))  # 1,234.50 -> 1.234,50
     assert f"Bollette € {italian}" in out
     assert "Bills" not in out and "support from" not in out

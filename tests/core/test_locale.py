@@ -61,6 +61,7 @@ def test_euro_signs_and_dates():
     assert it.g(4.5) == "4,5" and it.g(20.0) == "20" and en.g(1234.25) == "1,234.25"
     assert it.date(dt.date(2026, 6, 12)) == "12 giugno 2026"
     assert en.date(dt.date(2026, 6, 12)) == "12 June 2026"
+    assert it.month("2026-06") == "giu 2026" and en.month("2026-12") == "Dec 2026"
 
 
 def test_an_unknown_language_is_refused():

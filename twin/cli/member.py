@@ -61,6 +61,6 @@ def _monthly_bills(one, months, say: Say) -> Table:  # noqa: ANN001 - one member
     withdrawn = one["member_withdrawn_by_band_kwh"].sum("band").to_numpy()
     for k, month in enumerate(months):
         if days[k] > 0:
-            table.add_row(str(month), say.n(days[k]), say.n(withdrawn[k]), say.n(bill[k], 2),
+            table.add_row(say.month(month), say.n(days[k]), say.n(withdrawn[k]), say.n(bill[k], 2),
                           say.n(bill[k] + avoided[k], 2))
     return table

@@ -84,6 +84,14 @@ class Say:
         """An amount in euro: ``€ 1,235`` / ``€ 1.235``."""
         return "€ " + self.n(value, digits)
 
+    def month(self, month: str) -> str:
+        """A month (``2026-06``) in words: ``Jun 2026`` / ``giu 2026``."""
+        from babel.dates import format_date
+
+        year, month_of_year = (int(part) for part in str(month)[:7].split("-"))
+        return format_date(dt.date(year, month_of_year, 1), format="MMM y",
+                           locale=LOCALES[self.lang])
+
     def date(self, day: dt.date) -> str:
         """A date in words: ``12 June 2026`` / ``12 giugno 2026``."""
         from babel.dates import format_date
