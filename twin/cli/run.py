@@ -122,7 +122,7 @@ def run(args: argparse.Namespace, console: Console, err: Console) -> int:
     with progress_bar(err, say("cli.simulating", name=sim.name),
                       not (args.quiet or args.json), say=say) as progress:
         result = sim.run(progress=progress, years=args.years)
-    paths = result.write(out)
+    paths = result.write(out, compress=args.compress)
     mark_results(out, identity)
     if args.monte_carlo:
         paths["montecarlo"] = _monte_carlo(args, sim, out, console, err)

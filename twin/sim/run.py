@@ -75,10 +75,11 @@ class RunResult:
     settings: RunSettings | None = None
     """The run's settings (its ``[finance]`` and ``[prices]`` decide :meth:`finance`)."""
 
-    def write(self, out_dir: str | Path) -> dict[str, Path]:
-        """Write ``results.nc``, ``summary.csv``, ``cashflow.csv``, ``yearly.csv``,
-        ``fund.csv`` and ``projects.csv``."""
-        paths = write_outputs(self.dataset, self.summary, self.cash_timeline, Path(out_dir))
+    def write(self, out_dir: str | Path, compress: bool = False) -> dict[str, Path]:
+        """Write ``results.nc`` (compressed when ``compress``), ``summary.csv``,
+        ``cashflow.csv``, ``yearly.csv``, ``fund.csv`` and ``projects.csv``."""
+        paths = write_outputs(self.dataset, self.summary, self.cash_timeline, Path(out_dir),
+                              compress)
         paths["fund"] = Path(out_dir) / "fund.csv"
         paths["projects"] = Path(out_dir) / "projects.csv"
         paths["finance"] = Path(out_dir) / "finance.csv"
