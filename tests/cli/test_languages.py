@@ -62,16 +62,17 @@ def test_errors_are_framed_in_the_language(capsys):
     assert capsys.readouterr().err.startswith("errore:")
 
 
-@pytest.mark.parametrize(("lang", "label"), [("en", "Solidarity fund €"),
-                                             ("it", "Fondo solidale €")])
+@pytest.mark.parametrize(("lang", "label"), [("en", "Injected MWh"), ("it", "Immessa MWh")])
 def test_numbers_follow_the_language_in_the_summary(tmp_path, capsys, lang, label):
     import pandas as pd
 
     assert main(["run", TINY, "--out", str(tmp_path), "--lang", lang]) == 0
     row = next(line for line in capsys.readouterr().out.splitlines()
                if line.strip().startswith(label))
-    fund = pd.read_csv(tmp_path / "summary.csv", index_col=0).loc["community", "fund_eur"]
-    english = f"{fund:,.0f}"
+    injected = pd.read_csv(tmp_path / "summary.csv", index_col=0).loc["community",
+                                                                       "injected_mwh"]
+    english = f"{injected:,.1f}"  # e.g. 14.1: a decimal point the Italian writes as a comma
+    assert "." in english
     assert row.split()[-1] == (english if lang == "en"
                                else english.translate(str.maketrans(",.", ".,")))
 
