@@ -382,22 +382,32 @@ def with_contract(consumer: Consumer) -> Consumer:
                                contracted_power_kw=contracted_power_for_energy(consumer.annual_kwh))
 
 
+def load_model(consumer: Consumer) -> Archetype:
+    """The archetype that models ``consumer``: its own, or for a ``household`` the class of its
+    contracted power (:func:`with_contract` gives one to a home without)."""
+    if consumer.archetype not in ARCHETYPES:
+        raise ValueError(f"unknown archetype {consumer.archetype!r} for member "
+                         f"{consumer.member_id!r}")
+    consumer = with_contract(consumer)
+    if consumer.archetype == "household" and consumer.contracted_power_kw is not None:
+        return household_for_power(consumer.contracted_power_kw)
+    return ARCHETYPES[consumer.archetype]
+
+
 def load_power_kw(consumers: Sequence[Consumer], index: pd.DatetimeIndex, seed: int,
                   temp_air_c: np.ndarray | None = None) -> np.ndarray:
     """Mean power of every consumer in every interval. [kW], shape ``(time, member)``.
 
     ``temp_air_c`` (air temperature per interval) drives the weather-sensitive archetypes; the
-    UNI 10349 monthly means are used when it is not given.
+    UNI 10349 monthly means are used when it is not given. One model call per archetype;
+    consumers given grouped by :func:`load_model` (as runs give them) are written as column
+    slices, others by their column indices.
     """
     by_archetype: dict[str, list[int]] = {}
     models: dict[str, Archetype] = {}
     consumers = [with_contract(c) for c in consumers]
     for j, c in enumerate(consumers):
-        if c.archetype not in ARCHETYPES:
-            raise ValueError(f"unknown archetype {c.archetype!r} for member {c.member_id!r}")
-        model = ARCHETYPES[c.archetype]
-        if c.archetype == "household" and c.contracted_power_kw is not None:
-            model = household_for_power(c.contracted_power_kw)
+        model = load_model(c)
         models[model.name] = model
         by_archetype.setdefault(model.name, []).append(j)
     if len(by_archetype) == 1:  # one archetype: no reshuffling of columns
@@ -405,8 +415,12 @@ def load_power_kw(consumers: Sequence[Consumer], index: pd.DatetimeIndex, seed: 
                                temp_air_c)
     out = np.empty((len(index), len(consumers)))
     for name, cols in by_archetype.items():
-        out[:, cols] = archetype_power(models[name], index, [consumers[j] for j in cols], seed,
-                                       temp_air_c)
+        power = archetype_power(models[name], index, [consumers[j] for j in cols], seed,
+                                temp_air_c)
+        if cols[-1] - cols[0] == len(cols) - 1:  # contiguous: a slice, far cheaper
+            out[:, cols[0]:cols[-1] + 1] = power
+        else:
+            out[:, cols] = power
     return out
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from twin.assets.loads import load_power_kw
+from twin.assets.loads import load_model, load_power_kw
 from twin.assets.pv import plant_ac_power_kw
 from twin.assets.storage import (
     Dispatch,
@@ -295,8 +295,11 @@ def book_flows(events: Sequence[DomainEvent], inputs: Inputs, seed: int, timelin
     grid = MonthGrid.of(inputs.index)
     months = MemberMonths.empty(grid, len(members))
     step_h = interval_hours(inputs.index)
-    # Blocks of members of the same archetype where possible (one load model call per block).
-    order = sorted(range(len(members)), key=lambda i: members[i].archetype)
+    # Blocks of members of the same load model where possible (one model call per block, and
+    # each model's columns side by side in a block).
+    model = {i: load_model(timeline.profiles[m.member_id][0][1]).name
+             for i, m in enumerate(members)}
+    order = sorted(range(len(members)), key=lambda i: (members[i].archetype, model[i]))
     for lo in range(0, len(members), MEMBER_BLOCK):
         block_index = order[lo:lo + MEMBER_BLOCK]
         block = [members[i] for i in block_index]
