@@ -36,6 +36,19 @@ def test_same_seed_same_profile_and_members_do_not_disturb_each_other():
     assert not np.allclose(load_power_kw(homes(1), YEAR, seed=4), alone)
 
 
+def test_a_column_does_not_depend_on_its_neighbours_or_their_order():
+    """Grouped by model (written as slices) or interleaved (written by column index), each
+    member's column is the one it has alone."""
+    mixed = [Consumer("a", "household", 1000.0), Consumer("b", "school", 50_000.0),
+             Consumer("c", "household", 5000.0), Consumer("d", "household", 1000.0),
+             Consumer("e", "office", 20_000.0), Consumer("f", "school", 40_000.0)]
+    for order in ([0, 1, 2, 3, 4, 5], [0, 3, 2, 1, 5, 4]):  # interleaved, then grouped
+        together = load_power_kw([mixed[k] for k in order], YEAR, seed=2)
+        for column, k in enumerate(order):
+            alone = load_power_kw([mixed[k]], YEAR, seed=2)[:, 0]
+            np.testing.assert_allclose(together[:, column], alone, rtol=1e-12)
+
+
 def test_one_hundred_households_are_not_one_hundred_copies():
     power = load_power_kw(homes(100), YEAR, seed=1)
     correlation = np.corrcoef(power[:, :10].T)[np.triu_indices(10, 1)]
