@@ -136,9 +136,10 @@ def cycle_curves() -> tuple[np.ndarray, np.ndarray]:
 
 COMPILED_FROM_STEPS = 5_000_000
 """From this many member-steps in one call, cycles are placed by compiled loops (numba): a
-20-year block of 256 members is 45 million hourly steps (1.2 s instead of 5.6 s), a year of 256
+20-year block of 256 members is 45 million hourly steps (0.84 s instead of 4.1 s), a year of 256
 members at 15 minutes 9 million; below, by numpy, which needs no import or compiled code to load
-(0.3 s, more than the whole placement of a one-year hourly run: 2.2 million)."""
+(importing numba adds 0.2 s, more than numpy's 0.08 s for a one-year hourly block of 2.2
+million; both from ``python bench/appliances.py``)."""
 
 
 def place_cycles(power_kw: np.ndarray, member: np.ndarray, day: np.ndarray, kind: np.ndarray,

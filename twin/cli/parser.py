@@ -68,8 +68,8 @@ def _add_run(sub: Commands) -> None:
                      help="also print the report to report.pdf, its summary on page 1 "
                      "(headless Chromium; implies --report)")
     run.add_argument("--compress", action="store_true",
-                     help="compress results.nc (zlib): about 2.5 times smaller, written 4 times "
-                     "slower")
+                     help="compress results.nc (zlib): about 2.5 times smaller, slower to "
+                     "write")
     run.add_argument("--audit", action="store_true",
                      help="also write audit.csv: every hour × plant with shared energy, its "
                      "price, premium rate, F, rule version and euro")

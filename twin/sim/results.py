@@ -102,8 +102,8 @@ def _row(data: dict[str, np.ndarray], plants: np.ndarray, members: np.ndarray,
 def write_outputs(ds: xr.Dataset, summary: pd.DataFrame, cash: pd.DataFrame,
                   out_dir: Path, compress: bool = False) -> dict[str, Path]:
     """Write ``results.nc`` (NetCDF4 via h5netcdf; zlib level 1 when ``compress``: a 20-year
-    run's file is 164 instead of 409 MB, written in 3.8 instead of 1.0 s), ``summary.csv`` and
-    ``cashflow.csv``."""
+    default run's file is 164 instead of 409 MB, and slower to write, ``python
+    bench/long_run.py``), ``summary.csv`` and ``cashflow.csv``."""
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = {"results": out_dir / "results.nc", "summary": out_dir / "summary.csv",
              "cashflow": out_dir / "cashflow.csv", "yearly": out_dir / "yearly.csv"}

@@ -4,8 +4,8 @@ argparse's own phrases (usage, section titles, its error templates); a test chec
 help text of the parser is here and that argparse still uses each phrase."""
 
 HELP_IT = {
-    'compress results.nc (zlib): about 2.5 times smaller, written 4 times slower':
-        'comprime results.nc (zlib): circa 2,5 volte più piccolo, scritto 4 volte più lentamente',
+    'compress results.nc (zlib): about 2.5 times smaller, slower to write':
+        'comprime results.nc (zlib): circa 2,5 volte più piccolo, più lento da scrivere',
     'language of the terminal, of the reports and of the messages (default: CER_TWIN_LANG, else en); also after the command':
         'lingua del terminale, dei rapporti e dei messaggi (predefinita: CER_TWIN_LANG, altrimenti en); anche dopo il comando',
     'Digital twin of an Italian renewable energy community (CER). With no scenario, runs the built-in CER.ca.MI Solidale scenario.':
