@@ -66,9 +66,7 @@ class _Formatter(string.Formatter):
         return super().format_field(value, format_spec)
 
     def convert_field(self, value: object, conversion: str | None) -> object:
-        if isinstance(value, Text):
-            value = value.render(self.table)
-        elif isinstance(value, TwinError):
+        if isinstance(value, Text | TwinError):
             value = value.render(self.table)
         elif isinstance(value, BaseException) and len(value.args) == 1 and isinstance(
                 value.args[0], Text):

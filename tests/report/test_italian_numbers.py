@@ -44,10 +44,10 @@ def test_by_configuration_is_transposed_labelled_and_counts_are_integers(default
 
 
 def test_both_languages_have_every_label():
-    from twin.core.locale import LABELS
+    from twin.core.locale import CATALOGUE
 
     # English eligibility reasons are written by the rules; Italian has a template for each.
-    assert {k for k in LABELS["it"] if not k.startswith("elig_")} == set(LABELS["en"])
+    assert {k for k in CATALOGUE["it"] if not k.startswith("elig_")} == set(CATALOGUE["en"])
     import datetime as dt
 
     from twin.rules.tariff import premium_eligibility
@@ -58,9 +58,9 @@ def test_both_languages_have_every_label():
                  (100, dt.date(2025, 1, 1), 50, False), (100, dt.date(2029, 1, 1), 0, False),
                  (100, dt.date(2024, 5, 1), 0, False), (100, dt.date(2024, 5, 1), 0, True),
                  (100, dt.date(2025, 1, 1), 0, False)]}
-    assert {f"elig_{c}" for c in codes} == {k for k in LABELS["it"] if k.startswith("elig_")}
-    untranslated = [k for k in LABELS["en"] if k not in ("lang", "mwh", "eur")
-                    and LABELS["en"][k] == LABELS["it"][k] and len(LABELS["en"][k]) > 6]
+    assert {f"elig_{c}" for c in codes} == {k for k in CATALOGUE["it"] if k.startswith("elig_")}
+    untranslated = [k for k in CATALOGUE["en"] if k not in ("lang", "mwh", "eur")
+                    and CATALOGUE["en"][k] == CATALOGUE["it"][k] and len(CATALOGUE["en"][k]) > 6]
     assert untranslated == []
 
 
@@ -88,11 +88,11 @@ def test_eligibility_reasons_in_italian(default_run):
 def test_no_english_label_in_the_italian_report(default_run):
     """The rendered text (tags stripped, charts aside) holds no label of the English catalogue
     that Italian writes differently."""
-    from twin.core.locale import LABELS
+    from twin.core.locale import CATALOGUE
 
     page = run_report(default_run, "CER.ca.MI Solidale", "it")
     text = re.sub(r"<svg.*?</svg>|<style.*?</style>", " ", page, flags=re.S)
     lines = {html.unescape(s).strip() for s in re.split(r"<[^>]+>", text)} - {""}
-    english = {v for k, v in LABELS["en"].items()
-               if LABELS["it"].get(k) != v and len(v) > 5 and "{" not in v}
+    english = {v for k, v in CATALOGUE["en"].items()
+               if CATALOGUE["it"].get(k) != v and len(v) > 5 and "{" not in v}
     assert lines & english == set()

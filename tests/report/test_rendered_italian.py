@@ -14,7 +14,7 @@ import pytest
 import twin
 from tests.conftest import TESTS
 from tests.report.test_report import chromium_driver
-from twin.core.locale import LABELS
+from twin.core.locale import CATALOGUE
 from twin.report import compare_report, run_report
 from twin.studies.compare import compare
 
@@ -44,7 +44,7 @@ def twenty_years():
 def english_labels() -> set[str]:
     """The catalogue's English phrases that an Italian page must not show: those that differ
     from their Italian translation, with two words or more (units and codes excepted)."""
-    en, it = LABELS["en"], LABELS["it"]
+    en, it = CATALOGUE["en"], CATALOGUE["it"]
     out = set()
     for key, text in en.items():
         plain = re.split(r"\{[^}]*\}", text)

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from twin._version import __version__
-from twin.core.locale import LABELS, Say
+from twin.core.locale import CATALOGUE, Say
 from twin.core.numbers import number
 from twin.core.time import to_local
 from twin.report.charts import (
@@ -119,7 +119,7 @@ def _page(title: str, subtitle: str, sections: Sequence[tuple[str, str]], lang: 
             f"<meta name='viewport' content='width=device-width, initial-scale=1'>"
             f"<title>{html.escape(title)}</title><style>{CSS}</style></head><body><main>"
             f"<h1>{html.escape(title)}</h1><div class='sub'>{html.escape(subtitle)}</div>"
-            f"{body}<p class='small'>{LABELS[lang]['generated']} {__version__}, {stamp}</p>"
+            f"{body}<p class='small'>{CATALOGUE[lang]['generated']} {__version__}, {stamp}</p>"
             "</main></body></html>")
 
 
@@ -151,7 +151,7 @@ def _summary(result, name: str, period: str, t: dict[str, str]) -> str:  # noqa:
 
 def run_report(result, name: str, lang: str = "en") -> str:  # noqa: ANN001 - RunResult
     """The HTML report of a run."""
-    t = LABELS[lang]
+    t = CATALOGUE[lang]
     ds = result.dataset
     local = local_times(ds)
     summary = result.summary
@@ -308,7 +308,7 @@ def _finance(finance: pd.DataFrame, t: dict[str, str]) -> pd.DataFrame:
 
 def compare_report(comparison, a, b, lang: str = "en") -> str:  # noqa: ANN001
     """The HTML report of a comparison of two runs (B minus A)."""
-    t = LABELS[lang]
+    t = CATALOGUE[lang]
     # Energy and euro add up over years and configurations; percentages do not (they stay in
     # the year-by-year table).
     totals = comparison.by_year.groupby(level="configuration").sum()
@@ -368,7 +368,7 @@ def _formatted(frame: pd.DataFrame, t: dict[str, str]) -> pd.DataFrame:
 
 def calibration_report(result, name: str, lang: str = "en") -> str:  # noqa: ANN001 - Calibration
     """Measured against modelled, meter by meter, with a monthly chart each."""
-    t = LABELS[lang]
+    t = CATALOGUE[lang]
     meters = result.meters.copy()
     meters.index = [f"{m} ({q})" for m, q in meters.index]
     sections = [(t["meters"], f"<p class='small'>{html.escape(t['calibration_note'])}</p>"

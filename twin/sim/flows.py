@@ -297,8 +297,7 @@ def book_flows(events: Sequence[DomainEvent], inputs: Inputs, seed: int, timelin
     step_h = interval_hours(inputs.index)
     # Blocks of members of the same load model where possible (one model call per block, and
     # each model's columns side by side in a block).
-    model = {i: load_model(timeline.profiles[m.member_id][0][1]).name
-             for i, m in enumerate(members)}
+    model = [load_model(timeline.profiles[m.member_id][0][1]).name for m in members]
     order = sorted(range(len(members)), key=lambda i: (members[i].archetype, model[i]))
     for lo in range(0, len(members), MEMBER_BLOCK):
         block_index = order[lo:lo + MEMBER_BLOCK]

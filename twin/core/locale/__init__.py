@@ -22,10 +22,6 @@ LANGUAGES = ("en", "it")
 CATALOGUE = {lang: {**REPORT[lang], **TERMINAL[lang]} for lang in LANGUAGES}
 """Key → text, per language (report labels and terminal sentences; their keys are disjoint)."""
 
-LABELS = CATALOGUE
-"""The reports' name for the catalogue."""
-
-
 def default_lang() -> str:
     """``CER_TWIN_LANG`` (en or it) when set, else English: the default of every ``--lang``
     (the command line refuses any other value before it gets here)."""
