@@ -135,11 +135,20 @@ def cycle_curves() -> tuple[np.ndarray, np.ndarray]:
 
 
 COMPILED_FROM_STEPS = 5_000_000
-"""From this many member-steps in one call, cycles are placed by compiled loops (numba): a
-20-year block of 256 members is 45 million hourly steps (0.84 s instead of 4.1 s), a year of 256
-members at 15 minutes 9 million; below, by numpy, which needs no import or compiled code to load
-(importing numba adds 0.2 s, more than numpy's 0.08 s for a one-year hourly block of 2.2
-million; both from ``python bench/appliances.py``)."""
+"""From this many member-steps in one call or one run (:func:`prepare_placement`), cycles are
+placed by compiled loops (numba): a 20-year block of 256 members is 45 million hourly steps
+(0.84 s instead of 4.1 s), a year of 256 members at 15 minutes 9 million; below, by numpy, which
+needs no import or compiled code to load (importing numba adds 0.2 s, more than numpy's 0.08 s
+for a one-year hourly block of 2.2 million; both from ``python bench/appliances.py``). Once
+loaded, the compiled loops place every call's cycles."""
+
+
+def prepare_placement(member_steps: int) -> None:
+    """Load the compiled placement when a run will place cycles over ``member_steps`` of at
+    least :data:`COMPILED_FROM_STEPS` (a long run calls the model one year at a time: each call
+    alone would be under it)."""
+    if member_steps >= COMPILED_FROM_STEPS:
+        _kernels()
 
 
 def place_cycles(power_kw: np.ndarray, member: np.ndarray, day: np.ndarray, kind: np.ndarray,
@@ -154,7 +163,7 @@ def place_cycles(power_kw: np.ndarray, member: np.ndarray, day: np.ndarray, kind
     quarters = int(round(step_h / QUARTER_H))  # quarters in a step
     cycle_kw, lead = cycle_curves()
     member, kind = member.astype(np.int64), kind.astype(np.int64)
-    compiled = n_t * n_m >= COMPILED_FROM_STEPS
+    compiled = bool(_COMPILED) or n_t * n_m >= COMPILED_FROM_STEPS
     if compiled:
         centres, add = _kernels()
         by_day = np.argsort(day, kind="stable")  # rows of power_kw in order, members across

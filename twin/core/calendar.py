@@ -92,15 +92,13 @@ class MonthGrid:
             out[:, k, :] = energy[a:b].T @ self.bands[a:b]
         return out
 
-    def steps_active(self, segments: list[tuple[int, int, np.ndarray]], n: int) -> np.ndarray:
-        """Steps of each month in which each of ``n`` members was active, ``(n, month)``;
-        ``segments`` are ``(start, end, active)`` with ``active`` a bool array of length n."""
-        out = np.zeros((n, len(self.months)))
-        for start, end, active in segments:
-            overlap = np.clip(np.minimum(end, self.bounds[:, 1])
-                              - np.maximum(start, self.bounds[:, 0]), 0, None)
-            out += np.outer(active, overlap)
-        return out
+    def steps_active(self, present: np.ndarray, bounds: np.ndarray) -> np.ndarray:
+        """Steps of each month in which each member was active, ``(member, month)``, from its
+        presence in segments ``(segment, member)`` whose ``[start, end)`` are ``bounds``
+        ``(segment, 2)``."""
+        overlap = np.clip(np.minimum(bounds[:, 1:2], self.bounds[None, :, 1])
+                          - np.maximum(bounds[:, 0:1], self.bounds[None, :, 0]), 0, None)
+        return present.T.astype(float) @ overlap.astype(float)
 
 
 _GRIDS: dict[tuple, MonthGrid] = {}

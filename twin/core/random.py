@@ -9,9 +9,17 @@ import numpy as np
 
 from weather.stochastic import ar1
 
-__all__ = ["ar1", "member_rng"]
+__all__ = ["ar1", "member_rng", "year_seed"]
 
 
 def member_rng(seed: int, key: str) -> np.random.Generator:
     """A generator for one named entity, stable when other entities are added or removed."""
     return np.random.default_rng(np.random.SeedSequence([seed, zlib.crc32(key.encode())]))
+
+
+def year_seed(seed: int, year: int) -> int:
+    """The seed of a run's ``year``-th year (0 the first): ``seed`` itself for the first, so the
+    first year of a long run is the one-year run; a seed derived from both for the others."""
+    if year == 0:
+        return seed
+    return int(np.random.SeedSequence([seed, year, 0x9EA5]).generate_state(1, np.uint32)[0])

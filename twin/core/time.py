@@ -96,6 +96,30 @@ def parse_local_time(value: str | dt.date | dt.datetime) -> dt.datetime:
     return stamp.tz_convert("UTC").to_pydatetime()
 
 
+def year_spans(index: pd.DatetimeIndex) -> list[tuple[int, int]]:
+    """The run's years as step ranges ``[start, end)``: from its first local day to the same
+    day a year later, and so on; the last may be shorter. A run of one year (or less) is one
+    span.
+
+    Hours of the years of a run from 2026 to mid-2028 (2028 a leap year, its half-year with
+    the spring's 23-hour day):
+
+    >>> index = time_index(dt.date(2026, 1, 1), dt.date(2028, 7, 1), "1h")
+    >>> [b - a for a, b in year_spans(index)]
+    [8760, 8760, 4367]
+    """
+    if not len(index):
+        return []
+    first = pd.Timestamp(to_local(index[:1])[0]).normalize()
+    spans, start, years = [], 0, 1
+    while start < len(index):
+        boundary = (first + pd.DateOffset(years=years)).tz_convert("UTC")
+        end = int(index.searchsorted(boundary))
+        spans.append((start, end))
+        start, years = end, years + 1
+    return spans
+
+
 def interval_hours(index: pd.DatetimeIndex) -> float:
     """Length of one interval of a regular index. [h]"""
     if index.freq is None:

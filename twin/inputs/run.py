@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from twin.core.time import time_index
+from twin.core.random import year_seed
+from twin.core.time import time_index, year_spans
 from twin.inputs.prices import align_prices, builtin_zonal_price, read_price_csv
 from twin.inputs.weather import load_weather
 from twin.scenario import RunSettings
@@ -37,8 +38,10 @@ def _zone_price(settings: RunSettings, hourly: pd.DatetimeIndex, zone: str,
                 column: str | None = None) -> tuple[pd.Series, dict]:
     sim = settings.simulation
     if settings.prices.source == "builtin":
-        price = builtin_zonal_price(hourly, sim.seed, zone,
-                                    settings.prices.escalation_pct_per_year)
+        # drawn year by year, as the weather (the first year of a long run is the one-year run's)
+        price = pd.concat([builtin_zonal_price(hourly[a:b], year_seed(sim.seed, k), zone,
+                                               settings.prices.escalation_pct_per_year)
+                           for k, (a, b) in enumerate(year_spans(hourly))])
         return price, {"source": f"builtin-{zone} (seed {sim.seed})"}
     path = Path(str(settings.prices.path))
     series, meta = read_price_csv(path, column or zone)

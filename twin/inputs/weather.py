@@ -14,6 +14,8 @@ from typing import Any
 import pandas as pd
 
 import weather
+from twin.core.random import year_seed
+from twin.core.time import year_spans
 from twin.errors import InputDataError, Text
 from twin.scenario import Weather
 from weather.errors import WeatherDataError
@@ -51,12 +53,26 @@ generate_milan_weather: Callable[..., tuple[pd.DataFrame, dict[str, Any]]] = (
     weather.generate_milan_weather)
 
 
+def _joined(years: list[tuple[pd.DataFrame, dict[str, Any]]]
+            ) -> tuple[pd.DataFrame, dict[str, Any]]:
+    """Years of weather end to end, with the first year's metadata."""
+    if len(years) == 1:
+        return years[0]
+    return pd.concat([data for data, _ in years]), years[0][1]
+
+
 def load_weather(settings: Weather, index: pd.DatetimeIndex,
                  seed: int) -> tuple[pd.DataFrame, dict[str, Any]]:
-    """Weather on the simulation grid, and its metadata (source, site, repairs)."""
+    """Weather on the simulation grid, and its metadata (source, site, repairs).
+
+    Drawn weather (the built-in generator, a block bootstrap) is drawn year by year of the run,
+    each year with its own seed (:func:`~twin.core.random.year_seed`), the first with ``seed``:
+    the first year of a long run is the one-year run's (decision 71)."""
     if settings.source == "builtin":
         targets = monthly_targets(settings.calibrate_to) if settings.calibrate_to else None
-        return generate_milan_weather(index, seed, targets=targets)
+        years = [generate_milan_weather(index[a:b], year_seed(seed, k), targets=targets)
+                 for k, (a, b) in enumerate(year_spans(index))]
+        return _joined(years)
     if settings.path is None:  # the scenario schema requires it; keep the message anyway
         raise InputDataError(Text("weather source {source!r} needs a path",
                                   source=settings.source))
@@ -70,6 +86,7 @@ def load_weather(settings: Weather, index: pd.DatetimeIndex,
     aligned = align_weather(data, meta, index)
     if settings.resample == "block_bootstrap":
         with _as_input_error():
-            aligned = weather.block_bootstrap(aligned, seed)
+            aligned = pd.concat([weather.block_bootstrap(aligned.iloc[a:b], year_seed(seed, k))
+                                 for k, (a, b) in enumerate(year_spans(index))])
         meta = {**meta, "resampled": f"block bootstrap of its days, seed {seed}"}
     return aligned, meta

@@ -9,13 +9,14 @@ and holder class.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
-from twin.assets.loads import load_model, load_power_kw
+from twin.assets.appliances import prepare_placement
+from twin.assets.loads import load_model
 from twin.assets.pv import plant_ac_power_kw
 from twin.assets.storage import (
     Dispatch,
@@ -45,9 +46,10 @@ from twin.inputs.meters.ledger import Meter, in_force
 from twin.inputs.run import Inputs
 from twin.rules.configuration import holder_class
 from twin.sim.flexible import move_flexible_demand
+from twin.sim.loads import member_power_kw
 from twin.sim.member_months import MemberMonths
 from twin.sim.profiles import Profiled, profiled_energy
-from twin.sim.reuse import load_columns, pv_power_kw
+from twin.sim.reuse import pv_power_kw
 from twin.sim.spec import RunSpec
 from twin.sim.timeline import Timeline, run_timeline
 
@@ -123,20 +125,18 @@ def plant_production(events: Sequence[DomainEvent], plants: list[PlantCommission
 
 
 def member_withdrawal(members: Sequence[MemberJoined], timeline: Timeline, inputs: Inputs,
-                      seed: int) -> np.ndarray:
-    """Withdrawal of a block of members per step, following their profile changes. [kWh]"""
+                      seed: int, throughout: Collection[str] = ()) -> np.ndarray:
+    """Withdrawal of a block of members per step, following their profile changes, modelled
+    in the years they need (:func:`twin.sim.loads.member_power_kw`; ``throughout``: the hosts
+    of plants and batteries). [kWh]"""
+    power = member_power_kw(members, timeline, inputs.index, seed,
+                            inputs.weather["temp_air"].to_numpy(), throughout)
     step_h = interval_hours(inputs.index)
-    first = [timeline.profiles[m.member_id][0][1] for m in members]
-    temp_air_c = inputs.weather["temp_air"].to_numpy()
-    out = load_columns(first, inputs.index, seed, temp_air_c, load_power_kw)
-    changes = [(i, m) for i, m in enumerate(members) if len(timeline.profiles[m.member_id]) > 1]
-    if changes:  # spliced below: our own copy (a study's cache hands out read-only arrays)
-        out = out.copy()
-    for i, m in changes:
-        for position, profile in timeline.profiles[m.member_id][1:]:
-            series = load_columns([profile], inputs.index, seed, temp_air_c, load_power_kw)
-            out[position:, i] = series[position:, 0]
-    return power_to_energy_kwh(out, step_h)
+    if not power.flags.writeable:  # a study's cache
+        return power_to_energy_kwh(power, step_h)
+    if step_h != 1.0:
+        power *= step_h  # in place: kW × h = kWh
+    return power
 
 
 Measured = dict[Meter, tuple[np.ndarray, np.ndarray]]
@@ -227,23 +227,16 @@ def battery_runner(events: Sequence[DomainEvent], index: pd.DatetimeIndex,
     return run
 
 
-def book_active(block: list[MemberJoined], timeline: Timeline, withdrawal: np.ndarray,
-                self_consumed: np.ndarray, columns: np.ndarray,
-                by_class: np.ndarray) -> list[tuple[int, int, np.ndarray]]:
-    """Zero what a block's members withdraw and self-consume while not active (only what is
-    withdrawn while active counts, and is billed here), and add the rest to the withdrawal by
-    configuration and holder class (in place). Returns each segment's ``(start, end,
-    active)``."""
-    ids = [m.member_id for m in block]
-    spans = []
-    for seg in timeline.segments:
-        active = np.array([mid in seg.members for mid in ids], dtype=bool)
-        spans.append((seg.start, seg.end, active))
-        withdrawal[seg.start:seg.end, ~active] = 0.0
-        self_consumed[seg.start:seg.end, ~active] = 0.0
-        if active.any():
-            by_class[seg.start:seg.end] += withdrawal[seg.start:seg.end] @ columns
-    return spans
+def book_active(withdrawal: np.ndarray, self_consumed: np.ndarray, present: np.ndarray,
+                lengths: np.ndarray, columns: np.ndarray, by_class: np.ndarray) -> None:
+    """Zero what a block's members withdraw and self-consume while not present (``(segment,
+    member)``, segments of ``lengths`` steps; only what is withdrawn while active counts, and is
+    billed here), and add the rest to the withdrawal by configuration and holder class, all in
+    place."""
+    mask = np.repeat(present, lengths, axis=0)  # (time, member)
+    withdrawal *= mask
+    self_consumed *= mask
+    by_class += withdrawal @ columns
 
 
 def plant_counts(plants: list[PlantCommissioned], timeline: Timeline, injection: np.ndarray,
@@ -254,14 +247,10 @@ def plant_counts(plants: list[PlantCommissioned], timeline: Timeline, injection:
         if ("plant", p.plant_id, "injection") in measured:
             values, covered = measured[("plant", p.plant_id, "injection")]
             injection[covered, j] = values[covered]
-    plant_injection = np.zeros_like(injection)
-    plant_active = np.zeros(injection.shape, dtype=bool)
-    plant_ids = [p.plant_id for p in plants]
-    for seg in timeline.segments:
-        active = np.array([pid in seg.plants for pid in plant_ids], dtype=bool)
-        plant_injection[seg.start:seg.end] = injection[seg.start:seg.end] * active
-        plant_active[seg.start:seg.end] = active
-    return plant_injection, plant_active
+    bounds = timeline.bounds()
+    plant_active = np.repeat(timeline.presence([p.plant_id for p in plants], of="plants"),
+                             bounds[:, 1] - bounds[:, 0], axis=0)
+    return injection * plant_active, plant_active
 
 
 def book_flows(events: Sequence[DomainEvent], inputs: Inputs, seed: int, timeline: Timeline,
@@ -286,6 +275,9 @@ def book_flows(events: Sequence[DomainEvent], inputs: Inputs, seed: int, timelin
     for j, p in enumerate(plants):
         if p.host_member is not None:
             hosted.setdefault(p.host_member, []).append(j)
+    # a host's load decides what its plants inject and its battery does, member or not
+    hosts = set(hosted) | {e.host_member for e in events
+                           if isinstance(e, StorageInstalled) and e.host_member is not None}
     measured = measured_on_grid(meter_data, inputs.index)
     dispatched: dict[str, Dispatch] = {}
     batteries = battery_runner(events, inputs.index, dispatched)
@@ -295,6 +287,9 @@ def book_flows(events: Sequence[DomainEvent], inputs: Inputs, seed: int, timelin
     grid = MonthGrid.of(inputs.index)
     months = MemberMonths.empty(grid, len(members))
     step_h = interval_hours(inputs.index)
+    bounds = timeline.bounds()
+    lengths = bounds[:, 1] - bounds[:, 0]
+    prepare_placement(len(members) * n_t)
     # Blocks of members of the same load model where possible (one model call per block, and
     # each model's columns side by side in a block).
     model = [load_model(timeline.profiles[m.member_id][0][1]).name for m in members]
@@ -302,7 +297,7 @@ def book_flows(events: Sequence[DomainEvent], inputs: Inputs, seed: int, timelin
     for lo in range(0, len(members), MEMBER_BLOCK):
         block_index = order[lo:lo + MEMBER_BLOCK]
         block = [members[i] for i in block_index]
-        withdrawal = member_withdrawal(block, timeline, inputs, seed)
+        withdrawal = member_withdrawal(block, timeline, inputs, seed, hosts)
         for i, m in enumerate(block):
             if ("member", m.member_id) in profiles:
                 withdrawal[:, i] = profiles[("member", m.member_id)]
@@ -316,11 +311,12 @@ def book_flows(events: Sequence[DomainEvent], inputs: Inputs, seed: int, timelin
         for i, m in enumerate(block):
             columns[i, config_col[m.configuration_id] * 3 + holder_class(m.category)] = \
                 1.0 - m.tariff_exempt_share
-        spans = book_active(block, timeline, withdrawal, self_consumed, columns, by_class)
+        present = timeline.members_present([m.member_id for m in block])
+        book_active(withdrawal, self_consumed, present, lengths, columns, by_class)
         member_total[block_index] += withdrawal.sum(axis=0)
         months.withdrawn_kwh[block_index] = grid.by_band(withdrawal)
         months.self_consumed_kwh[block_index] = grid.by_band(self_consumed)
-        months.active_steps[block_index] = grid.steps_active(spans, len(block))
+        months.active_steps[block_index] = grid.steps_active(present, bounds)
         if progress is not None and len(members) > MEMBER_BLOCK:
             progress("member loads", min(lo + MEMBER_BLOCK, len(members)), len(members))
 

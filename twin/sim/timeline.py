@@ -9,9 +9,11 @@ member's consumption profile.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 import simpy
 
@@ -45,6 +47,39 @@ class Timeline:
     profiles: dict[str, list[tuple[int, Consumer]]]
     """Member id → ``(first step, consumer profile)`` in time order."""
     final_state: CommunityState
+
+    def bounds(self) -> np.ndarray:
+        """Each segment's ``[start, end)``, ``(segment, 2)``."""
+        return np.array([(seg.start, seg.end) for seg in self.segments],
+                        dtype=np.int64).reshape(-1, 2)
+
+    def presence(self, ids: Sequence[str], of: str = "members") -> np.ndarray:
+        """Whether each of ``ids`` (members, or plants with ``of="plants"``) is in the community
+        in each segment, ``(segment, id)``: built from what changes between segments (a few ids
+        at a time), not by asking every id of every segment."""
+        column = {key: j for j, key in enumerate(ids)}
+        out = np.zeros((len(self.segments), len(ids)), dtype=bool)
+        before: frozenset[str] = frozenset()
+        row = np.zeros(len(ids), dtype=bool)
+        for k, seg in enumerate(self.segments):
+            now = getattr(seg, of)
+            for key in now ^ before:
+                if key in column:
+                    row[column[key]] = key in now
+            out[k] = row
+            before = now
+        return out
+
+    @functools.cached_property
+    def _member_presence(self) -> tuple[dict[str, int], np.ndarray]:
+        ids = list(self.profiles)
+        return {m: j for j, m in enumerate(ids)}, self.presence(ids)
+
+    def members_present(self, ids: Sequence[str]) -> np.ndarray:
+        """:meth:`presence` of members, from one matrix of every member the run knows (built
+        once, sliced per block)."""
+        column, matrix = self._member_presence
+        return matrix[:, [column[m] for m in ids]]
 
 
 class CommunityTimeline:

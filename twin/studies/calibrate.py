@@ -67,7 +67,8 @@ def _member_model(spec: RunSpec, context: dict, plants: list[PlantCommissioned],
     members = {e.member_id: e for e in spec.events if isinstance(e, MemberJoined)}
     member = members[member_id]
     timeline = run_timeline(spec.events, inputs.index)
-    withdrawal = member_withdrawal([member], timeline, inputs, spec.settings.simulation.seed)
+    withdrawal = member_withdrawal([member], timeline, inputs, spec.settings.simulation.seed,
+                                  throughout={member_id})  # the meter's whole period
     if ("member", member_id) in context["profiles"]:
         withdrawal[:, 0] = context["profiles"][("member", member_id)]
     cols = [j for j, p in enumerate(plants) if p.host_member == member_id]

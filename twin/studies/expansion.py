@@ -16,7 +16,7 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from twin.assets.loads import Consumer, load_power_kw
+from twin.assets.loads import Consumer
 from twin.assets.pv import plant_ac_power_kw
 from twin.core.calendar import MonthGrid
 from twin.core.locale import Say
@@ -46,6 +46,7 @@ from twin.scenario.candidates import (
 )
 from twin.scenario.schema import plant_event_defaults
 from twin.sim.flows import CountedFlows, PhysicalFlows, book_flows, community_batteries
+from twin.sim.loads import yearly_power_kw
 from twin.sim.profiles import profiled_energy
 from twin.sim.results import summary_table
 from twin.sim.settle import bill_parameters, settle
@@ -132,8 +133,9 @@ class Evaluator:
     def _energy_kwh(self, members: list[MemberJoined]) -> np.ndarray:
         """Withdrawal of new members on the base grid and weather. [kWh], ``(time, member)``"""
         consumers = [Consumer(m.member_id, m.archetype, m.annual_kwh) for m in members]
-        power = load_power_kw(consumers, self.inputs.index, self.spec.settings.simulation.seed,
-                              self.inputs.weather["temp_air"].to_numpy())
+        power = yearly_power_kw(consumers, self.inputs.index,
+                                self.spec.settings.simulation.seed,
+                                self.inputs.weather["temp_air"].to_numpy())
         return power_to_energy_kwh(power, interval_hours(self.inputs.index))
 
     def totals(self, state: State) -> pd.Series:
