@@ -4,10 +4,12 @@
 
 Runs the built-in default for ``--years`` under cProfile and reports the run's time and the
 cumulative time of its main parts (member loads, and within them the appliance draws, their
-placement and the capping; booking; PV), the share of the member-days computed in which the
-member belongs to the community, then writes every output twice, ``results.nc`` uncompressed
-(the default) and with ``compress=True`` (zlib level 1), with the time and the file's size. The reference in the same run is the time of the same run without the profiler. Appends a
-line to bench/RESULTS.md.
+placement and the capping; masking and booking; PV; weather and prices), the share of the
+member-days of the horizon in which the members belong to the community and the share of
+member-years in which their loads are modelled (those with an active day, decision 71), then
+writes every output twice, ``results.nc`` uncompressed (the default) and with ``compress=True``
+(zlib level 1), with the time and the file's size. The reference in the same run is the time of
+the same run without the profiler. Appends a line to bench/RESULTS.md.
 """
 
 from __future__ import annotations
@@ -24,12 +26,13 @@ from community import record
 import twin
 
 PARTS = {
-    "member loads": ("loads.py", "load_power_kw"),
+    "member loads": ("loads.py", "member_power_kw"),
     "appliance draws": ("appliances.py", "drawn_cycles"),
     "appliance placement": ("appliances.py", "place_cycles"),
     "capping": ("loads.py", "_capped"),
-    "booking": ("flows.py", "book_active"),
+    "masking and booking": ("flows.py", "book_active"),
     "PV": ("flows.py", "plant_production"),
+    "weather and prices": ("run.py", "load_inputs"),
 }
 """Named parts of a run: (file, function) whose cumulative time is reported."""
 
@@ -50,7 +53,10 @@ def main() -> None:
                        if path.endswith(file) and fn == function)
              for name, (file, function) in PARTS.items()}
     ds = result.dataset
-    active = float(ds["member_active_days"].sum()) / (len(ds["member"]) * len(ds["time"]) / 24)
+    days = ds["member_active_days"]
+    active = float(days.sum()) / (len(ds["member"]) * len(ds["time"]) / 24)
+    years = days.groupby(days["month"].dt.year).sum() > 0  # (member, year)
+    modelled = float(years.mean())
     written = []
     for compress in (False, True):
         out = Path(tempfile.mkdtemp())
@@ -60,8 +66,8 @@ def main() -> None:
                        f"results.nc {'compressed' if compress else 'plain'} "
                        f"({path.stat().st_size / 1e6:.0f} MB)")
     record(f"default scenario, {args.years} years hourly, in one process: the run and its parts "
-           f"({len(ds['member'])} members, active {100 * active:.0f} % of the member-days "
-           "the loads are computed for)",
+           f"({len(ds['member'])} members, active in {100 * active:.0f} % of the member-days "
+           f"of the horizon; loads modelled in {100 * modelled:.0f} % of the member-years)",
            f"run {plain_s:.1f} s; under the profiler "
            + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in parts.items())
            + "; " + "; ".join(written),

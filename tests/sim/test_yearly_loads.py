@@ -3,12 +3,20 @@ years it needs (decision 71)."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+
 import numpy as np
 import pytest
 
 import twin
+import twin.sim.flows as engine
 from tests.conftest import TESTS
+from twin.core.time import local_midnight_utc
+from twin.events import MemberProfileChanged
+from twin.sim.flows import book_flows, member_withdrawal
 from twin.sim.loads import years_modelled
+from twin.sim.timeline import run_timeline
 
 THREE_YEARS = TESTS / "data" / "scenarios" / "three_years.toml"
 HOURS = {2026: 8760, 2027: 8760, 2028: 8784}
@@ -72,3 +80,48 @@ def test_years_modelled_by_hand():
     modelled = years_modelled(present, bounds, [(0, 10), (10, 20)],
                               np.array([False, False, True]))
     assert modelled.tolist() == [[True, False, True], [False, True, True]]
+
+
+@pytest.fixture(scope="module")
+def three_years_case():
+    spec = twin.load(THREE_YEARS).spec
+    inputs = spec.load_inputs()
+    return spec, inputs
+
+
+def test_a_profile_change_in_a_later_year_shows_from_its_time(three_years_case):
+    """The shop's energy rises in July 2027: before, its load is the unchanged one; from then
+    on (the rest of 2027 and all of 2028), the load of a shop that always had the new one."""
+    spec, inputs = three_years_case
+    at = local_midnight_utc(dt.date(2027, 7, 1))
+    change = MemberProfileChanged(effective_utc=at.to_pydatetime(), member_id="shop",
+                                  annual_kwh=60_000.0, reason="air conditioning")
+    shop = next(e for e in spec.events if getattr(e, "member_id", None) == "shop")
+    changed = member_withdrawal([shop], run_timeline([*spec.events, change], inputs.index),
+                                inputs, 7)[:, 0]
+    unchanged = member_withdrawal([shop], run_timeline(spec.events, inputs.index), inputs,
+                                  7)[:, 0]
+    always = dataclasses.replace(shop, annual_kwh=60_000.0)
+    events = [always if e is shop else e for e in spec.events]
+    new = member_withdrawal([always], run_timeline(events, inputs.index), inputs, 7)[:, 0]
+    since = inputs.index >= at
+    np.testing.assert_array_equal(changed[~since], unchanged[~since])
+    np.testing.assert_array_equal(changed[since], new[since])
+    assert changed[since].sum() == pytest.approx(1.5 * unchanged[since].sum(), rel=0.02)
+
+
+def test_blocks_of_one_member_book_what_one_block_books(three_years_case, monkeypatch):
+    """One member a block: the loads' buffer is reused by every block, and each year's zeros
+    and loads are written afresh."""
+    spec, inputs = three_years_case
+    timeline = run_timeline(spec.events, inputs.index)
+    configurations = spec.configuration_ids
+    _, whole = book_flows(spec.events, inputs, 7, timeline, configurations)
+    monkeypatch.setattr(engine, "MEMBER_BLOCK", 1)
+    _, single = book_flows(spec.events, inputs, 7, timeline, configurations)
+    np.testing.assert_allclose(single.configuration_withdrawal_by_class_kwh,
+                               whole.configuration_withdrawal_by_class_kwh, rtol=1e-12)
+    for name in ("withdrawn_kwh", "self_consumed_kwh", "active_steps", "peak_kw"):
+        np.testing.assert_allclose(getattr(single.member_months, name),
+                                   getattr(whole.member_months, name), rtol=1e-12,
+                                   err_msg=name)  # sums in another order: rounding apart

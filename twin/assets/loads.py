@@ -394,6 +394,16 @@ def load_model(consumer: Consumer) -> Archetype:
     return ARCHETYPES[consumer.archetype]
 
 
+def put_columns(out: np.ndarray, cols: np.ndarray, values: np.ndarray) -> None:
+    """``out[:, cols] = values``, copied run by run of consecutive columns: a slice copy each,
+    several times faster than numpy's scatter by an index array when the runs are long (members
+    sorted by model and membership are)."""
+    cols = np.asarray(cols)
+    breaks = np.flatnonzero(np.diff(cols) != 1) + 1
+    for lo, hi in zip(np.r_[0, breaks], np.r_[breaks, len(cols)], strict=True):
+        out[:, cols[lo]:cols[hi - 1] + 1] = values[:, lo:hi]
+
+
 def load_power_kw(consumers: Sequence[Consumer], index: pd.DatetimeIndex, seed: int,
                   temp_air_c: np.ndarray | None = None) -> np.ndarray:
     """Mean power of every consumer in every interval. [kW], shape ``(time, member)``.
@@ -401,7 +411,7 @@ def load_power_kw(consumers: Sequence[Consumer], index: pd.DatetimeIndex, seed: 
     ``temp_air_c`` (air temperature per interval) drives the weather-sensitive archetypes; the
     UNI 10349 monthly means are used when it is not given. One model call per archetype;
     consumers given grouped by :func:`load_model` (as runs give them) are written as column
-    slices, others by their column indices.
+    slices (:func:`put_columns`).
     """
     by_archetype: dict[str, list[int]] = {}
     models: dict[str, Archetype] = {}
@@ -417,10 +427,7 @@ def load_power_kw(consumers: Sequence[Consumer], index: pd.DatetimeIndex, seed: 
     for name, cols in by_archetype.items():
         power = archetype_power(models[name], index, [consumers[j] for j in cols], seed,
                                 temp_air_c)
-        if cols[-1] - cols[0] == len(cols) - 1:  # contiguous: a slice, far cheaper
-            out[:, cols[0]:cols[-1] + 1] = power
-        else:
-            out[:, cols] = power
+        put_columns(out, np.array(cols), power)
     return out
 
 

@@ -125,12 +125,13 @@ def plant_production(events: Sequence[DomainEvent], plants: list[PlantCommission
 
 
 def member_withdrawal(members: Sequence[MemberJoined], timeline: Timeline, inputs: Inputs,
-                      seed: int, throughout: Collection[str] = ()) -> np.ndarray:
+                      seed: int, throughout: Collection[str] = (),
+                      out: np.ndarray | None = None) -> np.ndarray:
     """Withdrawal of a block of members per step, following their profile changes, modelled
     in the years they need (:func:`twin.sim.loads.member_power_kw`; ``throughout``: the hosts
-    of plants and batteries). [kWh]"""
+    of plants and batteries; ``out``: a buffer to write in). [kWh]"""
     power = member_power_kw(members, timeline, inputs.index, seed,
-                            inputs.weather["temp_air"].to_numpy(), throughout)
+                            inputs.weather["temp_air"].to_numpy(), throughout, out)
     step_h = interval_hours(inputs.index)
     if not power.flags.writeable:  # a study's cache
         return power_to_energy_kwh(power, step_h)
@@ -158,7 +159,7 @@ None for a member without a battery."""
 def behind_the_meter(block: list[MemberJoined], withdrawal: np.ndarray,
                      production: np.ndarray, injection: np.ndarray,
                      hosted: dict[str, list[int]], measured: Measured,
-                     battery: BatteryStep | None = None) -> np.ndarray:
+                     battery: BatteryStep | None = None) -> tuple[list[int], np.ndarray]:
     """Net each host's load with its plants' output (the host uses it first, the surplus is
     injected), then put the measured values in, as measured: a POD's withdrawal and injection
     are net of what sits behind it, so nothing is subtracted from them again. In place.
@@ -166,21 +167,23 @@ def behind_the_meter(block: list[MemberJoined], withdrawal: np.ndarray,
     A battery behind the host's POD (``battery``) then charges from what its plants would inject
     and discharges into what it would withdraw; what it delivers counts as self-consumed.
 
-    Returns the energy each member of the block self-consumes per step (the modelled
-    ``min(load, output)`` plus what its battery delivers; zero for members hosting nothing),
-    ``(time, block)``. [kWh]"""
+    Returns the positions in the block of its members hosting plants, and the energy each of
+    them self-consumes per step (the modelled ``min(load, output)`` plus what its battery
+    delivers), ``(time, host)`` [kWh]; the others self-consume nothing."""
     n_t = len(withdrawal)
-    self_consumed = np.zeros_like(withdrawal)
+    hosts = [i for i, m in enumerate(block) if hosted.get(m.member_id)]
+    self_consumed = np.zeros((n_t, len(hosts)))
     for i, m in enumerate(block):
         cols = hosted.get(m.member_id)
         if cols:
+            h = hosts.index(i)
             pv = production[:, cols].sum(axis=1)
             share = np.divide(production[:, cols], pv[:, None],
                               out=np.full((n_t, len(cols)), 1.0 / len(cols)),
                               where=pv[:, None] > 0)
             injection[:, cols] = np.maximum(pv - withdrawal[:, i], 0.0)[:, None] * share
-            self_consumed[:, i] = np.minimum(withdrawal[:, i], pv)
-            withdrawal[:, i] -= self_consumed[:, i]
+            self_consumed[:, h] = np.minimum(withdrawal[:, i], pv)
+            withdrawal[:, i] -= self_consumed[:, h]
             done = battery(m.member_id, withdrawal[:, i], injection[:, cols].sum(axis=1)) \
                 if battery is not None else None
             if done is not None:
@@ -188,14 +191,14 @@ def behind_the_meter(block: list[MemberJoined], withdrawal: np.ndarray,
                 injection[:, cols] -= charge[:, None] * share
                 np.maximum(injection[:, cols], 0.0, out=injection[:, cols])
                 withdrawal[:, i] -= discharge
-                self_consumed[:, i] += discharge
+                self_consumed[:, h] += discharge
             if ("member", m.member_id, "injection") in measured:
                 values, covered = measured[("member", m.member_id, "injection")]
                 injection[np.ix_(covered, cols)] = values[covered, None] * share[covered]
         if ("member", m.member_id, "withdrawal") in measured:
             values, covered = measured[("member", m.member_id, "withdrawal")]
             withdrawal[covered, i] = values[covered]
-    return self_consumed
+    return hosts, self_consumed
 
 
 def battery_runner(events: Sequence[DomainEvent], index: pd.DatetimeIndex,
@@ -227,15 +230,16 @@ def battery_runner(events: Sequence[DomainEvent], index: pd.DatetimeIndex,
     return run
 
 
-def book_active(withdrawal: np.ndarray, self_consumed: np.ndarray, present: np.ndarray,
-                lengths: np.ndarray, columns: np.ndarray, by_class: np.ndarray) -> None:
-    """Zero what a block's members withdraw and self-consume while not present (``(segment,
-    member)``, segments of ``lengths`` steps; only what is withdrawn while active counts, and is
-    billed here), and add the rest to the withdrawal by configuration and holder class, all in
-    place."""
+def book_active(withdrawal: np.ndarray, self_consumed: np.ndarray, hosts: list[int],
+                present: np.ndarray, lengths: np.ndarray, columns: np.ndarray,
+                by_class: np.ndarray) -> None:
+    """Zero what a block's members withdraw, and its ``hosts`` self-consume, while not present
+    (``(segment, member)``, segments of ``lengths`` steps; only what is withdrawn while active
+    counts, and is billed here), and add the rest to the withdrawal by configuration and holder
+    class, all in place."""
     mask = np.repeat(present, lengths, axis=0)  # (time, member)
     withdrawal *= mask
-    self_consumed *= mask
+    self_consumed *= mask[:, hosts]
     by_class += withdrawal @ columns
 
 
@@ -276,8 +280,8 @@ def book_flows(events: Sequence[DomainEvent], inputs: Inputs, seed: int, timelin
         if p.host_member is not None:
             hosted.setdefault(p.host_member, []).append(j)
     # a host's load decides what its plants inject and its battery does, member or not
-    hosts = set(hosted) | {e.host_member for e in events
-                           if isinstance(e, StorageInstalled) and e.host_member is not None}
+    hosted_or_storing = set(hosted) | {e.host_member for e in events if isinstance(
+        e, StorageInstalled) and e.host_member is not None}
     measured = measured_on_grid(meter_data, inputs.index)
     dispatched: dict[str, Dispatch] = {}
     batteries = battery_runner(events, inputs.index, dispatched)
@@ -290,21 +294,27 @@ def book_flows(events: Sequence[DomainEvent], inputs: Inputs, seed: int, timelin
     bounds = timeline.bounds()
     lengths = bounds[:, 1] - bounds[:, 0]
     prepare_placement(len(members) * n_t)
+    buffer = np.empty(n_t * min(MEMBER_BLOCK, len(members)))  # every block's loads (long runs)
     # Blocks of members of the same load model where possible (one model call per block, and
-    # each model's columns side by side in a block).
+    # each model's columns side by side in a block), in order of membership (the members a
+    # year models then sit side by side too).
     model = [load_model(timeline.profiles[m.member_id][0][1]).name for m in members]
-    order = sorted(range(len(members)), key=lambda i: (members[i].archetype, model[i]))
+    present = timeline.members_present([m.member_id for m in members])
+    first, last = present.argmax(axis=0), len(present) - present[::-1].argmax(axis=0)
+    order = sorted(range(len(members)),
+                   key=lambda i: (members[i].archetype, model[i], first[i], last[i]))
     for lo in range(0, len(members), MEMBER_BLOCK):
         block_index = order[lo:lo + MEMBER_BLOCK]
         block = [members[i] for i in block_index]
-        withdrawal = member_withdrawal(block, timeline, inputs, seed, hosts)
+        withdrawal = member_withdrawal(block, timeline, inputs, seed, hosted_or_storing,
+                                       buffer[:n_t * len(block)].reshape(n_t, len(block)))
         for i, m in enumerate(block):
             if ("member", m.member_id) in profiles:
                 withdrawal[:, i] = profiles[("member", m.member_id)]
         move_flexible_demand(block, withdrawal, inputs.index, seed, sun, config_col)
         months.peak_kw[block_index] = withdrawal.max(axis=0, initial=0.0) / step_h
-        self_consumed = behind_the_meter(block, withdrawal, production, injection, hosted,
-                                         measured, batteries)
+        hosts, self_consumed = behind_the_meter(block, withdrawal, production, injection,
+                                                hosted, measured, batteries)
         # Column (configuration, holder class) of each member, weighted by the share of its
         # withdrawal that counts for sharing (TIAD: tariff-exempt withdrawals are netted out).
         columns = np.zeros((len(block), n_c * 3))
@@ -312,10 +322,10 @@ def book_flows(events: Sequence[DomainEvent], inputs: Inputs, seed: int, timelin
             columns[i, config_col[m.configuration_id] * 3 + holder_class(m.category)] = \
                 1.0 - m.tariff_exempt_share
         present = timeline.members_present([m.member_id for m in block])
-        book_active(withdrawal, self_consumed, present, lengths, columns, by_class)
+        book_active(withdrawal, self_consumed, hosts, present, lengths, columns, by_class)
         member_total[block_index] += withdrawal.sum(axis=0)
         months.withdrawn_kwh[block_index] = grid.by_band(withdrawal)
-        months.self_consumed_kwh[block_index] = grid.by_band(self_consumed)
+        months.self_consumed_kwh[[block_index[i] for i in hosts]] = grid.by_band(self_consumed)
         months.active_steps[block_index] = grid.steps_active(present, bounds)
         if progress is not None and len(members) > MEMBER_BLOCK:
             progress("member loads", min(lo + MEMBER_BLOCK, len(members)), len(members))

@@ -16,7 +16,7 @@ from collections.abc import Collection, Sequence
 import numpy as np
 import pandas as pd
 
-from twin.assets.loads import Consumer, load_power_kw
+from twin.assets.loads import Consumer, load_power_kw, put_columns
 from twin.core.random import year_seed
 from twin.core.time import year_spans
 from twin.events import MemberJoined
@@ -27,25 +27,26 @@ __all__ = ["member_power_kw", "years_modelled", "yearly_power_kw"]
 
 
 def yearly_power_kw(consumers: Sequence[Consumer], index: pd.DatetimeIndex, seed: int,
-                    temp_air_c: np.ndarray, modelled: np.ndarray | None = None) -> np.ndarray:
+                    temp_air_c: np.ndarray, modelled: np.ndarray | None = None,
+                    out: np.ndarray | None = None) -> np.ndarray:
     """Mean power of every consumer per step, each year of ``index`` modelled on its own, zero
     in the years ``modelled`` ``(year, consumer)`` leaves out (all modelled when it is None).
-    [kW], ``(time, consumer)``. A run of one year, all modelled, returns the load model's (or the
-    study cache's, read-only) array itself."""
+    [kW], ``(time, consumer)``, written in ``out`` when given (a buffer a run reuses from block
+    to block: memory touched once, not once a block). A run of one year, all modelled, returns
+    the load model's (or the study cache's, read-only) array itself."""
     spans = year_spans(index)
     if len(spans) == 1 and (modelled is None or modelled.all()):
         return load_columns(consumers, index, seed, temp_air_c, load_power_kw)
-    out = np.zeros((len(index), len(consumers)))
+    out = np.empty((len(index), len(consumers))) if out is None else out
     for k, (a, b) in enumerate(spans):
         cols = np.arange(len(consumers)) if modelled is None else np.flatnonzero(modelled[k])
+        if len(cols) < len(consumers):
+            out[a:b] = 0.0
         if not len(cols):
             continue
         power = load_columns([consumers[i] for i in cols], index[a:b], year_seed(seed, k),
                              temp_air_c[a:b], load_power_kw)
-        if len(cols) == len(consumers):
-            out[a:b] = power
-        else:
-            out[a:b, cols] = power
+        put_columns(out[a:b], cols, power)
     return out
 
 
@@ -64,17 +65,19 @@ def years_modelled(present: np.ndarray, bounds: np.ndarray, spans: Sequence[tupl
 
 def member_power_kw(members: Sequence[MemberJoined], timeline: Timeline,
                     index: pd.DatetimeIndex, seed: int, temp_air_c: np.ndarray,
-                    throughout: Collection[str] = ()) -> np.ndarray:
+                    throughout: Collection[str] = (),
+                    out: np.ndarray | None = None) -> np.ndarray:
     """Mean power of a block of members per step, following their profile changes, each year
     modelled on its own and only for the members it needs (:func:`years_modelled`). [kW],
-    ``(time, member)``; possibly read-only (a study's cache), copied before any change."""
+    ``(time, member)``, in ``out`` when given (see :func:`yearly_power_kw`); possibly
+    read-only (a study's cache), copied before any change."""
     spans = year_spans(index)
     ids = [m.member_id for m in members]
     modelled = years_modelled(timeline.members_present(ids), timeline.bounds(), spans,
                               np.isin(ids, list(throughout)))
     history = [timeline.profiles[m.member_id] for m in members]
     first = [h[0][1] for h in history]
-    out = yearly_power_kw(first, index, seed, temp_air_c, modelled)
+    out = yearly_power_kw(first, index, seed, temp_air_c, modelled, out)
     changes = [(i, h) for i, h in enumerate(history) if len(h) > 1]
     if changes and not out.flags.writeable:
         out = out.copy()
