@@ -21,6 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import numpy as np
 from community import record
 
 import twin
@@ -55,8 +56,9 @@ def main() -> None:
     ds = result.dataset
     days = ds["member_active_days"]
     active = float(days.sum()) / (len(ds["member"]) * len(ds["time"]) / 24)
-    years = days.groupby(days["month"].dt.year).sum() > 0  # (member, year)
-    modelled = float(years.mean())
+    year = days["month"].to_numpy().astype("datetime64[Y]")
+    modelled = float(np.mean([(days.to_numpy()[:, year == y].sum(axis=1) > 0)
+                              for y in np.unique(year)]))  # member-years with an active day
     written = []
     for compress in (False, True):
         out = Path(tempfile.mkdtemp())

@@ -208,7 +208,7 @@ def battery_runner(events: Sequence[DomainEvent], index: pd.DatetimeIndex,
     by_host = {e.host_member: e for e in events
                if isinstance(e, StorageInstalled) and e.host_member is not None}
     step_h = interval_hours(index)
-    local = to_local(index)
+    local = to_local(index) if by_host else index[:0]  # local clock only for batteries
     hour = (local.hour + local.minute / 60.0).to_numpy()
 
     def run(member_id: str, load: np.ndarray, surplus: np.ndarray):  # noqa: ANN202

@@ -123,6 +123,38 @@ class Simulation:
         the years beyond the scenario's own period, as seeded events added to the run's log;
         ``RunResult.events_by_year`` counts them.
         """
+        spec, parameters, inputs, flows, counted, ds = self._settled(progress, years)
+        final = counted.final_state
+        warnings = existing_power_warnings(final.configurations, final.plants.values())
+        warnings += soft_bound_warnings(spec.events, inputs.price_eur_per_mwh.to_numpy())
+        warnings += inputs.weather_meta.get("warnings", [])
+        if progress:
+            progress("applied the rules")
+        ds = ds.merge(member_bills(ds, flows.members, bill_parameters(spec.events)))
+        cash = cash_timeline(ds, parameters)
+        fund, projects = fund_timeline(cash, list(spec.events), spec.settings.fund,
+                                       *family_months(ds))
+        coverage = coverage_by_month(in_force(spec.meter_data), inputs.index,
+                                     to_local(inputs.index).strftime("%Y-%m")) \
+            if spec.meter_data else pd.DataFrame()
+        result = RunResult(ds, summary_table(ds), cash, fund, projects, coverage=coverage,
+                           events_by_year=events_by_year(spec.events, inputs.hourly),
+                           warnings=warnings, settings=spec.settings)
+        check_finite(result)
+        return result
+
+    def summary(self, years: int | None = None) -> pd.DataFrame:
+        """The run's :func:`~twin.sim.results.summary_table` alone: the same simulation and
+        rules as :meth:`run`, without the bills, cash timeline and fund that the summary does
+        not read (a grid study's variant, :mod:`twin.studies.grid`)."""
+        table = summary_table(self._settled(None, years)[-1])
+        if not np.isfinite(table.to_numpy(dtype=float)).all():
+            raise RuntimeError("the run's summary holds NaN or infinity (a bug in cer-twin)")
+        return table
+
+    def _settled(self, progress: Progress | None, years: int | None) -> tuple:
+        """The future drawn, the membership counted, the flows simulated and the rules applied:
+        ``(spec, parameters, inputs, flows, counted, dataset)``."""
         spec = self.spec if years is None else self.spec.with_years(years)
         sim = spec.settings.simulation
         # The future is what the scenario does not know: drawn for the years a run adds beyond
@@ -140,28 +172,9 @@ class Simulation:
         spec = dataclasses.replace(spec, events=tuple(events))
         inputs = spec.load_inputs()
         flows, counted = simulate_flows(spec, inputs, progress)
-        ds = settle(spec, inputs, flows, counted)
-        ds = ds.assign_coords(member_counting=("member", [counting.get(str(m), "")
-                                                          for m in ds["member"].to_numpy()]))
-        final = counted.final_state
-        warnings = existing_power_warnings(final.configurations, final.plants.values())
-        warnings += soft_bound_warnings(spec.events, inputs.price_eur_per_mwh.to_numpy())
-        warnings += inputs.weather_meta.get("warnings", [])
+        ds = settle(spec, inputs, flows, counted, counting)
         ds.attrs["future_events"] = len(drawn)
-        if progress:
-            progress("applied the rules")
-        ds = ds.merge(member_bills(ds, flows.members, bill_parameters(spec.events)))
-        cash = cash_timeline(ds, parameters)
-        fund, projects = fund_timeline(cash, list(spec.events), spec.settings.fund,
-                                       *family_months(ds))
-        coverage = coverage_by_month(in_force(spec.meter_data), inputs.index,
-                                     to_local(inputs.index).strftime("%Y-%m")) \
-            if spec.meter_data else pd.DataFrame()
-        result = RunResult(ds, summary_table(ds), cash, fund, projects, coverage=coverage,
-                           events_by_year=events_by_year(spec.events, inputs.hourly),
-                           warnings=warnings, settings=spec.settings)
-        check_finite(result)
-        return result
+        return spec, parameters, inputs, flows, counted, ds
 
 
 def soft_bound_warnings(events: Sequence[DomainEvent], price_eur_per_mwh: np.ndarray) -> list[str]:

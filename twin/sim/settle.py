@@ -119,8 +119,11 @@ _DIMS = {
 
 
 def settle(spec: RunSpec, inputs: Inputs, flows: PhysicalFlows,
-           counted: CountedFlows) -> xr.Dataset:
-    """Shared energy, premium, valorization, RID and fees of every hour, plant and configuration."""
+           counted: CountedFlows, counting: dict[str, str] | None = None) -> xr.Dataset:
+    """Shared energy, premium, valorization, RID and fees of every hour, plant and configuration.
+
+    ``counting`` (member id → how its membership counts, :mod:`twin.sim.counting`) becomes the
+    ``member_counting`` coordinate when given."""
     parameters = scenario_parameters(list(spec.events))
     steps = round(1.0 / interval_hours(inputs.index))
     eligibility, terms = plant_terms(spec, flows.plants, parameters)
@@ -147,10 +150,12 @@ def settle(spec: RunSpec, inputs: Inputs, flows: PhysicalFlows,
                                   mm.active_steps * interval_hours(inputs.index) / 24.0)
     data["member_peak_kw"] = (("member",), mm.peak_kw)
     data.update(_battery_data(spec, counted, len(inputs.index), steps))
-    ds = xr.Dataset(data, coords=_coordinates(spec, inputs, flows, counted, out["rule_version"],
-                                               eligibility, terms))
-    for name in ds.data_vars:
-        ds[name].attrs = attrs_for(str(name))
+    coords = _coordinates(spec, inputs, flows, counted, out["rule_version"], eligibility, terms)
+    if counting is not None:
+        coords["member_counting"] = ("member", [counting.get(m.member_id, "")
+                                                for m in flows.members])
+    ds = xr.Dataset({name: (*value, attrs_for(name)) for name, value in data.items()},
+                    coords=coords)
     ds.attrs = _attributes(spec, inputs, out["rule_versions"])
     return ds
 

@@ -144,8 +144,9 @@ def read_grid(path: str | Path, allow_outside_paths: bool = False,
 
 
 def run_point(grid: Grid, point: tuple[int, ...]) -> np.ndarray:
-    """The summary of one variant, ``(configuration + community, figure)``, run as usual (inside
-    :func:`run_group`, with its reuse)."""
+    """The summary of one variant, ``(configuration + community, figure)``: the simulation and
+    rules of a run (inside :func:`run_group`, with its reuse), without the bills, cash and fund
+    the summary does not read (``Simulation.summary``)."""
     from twin.sim.run import Simulation
     from twin.sim.spec import RunSpec
 
@@ -153,7 +154,7 @@ def run_point(grid: Grid, point: tuple[int, ...]) -> np.ndarray:
     spec = RunSpec.from_scenario(grid.loaded.model_copy(update={"scenario": scenario}))
     if grid.years is not None:
         spec = spec.with_years(grid.years)
-    summary = Simulation(spec).run().summary
+    summary = Simulation(spec).summary()
     return summary.loc[list(configurations(grid)), list(SUMMARY_COLUMNS)].to_numpy(dtype=float)
 
 
