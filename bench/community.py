@@ -112,3 +112,33 @@ def timed_on_cluster(work: Callable[[Any], T], workers: int) -> tuple[float, T]:
         start = time.perf_counter()
         result = work(client)
         return time.perf_counter() - start, result
+
+
+RUN_PARTS = {
+    "member loads": ("loads.py", "member_power_kw"),
+    "appliance draws": ("appliances.py", "drawn_cycles"),
+    "appliance placement": ("appliances.py", "place_cycles"),
+    "capping": ("loads.py", "_capped"),
+    "masking and booking": ("flows.py", "book_active"),
+    "PV": ("flows.py", "plant_production"),
+    "weather and prices": ("run.py", "load_inputs"),
+    "rules": ("settle.py", "settle"),
+}
+"""Named parts of a run: (file, function) whose cumulative time a profile reports."""
+
+
+def profiled(work: Callable[[], T]) -> tuple[T, str]:
+    """``work()`` under cProfile, and the cumulative seconds of each of :data:`RUN_PARTS`
+    ("under the profiler member loads 9.7 s, ...")."""
+    import cProfile
+    import pstats
+
+    profile = cProfile.Profile()
+    result = profile.runcall(work)
+    stats = pstats.Stats(profile).stats  # (file, line, function) -> (.., .., .., cumulative, ..)
+    parts = {name: sum(v[3] for (path, _, fn), v in stats.items()
+                       if path.endswith(file) and fn == function)
+             for name, (file, function) in RUN_PARTS.items()}
+    return result, "under the profiler " + ", ".join(f"{name} {seconds:.2f} s"
+                                                     for name, seconds in parts.items())
+

@@ -3,8 +3,8 @@
     python bench/long_run.py [--years 20]
 
 Runs the built-in default for ``--years`` under cProfile and reports the run's time and the
-cumulative time of its main parts (member loads, and within them the appliance draws, their
-placement and the capping; masking and booking; PV; weather and prices), the share of the
+cumulative time of its main parts (bench/community.py's ``RUN_PARTS``: member loads, and within them the appliance
+draws, their placement and the capping; masking and booking; PV; weather and prices; rules), the share of the
 member-days of the horizon in which the members belong to the community and the share of
 member-years in which their loads are modelled (those with an active day, decision 71), then
 writes every output twice, ``results.nc`` uncompressed (the default) and with ``compress=True``
@@ -15,27 +15,14 @@ the same run without the profiler. Appends a line to bench/RESULTS.md.
 from __future__ import annotations
 
 import argparse
-import cProfile
-import pstats
 import tempfile
 import time
 from pathlib import Path
 
 import numpy as np
-from community import record
+from community import profiled, record
 
 import twin
-
-PARTS = {
-    "member loads": ("loads.py", "member_power_kw"),
-    "appliance draws": ("appliances.py", "drawn_cycles"),
-    "appliance placement": ("appliances.py", "place_cycles"),
-    "capping": ("loads.py", "_capped"),
-    "masking and booking": ("flows.py", "book_active"),
-    "PV": ("flows.py", "plant_production"),
-    "weather and prices": ("run.py", "load_inputs"),
-}
-"""Named parts of a run: (file, function) whose cumulative time is reported."""
 
 
 def main() -> None:
@@ -47,12 +34,7 @@ def main() -> None:
     start = time.perf_counter()
     sim.run(years=args.years)
     plain_s = time.perf_counter() - start
-    profile = cProfile.Profile()
-    result = profile.runcall(sim.run, years=args.years)
-    stats = pstats.Stats(profile).stats  # (file, line, function) -> (.., .., .., cumulative, ..)
-    parts = {name: sum(v[3] for (path, _, fn), v in stats.items()
-                       if path.endswith(file) and fn == function)
-             for name, (file, function) in PARTS.items()}
+    result, parts = profiled(lambda: sim.run(years=args.years))
     ds = result.dataset
     days = ds["member_active_days"]
     active = float(days.sum()) / (len(ds["member"]) * len(ds["time"]) / 24)
@@ -70,9 +52,7 @@ def main() -> None:
     record(f"default scenario, {args.years} years hourly, in one process: the run and its parts "
            f"({len(ds['member'])} members, active in {100 * active:.0f} % of the member-days "
            f"of the horizon; loads modelled in {100 * modelled:.0f} % of the member-years)",
-           f"run {plain_s:.1f} s; under the profiler "
-           + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in parts.items())
-           + "; " + "; ".join(written),
+           f"run {plain_s:.1f} s; {parts}; " + "; ".join(written),
            "the whole CLI process: bench/default_run.py",
            f"python bench/long_run.py --years {args.years}")
 
