@@ -27,10 +27,9 @@ from twin.assets import appliances
 
 def placed_seconds(power: np.ndarray, cycles: tuple, total: np.ndarray, step_h: float,
                    compiled: bool) -> tuple[float, np.ndarray]:
-    appliances.COMPILED_FROM_STEPS = 0 if compiled else 10**15
     out = power.copy()
     start = time.perf_counter()
-    appliances.place_cycles(out, *cycles, total, step_h)
+    appliances.place_cycles(out, *cycles, total, step_h, compiled=compiled)
     return time.perf_counter() - start, out
 
 

@@ -152,18 +152,21 @@ def prepare_placement(member_steps: int) -> None:
 
 
 def place_cycles(power_kw: np.ndarray, member: np.ndarray, day: np.ndarray, kind: np.ndarray,
-                 u: np.ndarray, total_kwh: np.ndarray, step_h: float) -> None:
+                 u: np.ndarray, total_kwh: np.ndarray, step_h: float,
+                 compiled: bool | None = None) -> None:
     """Put the cycles (:func:`drawn_cycles`) in ``power_kw``, in place: each centred on the
     quarter hour its draw gives in its day's load (the inverse of the day's hourly energy
     distribution at ``u``, read before any cycle is added), its energy taken from the smooth
     part of its member's load. Two equal implementations (a test holds them to 1e-12):
-    numpy, and compiled loops from :data:`COMPILED_FROM_STEPS` (decision 70)."""
+    numpy, and compiled loops (decision 70), chosen by ``compiled``, or when it is None from
+    :data:`COMPILED_FROM_STEPS` (or because they are loaded already)."""
     n_t, n_m = power_kw.shape
     per_hour = int(round(1.0 / step_h))
     quarters = int(round(step_h / QUARTER_H))  # quarters in a step
     cycle_kw, lead = cycle_curves()
     member, kind = member.astype(np.int64), kind.astype(np.int64)
-    compiled = bool(_COMPILED) or n_t * n_m >= COMPILED_FROM_STEPS
+    if compiled is None:
+        compiled = bool(_COMPILED) or n_t * n_m >= COMPILED_FROM_STEPS
     if compiled:
         centres, add = _kernels()
         by_day = np.argsort(day, kind="stable")  # rows of power_kw in order, members across

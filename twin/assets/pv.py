@@ -2,7 +2,8 @@
 
 Chain (the same models as a pvlib ``ModelChain`` with ``transposition_model='haydavies'``
 or ``'perez'``, ``aoi_model='physical'``, ``temperature_model='noct_sam'``,
-``dc_model='pvwatts'``, ``ac_model='pvwatts'``): solar position once per site, plane-of-array
+``dc_model='pvwatts'``, ``ac_model='pvwatts'``): solar position once per site (pvlib's SPA, its
+time-only part once for all sites, :mod:`twin.assets.solar`), plane-of-array
 irradiance once per orientation, then cell temperature, DC and AC power broadcast over the
 plants as arrays ``[time, plant]``.
 
@@ -22,6 +23,7 @@ import numpy as np
 import pandas as pd
 import pvlib
 
+from twin.assets.solar import solar_positions
 from twin.core.time import interval_hours, local_midnight_utc, to_local
 from twin.events.domain import PlantCommissioned
 
@@ -90,11 +92,10 @@ def plane_of_array(plants: Sequence[PlantCommissioned], weather: pd.DataFrame,
 
     poa_global = np.zeros((n_time, n_plant))
     effective = np.zeros((n_time, n_plant))
-    for (cell_lat, cell_lon), site_plants in by_site.items():
-        lat, lon = cell_lat * SITE_CELL_DEG, cell_lon * SITE_CELL_DEG
-        solpos = pvlib.solarposition.get_solarposition(mid, lat, lon)
-        zenith = solpos["apparent_zenith"].to_numpy()
-        azimuth = solpos["azimuth"].to_numpy()
+    centres = {cell: (cell[0] * SITE_CELL_DEG, cell[1] * SITE_CELL_DEG) for cell in by_site}
+    sun = solar_positions(mid, centres.values())
+    for cell, site_plants in by_site.items():
+        zenith, azimuth = sun[centres[cell]]
         airmass = (pvlib.atmosphere.get_relative_airmass(zenith)
                    if transposition_model == "perez" else None)
         by_orientation: dict[tuple[float, float, float], list[int]] = defaultdict(list)
