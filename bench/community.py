@@ -115,6 +115,8 @@ def timed_on_cluster(work: Callable[[Any], T], workers: int) -> tuple[float, T]:
 
 
 RUN_PARTS = {
+    "timeline": ("timeline.py", "run_timeline"),
+    "flows (loads, PV, booking)": ("flows.py", "book_flows"),
     "member loads": ("loads.py", "member_power_kw"),
     "appliance draws": ("appliances.py", "drawn_cycles"),
     "appliance placement": ("appliances.py", "place_cycles"),
@@ -123,6 +125,7 @@ RUN_PARTS = {
     "PV": ("flows.py", "plant_production"),
     "weather and prices": ("run.py", "load_inputs"),
     "rules": ("settle.py", "settle"),
+    "summary": ("results.py", "summary_table"),
 }
 """Named parts of a run: (file, function) whose cumulative time a profile reports."""
 
