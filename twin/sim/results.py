@@ -45,10 +45,15 @@ SUMMED = ("configuration_injected_energy_kwh", "configuration_withdrawn_energy_k
 
 def summary_table(ds: xr.Dataset) -> pd.DataFrame:
     """One row per configuration and one for the community, columns :data:`SUMMARY_COLUMNS`."""
-    data = {name: ds[name].to_numpy() for name in SUMMED}
-    plant_of = ds["plant_configuration"].to_numpy()
-    member_of = ds["member_configuration"].to_numpy()
-    configurations = ds["configuration"].to_numpy()
+    return summary_of({name: ds[name].to_numpy() for name in
+                       (*SUMMED, "plant_configuration", "member_configuration", "configuration")})
+
+
+def summary_of(data: dict[str, np.ndarray]) -> pd.DataFrame:
+    """:func:`summary_table` from the arrays it reads (:data:`SUMMED`, and the configuration
+    of each plant and member and the configurations), by name."""
+    plant_of, member_of = data["plant_configuration"], data["member_configuration"]
+    configurations = data["configuration"]
     rows = {str(cid): _row(data, plant_of == cid, member_of == cid, configurations == cid)
             for cid in configurations}
     rows["community"] = _row(data, np.ones(plant_of.size, bool), np.ones(member_of.size, bool),

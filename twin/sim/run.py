@@ -28,16 +28,18 @@ from twin.finance.fund import fund_timeline
 from twin.finance.investment import plant_finance
 from twin.inputs.meters.ledger import coverage_by_month, in_force
 from twin.inputs.meters.stored import stored_imports
+from twin.inputs.run import Inputs
 from twin.rules.configuration import existing_power_warnings
+from twin.rules.parameters import Parameters
 from twin.scenario import Finance, RunSettings, load_scenario
 from twin.scenario.bounds import SOFT_ANNUAL_KWH, SOFT_PLANT_KWP, SOFT_PRICE_EUR_PER_MWH
 from twin.sim.counting import counted_membership, with_sections
-from twin.sim.flows import simulate_flows
+from twin.sim.flows import CountedFlows, PhysicalFlows, simulate_flows
 from twin.sim.future import future_events
 from twin.sim.members import member_table
 from twin.sim.profiles import profiles_of
-from twin.sim.results import summary_table, write_outputs
-from twin.sim.settle import bill_parameters, scenario_parameters, settle
+from twin.sim.results import summary_of, summary_table, write_outputs
+from twin.sim.settle import bill_parameters, scenario_parameters, settle, summary_arrays
 from twin.sim.spec import RunSpec, settings_from_json
 
 
@@ -107,6 +109,21 @@ class RunResult:
 
 
 @dataclass(frozen=True)
+class Simulated:
+    """A run's flows before the rules: what :meth:`Simulation.run` settles and reports."""
+
+    spec: RunSpec
+    parameters: Parameters
+    inputs: Inputs
+    flows: PhysicalFlows
+    counted: CountedFlows
+    counting: dict[str, str]
+    """Member id → how its membership counts (:mod:`twin.sim.counting`)."""
+    future_events: int
+    """Events the scenario's ``[future]`` drew for the run."""
+
+
+@dataclass(frozen=True)
 class Simulation:
     """A run ready to go: events, settings and provenance."""
 
@@ -123,7 +140,10 @@ class Simulation:
         the years beyond the scenario's own period, as seeded events added to the run's log;
         ``RunResult.events_by_year`` counts them.
         """
-        spec, parameters, inputs, flows, counted, ds = self._settled(progress, years)
+        done = self._simulated(progress, years)
+        spec, inputs, flows, counted = done.spec, done.inputs, done.flows, done.counted
+        ds = settle(spec, inputs, flows, counted, done.counting)
+        ds.attrs["future_events"] = done.future_events
         final = counted.final_state
         warnings = existing_power_warnings(final.configurations, final.plants.values())
         warnings += soft_bound_warnings(spec.events, inputs.price_eur_per_mwh.to_numpy())
@@ -131,7 +151,7 @@ class Simulation:
         if progress:
             progress("applied the rules")
         ds = ds.merge(member_bills(ds, flows.members, bill_parameters(spec.events)))
-        cash = cash_timeline(ds, parameters)
+        cash = cash_timeline(ds, done.parameters)
         fund, projects = fund_timeline(cash, list(spec.events), spec.settings.fund,
                                        *family_months(ds))
         coverage = coverage_by_month(in_force(spec.meter_data), inputs.index,
@@ -145,16 +165,17 @@ class Simulation:
 
     def summary(self, years: int | None = None) -> pd.DataFrame:
         """The run's :func:`~twin.sim.results.summary_table` alone: the same simulation and
-        rules as :meth:`run`, without the bills, cash timeline and fund that the summary does
-        not read (a grid study's variant, :mod:`twin.studies.grid`)."""
-        table = summary_table(self._settled(None, years)[-1])
+        rules as :meth:`run`, added up from the rules' results without building the run's
+        Dataset, and without the bills, cash timeline and fund that the summary does not read
+        (a grid study's variant, :mod:`twin.studies.grid`)."""
+        done = self._simulated(None, years)
+        table = summary_of(summary_arrays(done.spec, done.inputs, done.flows, done.counted))
         if not np.isfinite(table.to_numpy(dtype=float)).all():
             raise RuntimeError("the run's summary holds NaN or infinity (a bug in cer-twin)")
         return table
 
-    def _settled(self, progress: Progress | None, years: int | None) -> tuple:
-        """The future drawn, the membership counted, the flows simulated and the rules applied:
-        ``(spec, parameters, inputs, flows, counted, dataset)``."""
+    def _simulated(self, progress: Progress | None, years: int | None) -> Simulated:
+        """The future drawn, the membership counted and the flows simulated."""
         spec = self.spec if years is None else self.spec.with_years(years)
         sim = spec.settings.simulation
         # The future is what the scenario does not know: drawn for the years a run adds beyond
@@ -172,9 +193,7 @@ class Simulation:
         spec = dataclasses.replace(spec, events=tuple(events))
         inputs = spec.load_inputs()
         flows, counted = simulate_flows(spec, inputs, progress)
-        ds = settle(spec, inputs, flows, counted, counting)
-        ds.attrs["future_events"] = len(drawn)
-        return spec, parameters, inputs, flows, counted, ds
+        return Simulated(spec, parameters, inputs, flows, counted, counting, len(drawn))
 
 
 def soft_bound_warnings(events: Sequence[DomainEvent], price_eur_per_mwh: np.ndarray) -> list[str]:

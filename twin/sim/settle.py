@@ -35,6 +35,7 @@ from twin.rules.parameters import DEFAULT_PARAMETERS, Parameter, Parameters
 from twin.rules.settlement import PlantTerms, apply_rules
 from twin.rules.tariff import Eligibility
 from twin.sim.flows import CountedFlows, PhysicalFlows
+from twin.sim.results import SUMMED
 from twin.sim.spec import RunSpec
 
 FORCE_MAJEURE = "force_majeure"
@@ -118,12 +119,11 @@ _DIMS = {
 """Dimensions of each result variable of :func:`~twin.rules.settlement.apply_rules`."""
 
 
-def settle(spec: RunSpec, inputs: Inputs, flows: PhysicalFlows,
-           counted: CountedFlows, counting: dict[str, str] | None = None) -> xr.Dataset:
-    """Shared energy, premium, valorization, RID and fees of every hour, plant and configuration.
-
-    ``counting`` (member id → how its membership counts, :mod:`twin.sim.counting`) becomes the
-    ``member_counting`` coordinate when given."""
+def rules_applied(spec: RunSpec, inputs: Inputs, flows: PhysicalFlows, counted: CountedFlows
+                  ) -> tuple[dict, list[Eligibility], list[PlantTerms], np.ndarray]:
+    """The rules (:func:`~twin.rules.settlement.apply_rules`) on a run's counted flows, hourly:
+    their results by name, each plant's eligibility and terms, and whether each plant counts
+    in each hour."""
     parameters = scenario_parameters(list(spec.events))
     steps = round(1.0 / interval_hours(inputs.index))
     eligibility, terms = plant_terms(spec, flows.plants, parameters)
@@ -136,6 +136,44 @@ def settle(spec: RunSpec, inputs: Inputs, flows: PhysicalFlows,
         spec.settings.rules.switches(), parameters, plant_prices(inputs, flows.plants),
         None if counted.storage_injection_kwh is None
         else to_hourly(counted.storage_injection_kwh, steps))
+    return out, eligibility, terms, active
+
+
+def summary_arrays(spec: RunSpec, inputs: Inputs, flows: PhysicalFlows,
+                   counted: CountedFlows) -> dict[str, np.ndarray]:
+    """What the summary adds up (:data:`twin.sim.results.SUMMED`, and who belongs to which
+    configuration), from the rules' results and the counted flows, without building the run's
+    Dataset (a grid study's variant; the same values :func:`settle` puts in it)."""
+    out, _, terms, _ = rules_applied(spec, inputs, flows, counted)
+    at_end = _at_end(flows, counted, terms)
+    data = {name: out[name] for name in SUMMED if name in out}
+    data["member_self_consumed_by_band_kwh"] = counted.member_months.self_consumed_kwh
+    data.update({name: at_end[name] for name in SUMMED if name in at_end})
+    data["plant_configuration"] = np.array([p.configuration_id for p in flows.plants])
+    data["member_configuration"] = np.array([m.configuration_id for m in flows.members])
+    data["configuration"] = np.array([c.configuration_id for c in spec.configurations])
+    return data
+
+
+def _at_end(flows: PhysicalFlows, counted: CountedFlows, terms: list[PlantTerms]
+            ) -> dict[str, np.ndarray]:
+    """Each plant's power for the tariff and whether it, and each member, belongs at the end."""
+    final = counted.final_state
+    return {"plant_power_kw": np.array([t.power_kw for t in terms], dtype=float),
+            "plant_active_at_end": np.array([p.plant_id in final.plants for p in flows.plants],
+                                            dtype=bool),
+            "member_active_at_end": np.array([m.member_id in final.members
+                                              for m in flows.members], dtype=bool)}
+
+
+def settle(spec: RunSpec, inputs: Inputs, flows: PhysicalFlows,
+           counted: CountedFlows, counting: dict[str, str] | None = None) -> xr.Dataset:
+    """Shared energy, premium, valorization, RID and fees of every hour, plant and configuration.
+
+    ``counting`` (member id → how its membership counts, :mod:`twin.sim.counting`) becomes the
+    ``member_counting`` coordinate when given."""
+    out, eligibility, terms, active = rules_applied(spec, inputs, flows, counted)
+    steps = round(1.0 / interval_hours(inputs.index))
     data = {name: (d, out[name]) for d, names in _DIMS.items() for name in names}
     data["plant_production_energy_kwh"] = (("plant",), flows.production_kwh.sum(axis=0))
     data["self_consumed_energy_kwh"] = (("time", "plant"), to_hourly(
@@ -186,7 +224,7 @@ def _coordinates(spec: RunSpec, inputs: Inputs, flows: PhysicalFlows, counted: C
                  terms: list[PlantTerms]) -> dict:
     configurations = spec.configurations
     plants, members = flows.plants, flows.members
-    final = counted.final_state
+    at_end = _at_end(flows, counted, terms)
     return {
         "time": ("time", inputs.hourly.tz_convert("UTC").tz_localize(None),
                  {"timezone": "UTC", "interval": "start"}),
@@ -200,7 +238,7 @@ def _coordinates(spec: RunSpec, inputs: Inputs, flows: PhysicalFlows, counted: C
         "cabina_primaria": ("configuration", [c.cabina_primaria for c in configurations]),
         "rule_version": ("time", rule_version),
         "plant_configuration": ("plant", [p.configuration_id for p in plants]),
-        "plant_power_kw": ("plant", np.array([t.power_kw for t in terms], dtype=float),
+        "plant_power_kw": ("plant", at_end["plant_power_kw"],
                            {"units": "kW", "long_name": "min(DC STC, AC) power"}),
         "plant_capacity_kwp": ("plant", np.array([p.capacity_kwp for p in plants], dtype=float),
                                {"units": "kWp"}),
@@ -213,8 +251,7 @@ def _coordinates(spec: RunSpec, inputs: Inputs, flows: PhysicalFlows, counted: C
                                       {"units": "%"}),
         "plant_building_obligation_kw": ("plant", [p.building_obligation_kw for p in plants],
                                          {"units": "kW"}),
-        "plant_active_at_end": ("plant", np.array([p.plant_id in final.plants for p in plants],
-                                                  dtype=bool)),
+        "plant_active_at_end": ("plant", at_end["plant_active_at_end"]),
         "plant_degradation_pct_per_year": (
             "plant", np.array([p.degradation_pct_per_year for p in plants], dtype=float),
             {"units": "%/year"}),
@@ -226,8 +263,7 @@ def _coordinates(spec: RunSpec, inputs: Inputs, flows: PhysicalFlows, counted: C
         "member_configuration": ("member", [m.configuration_id for m in members]),
         "member_category": ("member", [m.category for m in members]),
         "member_archetype": ("member", [m.archetype for m in members]),
-        "member_active_at_end": ("member", np.array([m.member_id in final.members
-                                                     for m in members], dtype=bool)),
+        "member_active_at_end": ("member", at_end["member_active_at_end"]),
     }
 
 
