@@ -120,7 +120,7 @@ RUN_PARTS = {
     "member loads": ("loads.py", "member_power_kw"),
     "appliance draws": ("appliances.py", "drawn_cycles"),
     "appliance placement": ("appliances.py", "place_cycles"),
-    "capping": ("loads.py", "_capped"),
+    "capping": ("capping.py", "capped"),
     "masking and booking": ("flows.py", "book_active"),
     "PV": ("flows.py", "plant_production"),
     "weather and prices": ("run.py", "load_inputs"),

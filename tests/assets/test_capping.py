@@ -8,7 +8,8 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from twin.assets.loads import Consumer, _capped
+from twin.assets.capping import capped
+from twin.assets.loads import Consumer
 
 
 def plain_rounds(power: np.ndarray, cap: np.ndarray, mean_kw: np.ndarray) -> np.ndarray:
@@ -33,13 +34,13 @@ def test_capping_equals_the_plain_rounds(seed, members, cap_kw):
                           cap_kw[j] / 1.1 if cap_kw[j] else None) for j in range(members)]
     cap = np.array([c if c else np.inf for c in cap_kw[:members]])
     expected = plain_rounds(power, cap, mean_kw)
-    np.testing.assert_allclose(_capped(power.copy(), consumers, mean_kw), expected,
+    np.testing.assert_allclose(capped(power.copy(), consumers, mean_kw), expected,
                                rtol=1e-12, atol=1e-12)
 
 
 def test_a_column_under_its_cap_is_untouched():
     power = np.array([[1.0, 5.0], [2.0, 1.0], [3.0, 0.0]])  # kW; the second member peaks at 5
     consumers = [Consumer("a", "household", 1.0, 10.0), Consumer("b", "household", 1.0, 3.0)]
-    out = _capped(power.copy(), consumers, power.mean(axis=0))
+    out = capped(power.copy(), consumers, power.mean(axis=0))
     np.testing.assert_array_equal(out[:, 0], [1.0, 2.0, 3.0])
     assert out[:, 1].max() <= 3.3 + 1e-12

@@ -45,6 +45,7 @@ from twin.assets.archetypes import (
     contracted_power_for_energy,
     household_for_power,
 )
+from twin.assets.capping import capped
 from twin.core.calendar import day_types
 from twin.core.random import ar1, member_rng
 from twin.core.time import interval_hours, local_days, to_local
@@ -114,10 +115,26 @@ def _summer_weight(month: np.ndarray) -> np.ndarray:
 
 def daylight_hours(days: pd.DatetimeIndex) -> tuple[np.ndarray, np.ndarray]:
     """Local clock hours of sunrise and sunset at :data:`DAYLIGHT_SITE` on local dates
-    (pvlib's geometric calculation, good to about ten minutes).
+    (pvlib's geometric calculation, good to about ten minutes), kept per run of days as the
+    calendars are (:data:`CALENDARS_KEPT`).
 
     Computed on UTC days and converted back, so daylight-saving days come out right.
     """
+    key = (str(getattr(days, "tz", None)), pd.DatetimeIndex(days).asi8.tobytes())
+    if key not in _DAYLIGHT:
+        if len(_DAYLIGHT) >= CALENDARS_KEPT:
+            _DAYLIGHT.clear()
+        hours = _daylight_hours(days)
+        for h in hours:
+            h.flags.writeable = False  # shared by every block and call
+        _DAYLIGHT[key] = hours
+    return _DAYLIGHT[key]
+
+
+_DAYLIGHT: dict[tuple[str, bytes], tuple[np.ndarray, np.ndarray]] = {}
+
+
+def _daylight_hours(days: pd.DatetimeIndex) -> tuple[np.ndarray, np.ndarray]:
     noon_utc = pd.DatetimeIndex(pd.DatetimeIndex(days).date).tz_localize("UTC") + pd.Timedelta(
         hours=12)
     day_of_year = noon_utc.dayofyear.to_numpy()
@@ -148,6 +165,9 @@ def _smooth_plateau(hours: np.ndarray, opens: float, closes: float) -> np.ndarra
 
 
 _CALENDARS: dict[tuple, tuple] = {}
+CALENDARS_KEPT = 32
+"""Grids whose calendars are kept: a long run models its members year by year, block after
+block, on one grid a year (decision 71), so all of a 30-year run's years at once."""
 
 
 def _calendar(index: pd.DatetimeIndex) -> tuple:
@@ -159,7 +179,8 @@ def _calendar(index: pd.DatetimeIndex) -> tuple:
         local = to_local(index)
         hours = (local.hour + local.minute / 60.0 + step_h / 2).to_numpy()
         day_of, days = local_days(index)
-        _CALENDARS.clear()  # keep one grid: runs use one at a time
+        if len(_CALENDARS) >= CALENDARS_KEPT:
+            _CALENDARS.clear()
         _CALENDARS[key] = (hours, local.month.to_numpy(), local.day.to_numpy(), day_of, days,
                            day_types(days)[day_of])
     return _CALENDARS[key]
@@ -305,52 +326,6 @@ def _times_hourly(power: np.ndarray, noise: np.ndarray, per_hour: int) -> None:
         power[whole:] *= noise.T[whole // per_hour][None, :]
 
 
-def _capped(power: np.ndarray, consumers: Sequence[Consumer], mean_kw: np.ndarray) -> np.ndarray:
-    """Power capped at 110 % of each contracted power, the energy clipped off given back: up to
-    three rounds of clipping at the cap and scaling each column back to its mean, then a last
-    clip, in place.
-
-    Done on the few values a round can reach: a column's scale only grows from 1 as rounds clip
-    its energy, so while it stays under ``margin`` no value under ``cap / margin`` ever meets
-    the cap; the rounds run on those values alone (0.08 % of a household block's at the first
-    margin), the column totals corrected by what they clip, and the scale is applied once at
-    the end. A scale reaching the margin (a member whose energy hardly fits its meter) widens
-    it and the rounds run again on more values."""
-    cap = np.array([1.1 * c.contracted_power_kw if c.contracted_power_kw else np.inf
-                    for c in consumers])
-    if not np.isfinite(cap).any():
-        return power
-    target, total = mean_kw * len(power), power.sum(axis=0)  # each column's energy, in kW·steps
-    margin = 1.25
-    while True:
-        row, col = np.nonzero(power > cap / margin)
-        values, scale = _clip_rounds(power[row, col], col, cap, target, total.copy())
-        if scale.max() < margin:
-            break
-        margin = 2.0 * scale.max()
-    power[row, col] = values
-    power *= scale
-    power[row, col] = np.minimum(power[row, col], cap[col])
-    return power
-
-
-def _clip_rounds(values: np.ndarray, col: np.ndarray, cap: np.ndarray, target: np.ndarray,
-                 total: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Three rounds at most of :func:`_capped` on ``values`` (of columns ``col``): the values
-    clipped (before scaling) and each column's scale."""
-    scale = np.ones_like(total)
-    for _ in range(3):
-        limit = (cap / scale)[col]
-        over = values > limit
-        if not over.any():
-            break
-        total -= np.bincount(col[over], weights=values[over] - limit[over],
-                             minlength=len(total))
-        values = np.where(over, limit, values)
-        scale = np.divide(target, total, out=np.ones_like(total), where=total > 0)
-    return values, scale
-
-
 def archetype_power(
     archetype: Archetype,
     index: pd.DatetimeIndex,
@@ -400,7 +375,7 @@ def archetype_power(
     if archetype.appliance_cycles:
         add_appliance_cycles(power, [c.member_id for c in consumers], mean_kw * n_t * step_h,
                              step_h, seed)
-    return _capped(power, consumers, mean_kw)
+    return capped(power, consumers, mean_kw)
 
 
 def with_contract(consumer: Consumer) -> Consumer:
