@@ -127,12 +127,16 @@ def interval_hours(index: pd.DatetimeIndex) -> float:
     return pd.Timedelta(index.freq).total_seconds() / 3600.0
 
 
-def power_to_energy_kwh(power_kw: np.ndarray, step_hours: float) -> np.ndarray:
-    """Energy per interval from the mean power over the interval: kW × h = kWh.
+def power_to_energy_kwh(power_kw: np.ndarray, step_hours: float,
+                        out: np.ndarray | None = None) -> np.ndarray:
+    """Energy per interval from the mean power over the interval: kW × h = kWh; written in
+    ``out`` when given (``power_kw`` itself converts in place).
 
     This is the only place where power becomes energy (STYLE.md habit 3).
     """
-    return power_kw * step_hours
+    if out is power_kw and step_hours == 1.0:
+        return out  # an hour's mean kW is its kWh already
+    return np.multiply(power_kw, step_hours, out=out)
 
 
 def to_hourly(values: np.ndarray, steps_per_hour: int) -> np.ndarray:

@@ -132,12 +132,9 @@ def member_withdrawal(members: Sequence[MemberJoined], timeline: Timeline, input
     of plants and batteries; ``out``: a buffer to write in). [kWh]"""
     power = member_power_kw(members, timeline, inputs.index, seed,
                             inputs.weather["temp_air"].to_numpy(), throughout, out)
-    step_h = interval_hours(inputs.index)
-    if not power.flags.writeable:  # a study's cache
-        return power_to_energy_kwh(power, step_h)
-    if step_h != 1.0:
-        power *= step_h  # in place: kW × h = kWh
-    return power
+    # in place, unless the array is a study's cache (read-only, shared between variants)
+    return power_to_energy_kwh(power, interval_hours(inputs.index),
+                               out=power if power.flags.writeable else None)
 
 
 Measured = dict[Meter, tuple[np.ndarray, np.ndarray]]
