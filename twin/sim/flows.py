@@ -248,7 +248,7 @@ def plant_counts(plants: list[PlantCommissioned], timeline: Timeline, injection:
         if ("plant", p.plant_id, "injection") in measured:
             values, covered = measured[("plant", p.plant_id, "injection")]
             injection[covered, j] = values[covered]
-    bounds = timeline.bounds()
+    bounds = timeline.bounds
     plant_active = np.repeat(timeline.presence([p.plant_id for p in plants], of="plants"),
                              bounds[:, 1] - bounds[:, 0], axis=0)
     return injection * plant_active, plant_active
@@ -288,7 +288,7 @@ def book_flows(events: Sequence[DomainEvent], inputs: Inputs, seed: int, timelin
     grid = MonthGrid.of(inputs.index)
     months = MemberMonths.empty(grid, len(members))
     step_h = interval_hours(inputs.index)
-    bounds = timeline.bounds()
+    bounds = timeline.bounds
     lengths = bounds[:, 1] - bounds[:, 0]
     prepare_placement(len(members) * n_t)
     buffer = np.empty(n_t * min(MEMBER_BLOCK, len(members)))  # every block's loads (long runs)
@@ -296,8 +296,8 @@ def book_flows(events: Sequence[DomainEvent], inputs: Inputs, seed: int, timelin
     # each model's columns side by side in a block), in order of membership (the members a
     # year models then sit side by side too).
     model = [load_model(timeline.profiles[m.member_id][0][1]).name for m in members]
-    present = timeline.members_present([m.member_id for m in members])
-    first, last = present.argmax(axis=0), len(present) - present[::-1].argmax(axis=0)
+    presence = timeline.members_present([m.member_id for m in members])  # (segment, member)
+    first, last = presence.argmax(axis=0), len(presence) - presence[::-1].argmax(axis=0)
     order = sorted(range(len(members)),
                    key=lambda i: (members[i].archetype, model[i], first[i], last[i]))
     for lo in range(0, len(members), MEMBER_BLOCK):
@@ -318,7 +318,7 @@ def book_flows(events: Sequence[DomainEvent], inputs: Inputs, seed: int, timelin
         for i, m in enumerate(block):
             columns[i, config_col[m.configuration_id] * 3 + holder_class(m.category)] = \
                 1.0 - m.tariff_exempt_share
-        present = timeline.members_present([m.member_id for m in block])
+        present = presence[:, block_index]
         book_active(withdrawal, self_consumed, hosts, present, lengths, columns, by_class)
         member_total[block_index] += withdrawal.sum(axis=0)
         months.withdrawn_kwh[block_index] = grid.by_band(withdrawal)

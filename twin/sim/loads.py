@@ -73,7 +73,7 @@ def member_power_kw(members: Sequence[MemberJoined], timeline: Timeline,
     read-only (a study's cache), copied before any change."""
     spans = year_spans(index)
     ids = [m.member_id for m in members]
-    modelled = years_modelled(timeline.members_present(ids), timeline.bounds(), spans,
+    modelled = years_modelled(timeline.members_present(ids), timeline.bounds, spans,
                               np.isin(ids, list(throughout)))
     history = [timeline.profiles[m.member_id] for m in members]
     first = [h[0][1] for h in history]

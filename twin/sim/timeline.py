@@ -48,6 +48,7 @@ class Timeline:
     """Member id → ``(first step, consumer profile)`` in time order."""
     final_state: CommunityState
 
+    @functools.cached_property
     def bounds(self) -> np.ndarray:
         """Each segment's ``[start, end)``, ``(segment, 2)``."""
         return np.array([(seg.start, seg.end) for seg in self.segments],
