@@ -198,12 +198,17 @@ def behind_the_meter(block: list[MemberJoined], withdrawal: np.ndarray,
     return hosts, self_consumed
 
 
+def batteries_behind_meters(events: Sequence[DomainEvent]) -> dict[str, StorageInstalled]:
+    """Each battery behind a member's POD, by its host."""
+    return {e.host_member: e for e in events
+            if isinstance(e, StorageInstalled) and e.host_member is not None}
+
+
 def battery_runner(events: Sequence[DomainEvent], index: pd.DatetimeIndex,
                    record: dict[str, Dispatch]) -> BatteryStep:
     """Dispatches the battery behind a host's POD by its policy, from its installation on,
     and records what it did (by storage id)."""
-    by_host = {e.host_member: e for e in events
-               if isinstance(e, StorageInstalled) and e.host_member is not None}
+    by_host = batteries_behind_meters(events)
     step_h = interval_hours(index)
     local = to_local(index) if by_host else index[:0]  # local clock only for batteries
     hour = (local.hour + local.minute / 60.0).to_numpy()
@@ -277,8 +282,7 @@ def book_flows(events: Sequence[DomainEvent], inputs: Inputs, seed: int, timelin
         if p.host_member is not None:
             hosted.setdefault(p.host_member, []).append(j)
     # a host's load decides what its plants inject and its battery does, member or not
-    hosted_or_storing = set(hosted) | {e.host_member for e in events if isinstance(
-        e, StorageInstalled) and e.host_member is not None}
+    hosted_or_storing = set(hosted) | set(batteries_behind_meters(events))
     measured = measured_on_grid(meter_data, inputs.index)
     dispatched: dict[str, Dispatch] = {}
     batteries = battery_runner(events, inputs.index, dispatched)
