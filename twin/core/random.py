@@ -6,10 +6,12 @@ from __future__ import annotations
 import zlib
 
 import numpy as np
+import pandas as pd
 
+from twin.core.time import year_spans
 from weather.stochastic import ar1
 
-__all__ = ["ar1", "member_rng", "year_seed"]
+__all__ = ["ar1", "member_rng", "seeded_years", "year_seed"]
 
 
 def member_rng(seed: int, key: str) -> np.random.Generator:
@@ -23,3 +25,9 @@ def year_seed(seed: int, year: int) -> int:
     if year == 0:
         return seed
     return int(np.random.SeedSequence([seed, year, 0x9EA5]).generate_state(1, np.uint32)[0])
+
+
+def seeded_years(index: pd.DatetimeIndex, seed: int) -> list[tuple[int, int, int]]:
+    """The run's years (:func:`~twin.core.time.year_spans`), each ``(start, end, seed)`` with
+    its :func:`year_seed`: what a model drawn year by year iterates over."""
+    return [(a, b, year_seed(seed, k)) for k, (a, b) in enumerate(year_spans(index))]

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from twin.core.random import year_seed
-from twin.core.time import time_index, year_spans
+from twin.core.random import seeded_years
+from twin.core.time import time_index
 from twin.inputs.prices import align_prices, builtin_zonal_price, read_price_csv
 from twin.inputs.weather import load_weather
 from twin.scenario import RunSettings
@@ -39,9 +39,9 @@ def _zone_price(settings: RunSettings, hourly: pd.DatetimeIndex, zone: str,
     sim = settings.simulation
     if settings.prices.source == "builtin":
         # drawn year by year, as the weather (the first year of a long run is the one-year run's)
-        price = pd.concat([builtin_zonal_price(hourly[a:b], year_seed(sim.seed, k), zone,
+        price = pd.concat([builtin_zonal_price(hourly[a:b], year, zone,
                                                settings.prices.escalation_pct_per_year)
-                           for k, (a, b) in enumerate(year_spans(hourly))])
+                           for a, b, year in seeded_years(hourly, sim.seed)])
         return price, {"source": f"builtin-{zone} (seed {sim.seed})"}
     path = Path(str(settings.prices.path))
     series, meta = read_price_csv(path, column or zone)

@@ -14,8 +14,7 @@ from typing import Any
 import pandas as pd
 
 import weather
-from twin.core.random import year_seed
-from twin.core.time import year_spans
+from twin.core.random import seeded_years
 from twin.errors import InputDataError, Text
 from twin.scenario import Weather
 from weather.errors import WeatherDataError
@@ -70,8 +69,8 @@ def load_weather(settings: Weather, index: pd.DatetimeIndex,
     the first year of a long run is the one-year run's (decision 71)."""
     if settings.source == "builtin":
         targets = monthly_targets(settings.calibrate_to) if settings.calibrate_to else None
-        years = [generate_milan_weather(index[a:b], year_seed(seed, k), targets=targets)
-                 for k, (a, b) in enumerate(year_spans(index))]
+        years = [generate_milan_weather(index[a:b], year, targets=targets)
+                 for a, b, year in seeded_years(index, seed)]
         return _joined(years)
     if settings.path is None:  # the scenario schema requires it; keep the message anyway
         raise InputDataError(Text("weather source {source!r} needs a path",
@@ -86,7 +85,7 @@ def load_weather(settings: Weather, index: pd.DatetimeIndex,
     aligned = align_weather(data, meta, index)
     if settings.resample == "block_bootstrap":
         with _as_input_error():
-            aligned = pd.concat([weather.block_bootstrap(aligned.iloc[a:b], year_seed(seed, k))
-                                 for k, (a, b) in enumerate(year_spans(index))])
+            aligned = pd.concat([weather.block_bootstrap(aligned.iloc[a:b], year)
+                                 for a, b, year in seeded_years(index, seed)])
         meta = {**meta, "resampled": f"block bootstrap of its days, seed {seed}"}
     return aligned, meta

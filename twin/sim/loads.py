@@ -1,5 +1,5 @@
 """Members' loads over a run, year by year: each year of the run is modelled as a run of that
-year (its own seed, :func:`~twin.core.random.year_seed`, the first year's being the run's), and
+year (its own seed, :func:`~twin.core.random.seeded_years`, the first year's being the run's), and
 only for the members it needs.
 
 A member is modelled in the years it belongs to the community at some step; the years before
@@ -17,8 +17,7 @@ import numpy as np
 import pandas as pd
 
 from twin.assets.loads import Consumer, load_power_kw, put_columns
-from twin.core.random import year_seed
-from twin.core.time import year_spans
+from twin.core.random import seeded_years
 from twin.events import MemberJoined
 from twin.sim.reuse import load_columns
 from twin.sim.timeline import Timeline
@@ -34,17 +33,17 @@ def yearly_power_kw(consumers: Sequence[Consumer], index: pd.DatetimeIndex, seed
     [kW], ``(time, consumer)``, written in ``out`` when given (a buffer a run reuses from block
     to block: memory touched once, not once a block). A run of one year, all modelled, returns
     the load model's (or the study cache's, read-only) array itself."""
-    spans = year_spans(index)
-    if len(spans) == 1 and (modelled is None or modelled.all()):
+    years = seeded_years(index, seed)
+    if len(years) == 1 and (modelled is None or modelled.all()):
         return load_columns(consumers, index, seed, temp_air_c, load_power_kw)
     out = np.empty((len(index), len(consumers))) if out is None else out
-    for k, (a, b) in enumerate(spans):
+    for k, (a, b, year) in enumerate(years):
         cols = np.arange(len(consumers)) if modelled is None else np.flatnonzero(modelled[k])
         if len(cols) < len(consumers):
             out[a:b] = 0.0
         if not len(cols):
             continue
-        power = load_columns([consumers[i] for i in cols], index[a:b], year_seed(seed, k),
+        power = load_columns([consumers[i] for i in cols], index[a:b], year,
                              temp_air_c[a:b], load_power_kw)
         put_columns(out[a:b], cols, power)
     return out
@@ -71,17 +70,17 @@ def member_power_kw(members: Sequence[MemberJoined], timeline: Timeline,
     modelled on its own and only for the members it needs (:func:`years_modelled`). [kW],
     ``(time, member)``, in ``out`` when given (see :func:`yearly_power_kw`); possibly
     read-only (a study's cache), copied before any change."""
-    spans = year_spans(index)
+    years = seeded_years(index, seed)
     ids = [m.member_id for m in members]
-    modelled = years_modelled(timeline.members_present(ids), timeline.bounds, spans,
-                              np.isin(ids, list(throughout)))
+    modelled = years_modelled(timeline.members_present(ids), timeline.bounds,
+                              [(a, b) for a, b, _ in years], np.isin(ids, list(throughout)))
     history = [timeline.profiles[m.member_id] for m in members]
     first = [h[0][1] for h in history]
     out = yearly_power_kw(first, index, seed, temp_air_c, modelled, out)
     changes = [(i, h) for i, h in enumerate(history) if len(h) > 1]
     if changes and not out.flags.writeable:
         out = out.copy()
-    for k, (a, b) in enumerate(spans):
+    for k, (a, b, year) in enumerate(years):
         for i, h in changes:
             if not modelled[k, i]:
                 continue
@@ -89,7 +88,7 @@ def member_power_kw(members: Sequence[MemberJoined], timeline: Timeline,
                 if position >= b:
                     break
                 # a year's part from a change on: the new profile's model of that year
-                series = load_columns([profile], index[a:b], year_seed(seed, k),
-                                      temp_air_c[a:b], load_power_kw)
+                series = load_columns([profile], index[a:b], year, temp_air_c[a:b],
+                                      load_power_kw)
                 out[max(position, a):b, i] = series[max(position, a) - a:, 0]
     return out
