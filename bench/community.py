@@ -124,8 +124,8 @@ RUN_PARTS = {
     "masking and booking": ("flows.py", "book_active"),
     "PV": ("flows.py", "plant_production"),
     "weather and prices": ("run.py", "load_inputs"),
-    "rules": ("settle.py", "settle"),
-    "summary": ("results.py", "summary_table"),
+    "rules": ("settle.py", "rules_applied"),
+    "summary": ("results.py", "summary_of"),
 }
 """Named parts of a run: (file, function) whose cumulative time a profile reports."""
 
